@@ -1,0 +1,41 @@
+# The two commands of the README live here: `make serve` and `make test`.
+# Everything installs what it needs first, so a fresh Debian 12 machine works.
+PORT ?= 8080
+PRESET ?= release
+BUILD_DIR := build/$(PRESET)
+DB ?= data/kenniscafe.db
+
+.PHONY: deps build serve test test-unit test-e2e bench bench-http bench-tables asan clean
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	@cmake --preset $(PRESET) > /dev/null
+	@cmake --build --preset $(PRESET)
+	@ln -sfn $(PRESET)/kenniscafe build/kenniscafe
+
+serve: build
+	@mkdir -p $(dir $(DB))
+	@echo "Kenniscafé start op http://127.0.0.1:$(PORT)/"
+	@build/kenniscafe serve --db $(DB) --port $(PORT) --demo
+
+test: build
+	@ctest --preset $(PRESET) -j2
+	@./tests/e2e/run.sh
+
+asan: deps
+	@cmake --preset asan-ubsan > /dev/null
+	@cmake --build --preset asan-ubsan
+	@ctest --preset asan-ubsan -j2
+
+bench: bench-http bench-tables
+
+bench-http: build
+	@./bench/http/run.sh
+
+bench-tables: build
+	@./bench/tables/run.sh
+
+clean:
+	rm -rf build

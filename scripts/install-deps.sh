@@ -1,0 +1,33 @@
+#!/bin/sh
+# Installs the Debian packages Kenniscafé needs to build, test and benchmark.
+# Idempotent: it asks apt-get only for packages that are missing, so a machine
+# that already has everything is left untouched and no network is needed.
+set -eu
+
+packages="
+build-essential cmake ninja-build ccache pkg-config
+libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+libsqlite3-dev libkainjow-mustache-dev
+libspdlog-dev libfmt-dev libcli11-dev libsodium-dev
+libgtest-dev libgmock-dev
+libpq-dev postgresql
+wrk chromium fonts-dejavu-core
+minizinc
+"
+
+missing=""
+for package in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
+        missing="$missing $package"
+    fi
+done
+
+if [ -n "$missing" ]; then
+    echo "install-deps: installing$missing"
+    sudo_cmd=""
+    if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo_cmd apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo_cmd apt-get install -y -qq --no-install-recommends $missing
+fi

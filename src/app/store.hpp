@@ -1,0 +1,105 @@
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/records.hpp"
+#include "domain/attendance_statistics.hpp"
+#include "domain/event.hpp"
+#include "domain/registration.hpp"
+#include "domain/stakeholder_group.hpp"
+
+namespace kc::app {
+
+struct EventFilter {
+    std::optional<std::int64_t> werkplaats_id;
+    bool published_only = false;  // published, held and cancelled: what the public may see
+    std::optional<time::Timestamp> starts_from;
+    std::optional<time::Timestamp> starts_before;
+};
+
+// Everything the use cases read. Implementations exist per storage backend
+// (src/storage/sqlite now, PostgreSQL later); the domain never sees them.
+class Queries {
+public:
+    virtual ~Queries() = default;
+
+    virtual std::vector<Werkplaats> werkplaatsen() = 0;
+    virtual std::optional<Werkplaats> werkplaats(std::int64_t id) = 0;
+    virtual std::vector<domain::StakeholderGroup> groups(std::int64_t werkplaats_id) = 0;
+    virtual std::vector<Partner> partners(std::int64_t werkplaats_id) = 0;
+
+    virtual std::optional<domain::Event> event(std::int64_t id) = 0;
+    // Ordered by start time, earliest first.
+    virtual std::vector<domain::Event> events(const EventFilter& filter) = 0;
+    virtual EventCounts counts(std::int64_t event_id) = 0;
+
+    virtual std::optional<domain::Registration> registration(std::int64_t id) = 0;
+    virtual std::optional<domain::Registration> registration_by_token(const std::string& token) = 0;
+    // All registrations of an event, in order of registration.
+    virtual std::vector<domain::Registration> registrations(std::int64_t event_id) = 0;
+    virtual std::optional<domain::Registration> active_registration_by_email(
+        std::int64_t event_id, const std::string& email_normalized) = 0;
+    // Attendance facts of every event of a Werkplaats.
+    virtual std::vector<domain::AttendanceFact> attendance_facts(std::int64_t werkplaats_id) = 0;
+
+    virtual std::optional<User> user(std::int64_t id) = 0;
+    virtual std::optional<User> user_by_email(const std::string& email) = 0;
+    virtual std::optional<SessionRecord> session(const std::string& token_hash) = 0;
+    virtual std::optional<std::int64_t> api_token_user(const std::string& token_hash) = 0;
+};
+
+// Reads and writes inside one write transaction.
+class Transaction : public Queries {
+public:
+    virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
+    virtual std::int64_t insert_group(std::int64_t werkplaats_id, const domain::StakeholderGroup& group) = 0;
+    virtual void update_group(const domain::StakeholderGroup& group) = 0;
+    virtual std::int64_t insert_partner(const Partner& partner) = 0;
+
+    virtual std::int64_t insert_event(std::int64_t werkplaats_id, const domain::EventDetails& details,
+                                      domain::EventStatus status, time::Timestamp now) = 0;
+    virtual void update_event_details(std::int64_t event_id, const domain::EventDetails& details,
+                                      time::Timestamp now) = 0;
+    virtual void update_event_status(std::int64_t event_id, domain::EventStatus status,
+                                     time::Timestamp now) = 0;
+
+    virtual std::int64_t insert_registration(const domain::Registration& registration) = 0;
+    virtual void update_registration_status(std::int64_t id, domain::RegistrationStatus status,
+                                            time::Timestamp now) = 0;
+    virtual void update_attendance(std::int64_t id, domain::Attendance attendance,
+                                   std::optional<time::Timestamp> checked_in_at) = 0;
+    // The waiting list of an event, first in line first.
+    virtual std::vector<domain::Registration> waiting_list(std::int64_t event_id) = 0;
+
+    virtual std::int64_t insert_user(const User& user) = 0;
+    virtual void insert_session(const SessionRecord& session) = 0;
+    virtual void delete_session(const std::string& token_hash) = 0;
+    virtual void insert_api_token(const std::string& token_hash, std::int64_t user_id,
+                                  time::Timestamp now) = 0;
+};
+
+// The storage as the application sees it. Reads may run on any thread. Writes are
+// queued to one writer, which commits them in batches (one fsync for many) and
+// reports each job's outcome only once its commit is durable.
+class Store {
+public:
+    using WriteJob = std::function<void(Transaction&)>;
+    // Called on the writer's thread with nullptr on a durable commit, or the
+    // exception that made the job (and only that job) roll back.
+    using WriteDone = std::function<void(std::exception_ptr)>;
+
+    virtual ~Store() = default;
+    virtual Queries& read() = 0;
+    virtual void write(WriteJob job, WriteDone done) = 0;
+
+    // Runs a write and waits for it; for the command line and tests. Rethrows a
+    // failure of the job.
+    void write_and_wait(WriteJob job);
+};
+
+}  // namespace kc::app

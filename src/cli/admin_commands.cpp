@@ -1,0 +1,145 @@
+#include "cli/admin_commands.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "app/demo_werkplaats.hpp"
+#include "app/security.hpp"
+#include "core/text.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace kc::cli {
+
+namespace {
+
+struct AdminOptions {
+    std::string database;
+    std::string email;
+    std::string name;
+    std::string role = "organiser";
+    std::string werkplaats;
+};
+
+time::Timestamp now() { return static_cast<time::Timestamp>(std::time(nullptr)); }
+
+[[noreturn]] void fail(const std::string& message) {
+    std::cerr << "Fout: " << message << "\n";
+    throw CLI::RuntimeError(1);
+}
+
+// Runs `body` with an open store, turning storage failures into a clear message.
+template <typename Body>
+void with_store(const std::string& database, Body body) {
+    try {
+        storage::sqlite::SqliteStore store(database);
+        body(store);
+    } catch (const CLI::Error&) {
+        throw;
+    } catch (const std::exception& failure) {
+        fail(failure.what());
+    }
+}
+
+// The Werkplaats a new account belongs to: the one named, the only one, or a new
+// one with the default stakeholder groups when the database is still empty.
+std::int64_t werkplaats_for(app::Transaction& tx, const std::string& slug) {
+    const auto all = tx.werkplaatsen();
+    for (const auto& werkplaats : all) {
+        if (werkplaats.slug == slug) return werkplaats.id;
+    }
+    if (!slug.empty()) throw std::runtime_error("geen Werkplaats met de naam '" + slug + "'");
+    if (all.size() == 1) return all.front().id;
+    if (!all.empty()) throw std::runtime_error("er zijn meerdere Werkplaatsen; kies er een met --werkplaats");
+    const auto id = tx.insert_werkplaats("werkplaats", "Werkplaats Sociaal Domein");
+    int position = 0;
+    for (const auto& group : domain::default_stakeholder_groups()) {
+        tx.insert_group(id, {0, text::slugify(group.name), group.name, position++, group.is_resident});
+    }
+    return id;
+}
+
+void add_user(const AdminOptions& options) {
+    const auto role = app::role_from_slug(options.role);
+    if (!role) fail("onbekende rol '" + options.role + "'; kies host, organiser of admin");
+    if (!text::normalize_email(options.email)) fail("'" + options.email + "' is geen geldig e-mailadres");
+    const std::string name = text::trim(options.name);
+    if (name.empty() || name.size() > 100 || !text::is_clean_utf8(name, false)) {
+        fail("geef een naam van 1 tot 100 tekens");
+    }
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (text::code_point_count(password) < 10) fail("het wachtwoord moet minstens 10 tekens hebben (lees van standaardinvoer)");
+    if (password.size() > 1024) fail("het wachtwoord is te lang");
+    const std::string hash = app::security::hash_password(password);
+    with_store(options.database, [&](app::Store& store) {
+        if (store.read().user_by_email(options.email)) fail("er is al een account met " + options.email);
+        std::int64_t id = 0;
+        store.write_and_wait([&](app::Transaction& tx) {
+            id = tx.insert_user({0, werkplaats_for(tx, options.werkplaats), text::trim(options.email), name,
+                                 *role, hash});
+        });
+        std::cout << "Account " << id << " gemaakt voor " << options.email << " (" << options.role << ")\n";
+    });
+}
+
+void create_token(const AdminOptions& options) {
+    with_store(options.database, [&](app::Store& store) {
+        const auto user = store.read().user_by_email(text::trim(options.email));
+        if (!user) fail("geen account met " + options.email);
+        const std::string token = app::security::random_token(32);
+        store.write_and_wait([&](app::Transaction& tx) {
+            tx.insert_api_token(app::security::token_digest(token), user->id, now());
+        });
+        std::cout << "API-token voor " << user->email << " (bewaar het goed, het wordt niet nog eens getoond): "
+                  << token << "\n";
+    });
+}
+
+}  // namespace
+
+std::string default_share_dir() {
+    if (const char* from_environment = std::getenv("KC_SHARE_DIR")) return from_environment;
+    return KC_SOURCE_SHARE_DIR;
+}
+
+void add_admin_commands(CLI::App& app) {
+    auto options = std::make_shared<AdminOptions>();
+
+    auto* migrate = app.add_subcommand("migrate", "Maak of werk de database bij / create or upgrade the database");
+    migrate->add_option("--db", options->database, "SQLite-databasebestand")->required();
+    migrate->callback([options] {
+        with_store(options->database, [](app::Store&) { std::cout << "Database is bijgewerkt.\n"; });
+    });
+
+    auto* demo = app.add_subcommand("demo", "Laad de demo-Werkplaats / load the demo Werkplaats");
+    demo->add_option("--db", options->database, "SQLite-databasebestand")->required();
+    demo->callback([options] {
+        with_store(options->database, [](app::Store& store) {
+            if (!app::is_empty(store.read())) fail("de database is niet leeg; de demo past alleen in een lege database");
+            store.write_and_wait([](app::Transaction& tx) { app::load_demo_werkplaats(tx, now()); });
+            std::cout << "Demo geladen. Inloggen: " << app::DemoLogin::organiser_email << " / "
+                      << app::DemoLogin::password << "\n";
+        });
+    });
+
+    auto* user = app.add_subcommand("user", "Accounts beheren / manage accounts");
+    user->require_subcommand(1);
+    auto* user_add = user->add_subcommand("add", "Nieuw account; wachtwoord via standaardinvoer");
+    user_add->add_option("--db", options->database, "SQLite-databasebestand")->required();
+    user_add->add_option("--email", options->email, "E-mailadres")->required();
+    user_add->add_option("--name", options->name, "Naam")->required();
+    user_add->add_option("--role", options->role, "host, organiser of admin");
+    user_add->add_option("--werkplaats", options->werkplaats, "Werkplaats (slug)");
+    user_add->callback([options] { add_user(*options); });
+
+    auto* token = app.add_subcommand("token", "API-tokens / API tokens");
+    token->require_subcommand(1);
+    auto* token_create = token->add_subcommand("create", "Maak een API-token; het token is het laatste woord");
+    token_create->add_option("--db", options->database, "SQLite-databasebestand")->required();
+    token_create->add_option("--email", options->email, "E-mailadres van het account")->required();
+    token_create->callback([options] { create_token(*options); });
+}
+
+}  // namespace kc::cli

@@ -1,0 +1,149 @@
+#include "core/text.hpp"
+
+#include <charconv>
+
+namespace kc::text {
+
+namespace {
+
+// Decodes one code point starting at `i`; returns its length or 0 when malformed.
+std::size_t decode_one(std::string_view s, std::size_t i, char32_t& code_point) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char lead = byte(i);
+    std::size_t length = 0;
+    char32_t value = 0;
+    if (lead < 0x80) {
+        code_point = lead;
+        return 1;
+    } else if ((lead & 0xE0) == 0xC0) {
+        length = 2;
+        value = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3;
+        value = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4;
+        value = lead & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + length > s.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        value = (value << 6) | (byte(i + k) & 0x3F);
+    }
+    // Overlong encodings, surrogates and values beyond Unicode are malformed.
+    static constexpr char32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (value < minimum[length] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+        return 0;
+    }
+    code_point = value;
+    return length;
+}
+
+}  // namespace
+
+bool is_clean_utf8(std::string_view bytes, bool allow_newlines) {
+    for (std::size_t i = 0; i < bytes.size();) {
+        char32_t code_point = 0;
+        const std::size_t length = decode_one(bytes, i, code_point);
+        if (length == 0) return false;
+        const bool is_line_break = code_point == '\n' || code_point == '\r';
+        if (code_point == '\t' || (is_line_break && allow_newlines)) {
+            // Allowed whitespace.
+        } else if (code_point < 0x20 || code_point == 0x7F ||
+                   (code_point >= 0x80 && code_point < 0xA0)) {
+            return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+std::size_t code_point_count(std::string_view utf8) {
+    std::size_t count = 0;
+    for (const char c : utf8) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+    }
+    return count;
+}
+
+std::string trim(std::string_view value) {
+    const auto is_space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
+    std::size_t begin = 0;
+    std::size_t end = value.size();
+    while (begin < end && is_space(value[begin])) ++begin;
+    while (end > begin && is_space(value[end - 1])) --end;
+    return std::string(value.substr(begin, end - begin));
+}
+
+std::string ascii_lower(std::string_view value) {
+    std::string lower(value);
+    for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return lower;
+}
+
+std::string slugify(std::string_view value) {
+    std::string slug;
+    bool pending_dash = false;
+    for (std::size_t i = 0; i < value.size();) {
+        char32_t code_point = 0;
+        std::size_t length = decode_one(value, i, code_point);
+        if (length == 0) length = 1;
+        i += length;
+        char ascii = 0;
+        if (code_point < 0x80) {
+            ascii = static_cast<char>(code_point);
+        } else if (code_point >= 0xC0 && code_point <= 0xFF) {
+            // Latin-1 letters folded to their base letter (é -> e, ï -> i, ...).
+            static constexpr char fold[] =
+                "aaaaaaaceeeeiiiidnooooo/ouuuuyts"
+                "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+            ascii = fold[code_point - 0xC0];
+        }
+        if (ascii >= 'A' && ascii <= 'Z') ascii = static_cast<char>(ascii - 'A' + 'a');
+        const bool is_alnum = (ascii >= 'a' && ascii <= 'z') || (ascii >= '0' && ascii <= '9');
+        if (is_alnum) {
+            if (pending_dash && !slug.empty()) slug.push_back('-');
+            pending_dash = false;
+            slug.push_back(ascii);
+        } else {
+            pending_dash = true;
+        }
+    }
+    return slug;
+}
+
+std::optional<std::string> normalize_email(std::string_view email) {
+    std::string normalized = ascii_lower(trim(email));
+    const auto at = normalized.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 >= normalized.size() ||
+        normalized.find('@', at + 1) != std::string::npos) {
+        return std::nullopt;
+    }
+    const auto dot = normalized.find('.', at + 2);
+    if (dot == std::string::npos || dot + 1 >= normalized.size()) return std::nullopt;
+    for (const char c : normalized) {
+        if (static_cast<unsigned char>(c) <= ' ' || c == ',' || c == ';' || c == '<' ||
+            c == '>' || c == '"') {
+            return std::nullopt;
+        }
+    }
+    return normalized;
+}
+
+std::optional<long long> parse_integer(std::string_view value, long long min, long long max) {
+    long long parsed = 0;
+    const auto* end = value.data() + value.size();
+    const auto [ptr, ec] = std::from_chars(value.data(), end, parsed);
+    if (value.empty() || ec != std::errc{} || ptr != end || parsed < min || parsed > max) {
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+}  // namespace kc::text

@@ -1,0 +1,101 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace kc::storage::sqlite {
+
+// An SQLite failure that is not an expected outcome (disk full, corrupt file, ...).
+class DatabaseError : public std::runtime_error {
+public:
+    DatabaseError(const std::string& what, int code) : std::runtime_error(what), code_(code) {}
+    int code() const { return code_; }
+
+private:
+    int code_;
+};
+
+// A prepared statement, reset when it goes out of use so it can be cached.
+class Statement {
+public:
+    Statement(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, std::nullopt_t);
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& value) {
+        return value ? bind(index, *value) : bind(index, std::nullopt);
+    }
+
+    // Advances to the next row; false when there are no more.
+    bool step();
+    // Runs a statement that returns no rows.
+    void run();
+
+    std::int64_t integer(int column) const;
+    std::string text(int column) const;
+    bool is_null(int column) const;
+    std::optional<std::int64_t> optional_integer(int column) const;
+    std::optional<std::string> optional_text(int column) const;
+
+    void reset();
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* statement_;
+};
+
+// One connection to the database file, with a cache of prepared statements.
+// Not thread-safe: each thread uses its own.
+class Connection {
+public:
+    enum class Mode { read_write, read_only };
+
+    Connection(const std::string& path, Mode mode);
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    ~Connection();
+
+    // A cached prepared statement; reset and unbound when the lease ends.
+    class Lease {
+    public:
+        explicit Lease(Statement& statement) : statement_(&statement) {}
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        ~Lease() { statement_->reset(); }
+        Statement* operator->() { return statement_; }
+        Statement& operator*() { return *statement_; }
+
+    private:
+        Statement* statement_;
+    };
+
+    Lease prepare(const std::string& sql);
+    void execute(const std::string& sql);
+    std::int64_t last_insert_id() const;
+    int changes() const;
+    sqlite3* handle() { return db_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+};
+
+[[noreturn]] void throw_error(sqlite3* db, int code, std::string_view context);
+
+}  // namespace kc::storage::sqlite

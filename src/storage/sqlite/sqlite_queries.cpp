@@ -1,0 +1,474 @@
+#include "storage/sqlite/sqlite_queries.hpp"
+
+namespace kc::storage::sqlite {
+
+namespace {
+
+const std::string event_columns =
+    "id, werkplaats_id, title, theme, event_type, description, starts_at, ends_at, "
+    "location_name, location_address, accessibility, capacity, status, created_at, updated_at";
+
+const std::string registration_columns =
+    "id, event_id, name, email, email_normalized, group_id, organisation, dietary, accessibility, "
+    "consent_photos, consent_contact, status, attendance, walk_in, cancel_token, created_at, "
+    "checked_in_at";
+
+domain::Registration read_registration_row(Statement& row) {
+    domain::Registration r;
+    r.id = row.integer(0);
+    r.event_id = row.integer(1);
+    r.form.name = row.text(2);
+    r.form.email = row.text(3);
+    r.email_normalized = row.optional_text(4);
+    r.form.group_id = row.integer(5);
+    r.form.organisation = row.text(6);
+    r.form.dietary = row.text(7);
+    r.form.accessibility = row.text(8);
+    r.form.consent_photos = row.integer(9) != 0;
+    r.form.consent_contact = row.integer(10) != 0;
+    r.status = domain::registration_status_from_slug(row.text(11))
+                   .value_or(domain::RegistrationStatus::cancelled);
+    r.attendance = domain::attendance_from_slug(row.text(12)).value_or(domain::Attendance::unknown);
+    r.walk_in = row.integer(13) != 0;
+    r.cancel_token = row.text(14);
+    r.created_at = row.integer(15);
+    r.checked_in_at = row.optional_integer(16);
+    return r;
+}
+
+app::User read_user_row(Statement& row) {
+    app::User user;
+    user.id = row.integer(0);
+    user.werkplaats_id = row.integer(1);
+    user.email = row.text(2);
+    user.name = row.text(3);
+    user.role = app::role_from_slug(row.text(4)).value_or(app::Role::host);
+    user.password_hash = row.text(5);
+    return user;
+}
+
+}  // namespace
+
+std::vector<app::Werkplaats> SqliteQueries::werkplaatsen() {
+    auto statement = db_.prepare("SELECT id, slug, name FROM werkplaatsen ORDER BY id");
+    std::vector<app::Werkplaats> result;
+    while (statement->step()) {
+        result.push_back({statement->integer(0), statement->text(1), statement->text(2)});
+    }
+    return result;
+}
+
+std::optional<app::Werkplaats> SqliteQueries::werkplaats(std::int64_t id) {
+    auto statement = db_.prepare("SELECT id, slug, name FROM werkplaatsen WHERE id = ?");
+    statement->bind(1, id);
+    if (!statement->step()) return std::nullopt;
+    return app::Werkplaats{statement->integer(0), statement->text(1), statement->text(2)};
+}
+
+std::vector<domain::StakeholderGroup> SqliteQueries::groups(std::int64_t werkplaats_id) {
+    auto statement = db_.prepare(
+        "SELECT id, slug, name, position, is_resident FROM stakeholder_groups "
+        "WHERE werkplaats_id = ? ORDER BY position, id");
+    statement->bind(1, werkplaats_id);
+    std::vector<domain::StakeholderGroup> result;
+    while (statement->step()) {
+        result.push_back({statement->integer(0), statement->text(1), statement->text(2),
+                          static_cast<int>(statement->integer(3)), statement->integer(4) != 0});
+    }
+    return result;
+}
+
+std::vector<app::Partner> SqliteQueries::partners(std::int64_t werkplaats_id) {
+    auto statement = db_.prepare(
+        "SELECT id, werkplaats_id, name, website FROM partners WHERE werkplaats_id = ? ORDER BY name");
+    statement->bind(1, werkplaats_id);
+    std::vector<app::Partner> result;
+    while (statement->step()) {
+        result.push_back({statement->integer(0), statement->integer(1), statement->text(2),
+                          statement->text(3)});
+    }
+    return result;
+}
+
+domain::Event SqliteQueries::read_event_row(Statement& row) {
+    domain::Event event;
+    event.id = row.integer(0);
+    event.werkplaats_id = row.integer(1);
+    auto& d = event.details;
+    d.title = row.text(2);
+    d.theme = row.text(3);
+    d.type = domain::event_type_from_slug(row.text(4)).value_or(domain::EventType::kenniscafe);
+    d.description = row.text(5);
+    d.starts_at = row.integer(6);
+    d.ends_at = row.integer(7);
+    d.location_name = row.text(8);
+    d.location_address = row.text(9);
+    d.accessibility = row.text(10);
+    d.capacity = static_cast<int>(row.integer(11));
+    event.status = domain::event_status_from_slug(row.text(12)).value_or(domain::EventStatus::draft);
+    event.created_at = row.integer(13);
+    event.updated_at = row.integer(14);
+    return event;
+}
+
+void SqliteQueries::load_event_children(domain::Event& event) {
+    {
+        auto statement = db_.prepare("SELECT partner_id FROM event_partners WHERE event_id = ? ORDER BY partner_id");
+        statement->bind(1, event.id);
+        while (statement->step()) event.details.partner_ids.push_back(statement->integer(0));
+    }
+    {
+        auto statement = db_.prepare("SELECT name, role FROM event_speakers WHERE event_id = ? ORDER BY position");
+        statement->bind(1, event.id);
+        while (statement->step()) event.details.speakers.push_back({statement->text(0), statement->text(1)});
+    }
+    auto statement = db_.prepare(
+        "SELECT time, title, work_form FROM programme_items WHERE event_id = ? ORDER BY position");
+    statement->bind(1, event.id);
+    while (statement->step()) {
+        event.details.programme.push_back(
+            {statement->text(0), statement->text(1),
+             domain::work_form_from_slug(statement->text(2)).value_or(domain::WorkForm::talk)});
+    }
+}
+
+std::optional<domain::Event> SqliteQueries::event(std::int64_t id) {
+    std::optional<domain::Event> event;
+    {
+        auto statement = db_.prepare("SELECT " + event_columns + " FROM events WHERE id = ?");
+        statement->bind(1, id);
+        if (!statement->step()) return std::nullopt;
+        event = read_event_row(*statement);
+    }
+    load_event_children(*event);
+    return event;
+}
+
+std::vector<domain::Event> SqliteQueries::events(const app::EventFilter& filter) {
+    std::vector<domain::Event> result;
+    {
+        auto statement = db_.prepare(
+            "SELECT " + event_columns +
+            " FROM events WHERE (?1 IS NULL OR werkplaats_id = ?1) AND (?2 = 0 OR status <> 'draft') "
+            "AND (?3 IS NULL OR starts_at >= ?3) AND (?4 IS NULL OR starts_at < ?4) "
+            "ORDER BY starts_at, id");
+        statement->bind(1, filter.werkplaats_id)
+            .bind(2, filter.published_only)
+            .bind(3, filter.starts_from)
+            .bind(4, filter.starts_before);
+        while (statement->step()) result.push_back(read_event_row(*statement));
+    }
+    for (auto& event : result) load_event_children(event);
+    return result;
+}
+
+app::EventCounts SqliteQueries::counts(std::int64_t event_id) {
+    auto statement = db_.prepare(
+        "SELECT COALESCE(SUM(status = 'registered'), 0), COALESCE(SUM(status = 'waitlisted'), 0), "
+        "COALESCE(SUM(status = 'registered' AND attendance = 'checked_in'), 0) "
+        "FROM registrations WHERE event_id = ?");
+    statement->bind(1, event_id);
+    statement->step();
+    return {static_cast<int>(statement->integer(0)), static_cast<int>(statement->integer(1)),
+            static_cast<int>(statement->integer(2))};
+}
+
+std::vector<domain::Registration> SqliteQueries::read_registrations(Statement& statement) {
+    std::vector<domain::Registration> result;
+    while (statement.step()) result.push_back(read_registration_row(statement));
+    return result;
+}
+
+std::optional<domain::Registration> SqliteQueries::registration(std::int64_t id) {
+    auto statement = db_.prepare("SELECT " + registration_columns + " FROM registrations WHERE id = ?");
+    statement->bind(1, id);
+    if (!statement->step()) return std::nullopt;
+    return read_registration_row(*statement);
+}
+
+std::optional<domain::Registration> SqliteQueries::registration_by_token(const std::string& token) {
+    auto statement = db_.prepare("SELECT " + registration_columns +
+                                 " FROM registrations WHERE cancel_token = ?");
+    statement->bind(1, token);
+    if (!statement->step()) return std::nullopt;
+    return read_registration_row(*statement);
+}
+
+std::vector<domain::Registration> SqliteQueries::registrations(std::int64_t event_id) {
+    auto statement = db_.prepare("SELECT " + registration_columns +
+                                 " FROM registrations WHERE event_id = ? ORDER BY id");
+    statement->bind(1, event_id);
+    return read_registrations(*statement);
+}
+
+std::optional<domain::Registration> SqliteQueries::active_registration_by_email(
+    std::int64_t event_id, const std::string& email_normalized) {
+    auto statement = db_.prepare(
+        "SELECT " + registration_columns +
+        " FROM registrations WHERE event_id = ? AND email_normalized = ? AND status <> 'cancelled'");
+    statement->bind(1, event_id).bind(2, email_normalized);
+    if (!statement->step()) return std::nullopt;
+    return read_registration_row(*statement);
+}
+
+std::vector<domain::AttendanceFact> SqliteQueries::attendance_facts(std::int64_t werkplaats_id) {
+    auto statement = db_.prepare(
+        "SELECT r.event_id, e.starts_at, r.group_id, r.status, r.attendance, r.walk_in, "
+        "r.email_normalized, r.name FROM registrations r JOIN events e ON e.id = r.event_id "
+        "WHERE e.werkplaats_id = ? ORDER BY e.starts_at, r.id");
+    statement->bind(1, werkplaats_id);
+    std::vector<domain::AttendanceFact> facts;
+    while (statement->step()) {
+        domain::AttendanceFact fact;
+        fact.event_id = statement->integer(0);
+        fact.event_starts_at = statement->integer(1);
+        fact.group_id = statement->integer(2);
+        fact.status = domain::registration_status_from_slug(statement->text(3))
+                          .value_or(domain::RegistrationStatus::cancelled);
+        fact.attendance =
+            domain::attendance_from_slug(statement->text(4)).value_or(domain::Attendance::unknown);
+        fact.walk_in = statement->integer(5) != 0;
+        fact.visitor_key = domain::visitor_key(statement->optional_text(6), statement->text(7));
+        facts.push_back(std::move(fact));
+    }
+    return facts;
+}
+
+std::optional<app::User> SqliteQueries::user(std::int64_t id) {
+    auto statement = db_.prepare(
+        "SELECT id, werkplaats_id, email, name, role, password_hash FROM users WHERE id = ?");
+    statement->bind(1, id);
+    if (!statement->step()) return std::nullopt;
+    return read_user_row(*statement);
+}
+
+std::optional<app::User> SqliteQueries::user_by_email(const std::string& email) {
+    auto statement = db_.prepare(
+        "SELECT id, werkplaats_id, email, name, role, password_hash FROM users WHERE email = ?");
+    statement->bind(1, email);
+    if (!statement->step()) return std::nullopt;
+    return read_user_row(*statement);
+}
+
+std::optional<app::SessionRecord> SqliteQueries::session(const std::string& token_hash) {
+    auto statement = db_.prepare(
+        "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?");
+    statement->bind(1, token_hash);
+    if (!statement->step()) return std::nullopt;
+    return app::SessionRecord{statement->text(0), statement->integer(1), statement->text(2),
+                              statement->integer(3)};
+}
+
+std::optional<std::int64_t> SqliteQueries::api_token_user(const std::string& token_hash) {
+    auto statement = db_.prepare("SELECT user_id FROM api_tokens WHERE token_hash = ?");
+    statement->bind(1, token_hash);
+    if (!statement->step()) return std::nullopt;
+    return statement->integer(0);
+}
+
+std::int64_t SqliteQueries::insert_werkplaats(const std::string& slug, const std::string& name) {
+    auto statement = db_.prepare("INSERT INTO werkplaatsen (slug, name) VALUES (?, ?)");
+    statement->bind(1, slug).bind(2, name).run();
+    return db_.last_insert_id();
+}
+
+std::int64_t SqliteQueries::insert_group(std::int64_t werkplaats_id,
+                                         const domain::StakeholderGroup& group) {
+    auto statement = db_.prepare(
+        "INSERT INTO stakeholder_groups (werkplaats_id, slug, name, position, is_resident) "
+        "VALUES (?, ?, ?, ?, ?)");
+    statement->bind(1, werkplaats_id)
+        .bind(2, group.slug)
+        .bind(3, group.name)
+        .bind(4, group.position)
+        .bind(5, group.is_resident)
+        .run();
+    return db_.last_insert_id();
+}
+
+void SqliteQueries::update_group(const domain::StakeholderGroup& group) {
+    auto statement = db_.prepare(
+        "UPDATE stakeholder_groups SET slug = ?, name = ?, position = ?, is_resident = ? WHERE id = ?");
+    statement->bind(1, group.slug)
+        .bind(2, group.name)
+        .bind(3, group.position)
+        .bind(4, group.is_resident)
+        .bind(5, group.id)
+        .run();
+}
+
+std::int64_t SqliteQueries::insert_partner(const app::Partner& partner) {
+    auto statement = db_.prepare("INSERT INTO partners (werkplaats_id, name, website) VALUES (?, ?, ?)");
+    statement->bind(1, partner.werkplaats_id).bind(2, partner.name).bind(3, partner.website).run();
+    return db_.last_insert_id();
+}
+
+void SqliteQueries::write_event_children(std::int64_t event_id, const domain::EventDetails& details) {
+    for (const char* table : {"event_partners", "event_speakers", "programme_items"}) {
+        auto statement = db_.prepare(std::string("DELETE FROM ") + table + " WHERE event_id = ?");
+        statement->bind(1, event_id).run();
+    }
+    for (const auto partner_id : details.partner_ids) {
+        auto statement = db_.prepare("INSERT OR IGNORE INTO event_partners (event_id, partner_id) VALUES (?, ?)");
+        statement->bind(1, event_id).bind(2, partner_id).run();
+    }
+    for (std::size_t i = 0; i < details.speakers.size(); ++i) {
+        auto statement = db_.prepare(
+            "INSERT INTO event_speakers (event_id, position, name, role) VALUES (?, ?, ?, ?)");
+        statement->bind(1, event_id)
+            .bind(2, static_cast<std::int64_t>(i))
+            .bind(3, details.speakers[i].name)
+            .bind(4, details.speakers[i].role)
+            .run();
+    }
+    for (std::size_t i = 0; i < details.programme.size(); ++i) {
+        const auto& item = details.programme[i];
+        auto statement = db_.prepare(
+            "INSERT INTO programme_items (event_id, position, time, title, work_form) VALUES (?, ?, ?, ?, ?)");
+        statement->bind(1, event_id)
+            .bind(2, static_cast<std::int64_t>(i))
+            .bind(3, item.time)
+            .bind(4, item.title)
+            .bind(5, domain::to_slug(item.work_form))
+            .run();
+    }
+}
+
+std::int64_t SqliteQueries::insert_event(std::int64_t werkplaats_id, const domain::EventDetails& d,
+                                         domain::EventStatus status, time::Timestamp now) {
+    auto statement = db_.prepare(
+        "INSERT INTO events (werkplaats_id, title, theme, event_type, description, starts_at, ends_at, "
+        "location_name, location_address, accessibility, capacity, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    statement->bind(1, werkplaats_id)
+        .bind(2, d.title)
+        .bind(3, d.theme)
+        .bind(4, domain::to_slug(d.type))
+        .bind(5, d.description)
+        .bind(6, d.starts_at)
+        .bind(7, d.ends_at)
+        .bind(8, d.location_name)
+        .bind(9, d.location_address)
+        .bind(10, d.accessibility)
+        .bind(11, d.capacity)
+        .bind(12, domain::to_slug(status))
+        .bind(13, now)
+        .bind(14, now)
+        .run();
+    const std::int64_t id = db_.last_insert_id();
+    write_event_children(id, d);
+    return id;
+}
+
+void SqliteQueries::update_event_details(std::int64_t event_id, const domain::EventDetails& d,
+                                         time::Timestamp now) {
+    auto statement = db_.prepare(
+        "UPDATE events SET title = ?, theme = ?, event_type = ?, description = ?, starts_at = ?, "
+        "ends_at = ?, location_name = ?, location_address = ?, accessibility = ?, capacity = ?, "
+        "updated_at = ? WHERE id = ?");
+    statement->bind(1, d.title)
+        .bind(2, d.theme)
+        .bind(3, domain::to_slug(d.type))
+        .bind(4, d.description)
+        .bind(5, d.starts_at)
+        .bind(6, d.ends_at)
+        .bind(7, d.location_name)
+        .bind(8, d.location_address)
+        .bind(9, d.accessibility)
+        .bind(10, d.capacity)
+        .bind(11, now)
+        .bind(12, event_id)
+        .run();
+    write_event_children(event_id, d);
+}
+
+void SqliteQueries::update_event_status(std::int64_t event_id, domain::EventStatus status,
+                                        time::Timestamp now) {
+    auto statement = db_.prepare("UPDATE events SET status = ?, updated_at = ? WHERE id = ?");
+    statement->bind(1, domain::to_slug(status)).bind(2, now).bind(3, event_id).run();
+}
+
+std::int64_t SqliteQueries::insert_registration(const domain::Registration& r) {
+    auto statement = db_.prepare(
+        "INSERT INTO registrations (event_id, name, email, email_normalized, group_id, organisation, "
+        "dietary, accessibility, consent_photos, consent_contact, status, attendance, walk_in, "
+        "cancel_token, created_at, status_changed_at, checked_in_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    statement->bind(1, r.event_id)
+        .bind(2, r.form.name)
+        .bind(3, r.form.email)
+        .bind(4, r.email_normalized)
+        .bind(5, r.form.group_id)
+        .bind(6, r.form.organisation)
+        .bind(7, r.form.dietary)
+        .bind(8, r.form.accessibility)
+        .bind(9, r.form.consent_photos)
+        .bind(10, r.form.consent_contact)
+        .bind(11, domain::to_slug(r.status))
+        .bind(12, domain::to_slug(r.attendance))
+        .bind(13, r.walk_in)
+        .bind(14, r.cancel_token)
+        .bind(15, r.created_at)
+        .bind(16, r.created_at)
+        .bind(17, r.checked_in_at)
+        .run();
+    return db_.last_insert_id();
+}
+
+void SqliteQueries::update_registration_status(std::int64_t id, domain::RegistrationStatus status,
+                                               time::Timestamp now) {
+    auto statement =
+        db_.prepare("UPDATE registrations SET status = ?, status_changed_at = ? WHERE id = ?");
+    statement->bind(1, domain::to_slug(status)).bind(2, now).bind(3, id).run();
+}
+
+void SqliteQueries::update_attendance(std::int64_t id, domain::Attendance attendance,
+                                      std::optional<time::Timestamp> checked_in_at) {
+    auto statement =
+        db_.prepare("UPDATE registrations SET attendance = ?, checked_in_at = ? WHERE id = ?");
+    statement->bind(1, domain::to_slug(attendance)).bind(2, checked_in_at).bind(3, id).run();
+}
+
+std::vector<domain::Registration> SqliteQueries::waiting_list(std::int64_t event_id) {
+    auto statement = db_.prepare("SELECT " + registration_columns +
+                                 " FROM registrations WHERE event_id = ? AND status = 'waitlisted' "
+                                 "ORDER BY created_at, id");
+    statement->bind(1, event_id);
+    return read_registrations(*statement);
+}
+
+std::int64_t SqliteQueries::insert_user(const app::User& user) {
+    auto statement = db_.prepare(
+        "INSERT INTO users (werkplaats_id, email, name, role, password_hash) VALUES (?, ?, ?, ?, ?)");
+    statement->bind(1, user.werkplaats_id)
+        .bind(2, user.email)
+        .bind(3, user.name)
+        .bind(4, app::to_slug(user.role))
+        .bind(5, user.password_hash)
+        .run();
+    return db_.last_insert_id();
+}
+
+void SqliteQueries::insert_session(const app::SessionRecord& session) {
+    auto statement = db_.prepare(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)");
+    statement->bind(1, session.token_hash)
+        .bind(2, session.user_id)
+        .bind(3, session.csrf_token)
+        .bind(4, session.expires_at)
+        .run();
+}
+
+void SqliteQueries::delete_session(const std::string& token_hash) {
+    auto statement = db_.prepare("DELETE FROM sessions WHERE token_hash = ?");
+    statement->bind(1, token_hash).run();
+}
+
+void SqliteQueries::insert_api_token(const std::string& token_hash, std::int64_t user_id,
+                                     time::Timestamp now) {
+    auto statement =
+        db_.prepare("INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)");
+    statement->bind(1, token_hash).bind(2, user_id).bind(3, now).run();
+}
+
+}  // namespace kc::storage::sqlite

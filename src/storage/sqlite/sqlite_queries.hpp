@@ -1,0 +1,63 @@
+#pragma once
+
+#include "app/store.hpp"
+#include "storage/sqlite/connection.hpp"
+
+namespace kc::storage::sqlite {
+
+// The app's queries and writes as SQL on one connection. Reader threads use it on
+// read-only connections; the writer uses it inside its transactions.
+class SqliteQueries final : public app::Transaction {
+public:
+    explicit SqliteQueries(Connection& connection) : db_(connection) {}
+
+    std::vector<app::Werkplaats> werkplaatsen() override;
+    std::optional<app::Werkplaats> werkplaats(std::int64_t id) override;
+    std::vector<domain::StakeholderGroup> groups(std::int64_t werkplaats_id) override;
+    std::vector<app::Partner> partners(std::int64_t werkplaats_id) override;
+    std::optional<domain::Event> event(std::int64_t id) override;
+    std::vector<domain::Event> events(const app::EventFilter& filter) override;
+    app::EventCounts counts(std::int64_t event_id) override;
+    std::optional<domain::Registration> registration(std::int64_t id) override;
+    std::optional<domain::Registration> registration_by_token(const std::string& token) override;
+    std::vector<domain::Registration> registrations(std::int64_t event_id) override;
+    std::optional<domain::Registration> active_registration_by_email(
+        std::int64_t event_id, const std::string& email_normalized) override;
+    std::vector<domain::AttendanceFact> attendance_facts(std::int64_t werkplaats_id) override;
+    std::optional<app::User> user(std::int64_t id) override;
+    std::optional<app::User> user_by_email(const std::string& email) override;
+    std::optional<app::SessionRecord> session(const std::string& token_hash) override;
+    std::optional<std::int64_t> api_token_user(const std::string& token_hash) override;
+
+    std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) override;
+    std::int64_t insert_group(std::int64_t werkplaats_id, const domain::StakeholderGroup& group) override;
+    void update_group(const domain::StakeholderGroup& group) override;
+    std::int64_t insert_partner(const app::Partner& partner) override;
+    std::int64_t insert_event(std::int64_t werkplaats_id, const domain::EventDetails& details,
+                              domain::EventStatus status, time::Timestamp now) override;
+    void update_event_details(std::int64_t event_id, const domain::EventDetails& details,
+                              time::Timestamp now) override;
+    void update_event_status(std::int64_t event_id, domain::EventStatus status,
+                             time::Timestamp now) override;
+    std::int64_t insert_registration(const domain::Registration& registration) override;
+    void update_registration_status(std::int64_t id, domain::RegistrationStatus status,
+                                    time::Timestamp now) override;
+    void update_attendance(std::int64_t id, domain::Attendance attendance,
+                           std::optional<time::Timestamp> checked_in_at) override;
+    std::vector<domain::Registration> waiting_list(std::int64_t event_id) override;
+    std::int64_t insert_user(const app::User& user) override;
+    void insert_session(const app::SessionRecord& session) override;
+    void delete_session(const std::string& token_hash) override;
+    void insert_api_token(const std::string& token_hash, std::int64_t user_id,
+                          time::Timestamp now) override;
+
+private:
+    domain::Event read_event_row(Statement& row);
+    void load_event_children(domain::Event& event);
+    void write_event_children(std::int64_t event_id, const domain::EventDetails& details);
+    std::vector<domain::Registration> read_registrations(Statement& statement);
+
+    Connection& db_;
+};
+
+}  // namespace kc::storage::sqlite

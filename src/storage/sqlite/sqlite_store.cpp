@@ -1,0 +1,140 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <atomic>
+#include <unordered_map>
+#include <vector>
+
+#include "storage/migrations/migrations.hpp"
+#include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/sqlite_queries.hpp"
+
+namespace kc::storage::sqlite {
+
+namespace {
+
+// Jobs committed together at most; bounds the latency one batch adds.
+constexpr std::size_t max_batch = 512;
+
+std::atomic<std::uint64_t> next_store_serial{1};
+
+struct ThreadReader {
+    std::unique_ptr<Connection> connection;
+    std::unique_ptr<SqliteQueries> queries;
+};
+
+// Each thread keeps its own read connection per store; the serial (not the
+// address) identifies the store, so a new store never finds an old connection.
+thread_local std::unordered_map<std::uint64_t, ThreadReader> thread_readers;
+
+}  // namespace
+
+int migrate(Connection& connection) {
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+        "NULL, applied_at INTEGER NOT NULL DEFAULT (unixepoch()))");
+    int current = 0;
+    {
+        auto statement = connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        statement->step();
+        current = static_cast<int>(statement->integer(0));
+    }
+    for (const auto& migration : sqlite_migrations()) {
+        if (migration.version <= current) continue;
+        connection.execute("BEGIN IMMEDIATE");
+        try {
+            connection.execute(std::string(migration.sql));
+            auto statement =
+                connection.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+            statement->bind(1, migration.version).bind(2, migration.name).run();
+            connection.execute("COMMIT");
+        } catch (...) {
+            connection.execute("ROLLBACK");
+            throw;
+        }
+        current = migration.version;
+    }
+    return current;
+}
+
+SqliteStore::SqliteStore(std::string path)
+    : path_(std::move(path)), serial_(next_store_serial.fetch_add(1)) {
+    writer_connection_ = std::make_unique<Connection>(path_, Connection::Mode::read_write);
+    writer_connection_->execute("PRAGMA journal_mode = WAL");
+    writer_connection_->execute("PRAGMA synchronous = FULL");
+    schema_version_ = migrate(*writer_connection_);
+    writer_ = std::thread([this] { writer_loop(); });
+}
+
+SqliteStore::~SqliteStore() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    writer_.join();
+    thread_readers.erase(serial_);
+}
+
+app::Queries& SqliteStore::read() {
+    auto& reader = thread_readers[serial_];
+    if (!reader.connection) {
+        reader.connection = std::make_unique<Connection>(path_, Connection::Mode::read_only);
+        reader.queries = std::make_unique<SqliteQueries>(*reader.connection);
+    }
+    return *reader.queries;
+}
+
+void SqliteStore::write(WriteJob job, WriteDone done) {
+    {
+        std::lock_guard lock(mutex_);
+        queue_.push_back({std::move(job), std::move(done)});
+    }
+    wake_.notify_one();
+}
+
+void SqliteStore::writer_loop() {
+    SqliteQueries queries(*writer_connection_);
+    std::vector<PendingWrite> batch;
+    std::vector<std::exception_ptr> failures;
+    for (;;) {
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            // Even when stopping, every accepted job is written first.
+            if (queue_.empty()) return;
+            while (!queue_.empty() && batch.size() < max_batch) {
+                batch.push_back(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+        }
+        failures.assign(batch.size(), nullptr);
+        std::exception_ptr commit_failure;
+        try {
+            writer_connection_->execute("BEGIN IMMEDIATE");
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                // A savepoint per job: one failing job rolls back alone.
+                writer_connection_->execute("SAVEPOINT job");
+                try {
+                    batch[i].job(queries);
+                    writer_connection_->execute("RELEASE job");
+                } catch (...) {
+                    failures[i] = std::current_exception();
+                    writer_connection_->execute("ROLLBACK TO job");
+                    writer_connection_->execute("RELEASE job");
+                }
+            }
+            writer_connection_->execute("COMMIT");
+        } catch (...) {
+            commit_failure = std::current_exception();
+            if (!sqlite3_get_autocommit(writer_connection_->handle())) {
+                sqlite3_exec(writer_connection_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+            }
+        }
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (batch[i].done) batch[i].done(commit_failure ? commit_failure : failures[i]);
+        }
+        batch.clear();
+    }
+}
+
+}  // namespace kc::storage::sqlite

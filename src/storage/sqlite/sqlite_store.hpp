@@ -1,0 +1,57 @@
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "app/store.hpp"
+
+namespace kc::storage::sqlite {
+
+class Connection;
+
+// The SQLite backend: one file in WAL mode, read connections per thread, and one
+// writer thread that commits queued write jobs in batches. Each commit is an fsync
+// (synchronous=FULL), so a job's `done` is only called once its data survives a
+// crash or power loss; batching lets thousands of registrations share one fsync.
+class SqliteStore final : public app::Store {
+public:
+    // Opens (creating if needed) and migrates the database. Throws DatabaseError
+    // with a readable message when the file cannot be used.
+    explicit SqliteStore(std::string path);
+    ~SqliteStore() override;
+
+    app::Queries& read() override;
+    void write(WriteJob job, WriteDone done) override;
+
+    // The schema version after migration, for diagnostics.
+    int schema_version() const { return schema_version_; }
+
+private:
+    struct PendingWrite {
+        WriteJob job;
+        WriteDone done;
+    };
+
+    void writer_loop();
+
+    std::string path_;
+    std::uint64_t serial_;
+    int schema_version_ = 0;
+    std::unique_ptr<Connection> writer_connection_;
+
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<PendingWrite> queue_;
+    bool stopping_ = false;
+    std::thread writer_;
+};
+
+// Applies pending migrations on a read-write connection; returns the new version.
+int migrate(Connection& connection);
+
+}  // namespace kc::storage::sqlite

@@ -1,0 +1,158 @@
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "app/store.hpp"
+#include "web/form_data.hpp"
+#include "web/http_types.hpp"
+#include "web/i18n.hpp"
+#include "web/router.hpp"
+#include "web/templates.hpp"
+
+namespace kc::web {
+
+struct WebConfig {
+    // Folder holding templates/, static/ and i18n/.
+    std::string share_dir;
+    // How the outside world reaches this server, for links in calendars and JSON-LD.
+    std::string public_base_url = "http://127.0.0.1:8080";
+    bool secure_cookies = false;
+    std::function<time::Timestamp()> now;
+};
+
+// One request on its way through the app: the request, the visitor's language,
+// who is logged in and the CSRF token of their forms. Shared, because a write
+// finishes on the storage's writer thread after the handler has returned.
+struct Visit {
+    Request request;
+    Language language = Language::nl;
+    const Catalogue* texts = nullptr;
+    std::optional<app::User> user;
+    std::string csrf_token;
+    bool csrf_cookie_is_new = false;
+    std::string session_token_hash;
+    PathParams params;
+    Respond respond;
+
+    std::string text(std::string_view key, long long number = 0) const { return texts->text(key, number); }
+};
+
+using VisitPtr = std::shared_ptr<Visit>;
+
+// The Kenniscafé web application: public pages, the organisers' pages and the
+// JSON API, all rendered on the server.
+class WebApp final : public Application {
+public:
+    // Loads templates, translations and static files; throws std::runtime_error
+    // when one is missing or broken.
+    WebApp(app::Store& store, WebConfig config);
+
+    void handle(Request request, Respond respond) override;
+
+private:
+    using Handler = void (WebApp::*)(const VisitPtr&);
+
+    struct StaticFile {
+        std::string content_type;
+        std::string body;
+    };
+
+    struct CachedPage {
+        std::uint64_t data_version = 0;
+        time::Timestamp rendered_at = 0;
+        Response response;
+    };
+
+    void add_routes();
+    void load_static_files();
+
+    // Shared plumbing (web_app.cpp).
+    void finish(const VisitPtr& visit, Response response);
+    Response page(const VisitPtr& visit, const std::string& template_name,
+                  kainjow::mustache::data data, const std::string& title, int status = 200);
+    Response redirect(const std::string& location);
+    Response error_page(const VisitPtr& visit, int status, const std::string& message_key);
+    void respond_error(const VisitPtr& visit, int status, const std::string& message_key);
+    std::optional<FormData> read_form(const VisitPtr& visit);
+    bool csrf_ok(const VisitPtr& visit, const FormData& form);
+    bool require_role(const VisitPtr& visit, app::Role role);
+    // Runs a write job and then `then` (on the writer thread) to build the answer.
+    void write_then(const VisitPtr& visit, app::Store::WriteJob job,
+                    std::function<Response()> then);
+    // Serves a public page from the cache when the data has not changed since.
+    bool serve_cached(const VisitPtr& visit);
+    void store_cached(const VisitPtr& visit, const Response& response);
+    void set_base_data(const VisitPtr& visit, kainjow::mustache::data& values);
+    kainjow::mustache::data event_summary(const VisitPtr& visit, const domain::Event& event);
+    std::string group_name(std::int64_t werkplaats_id, std::int64_t group_id);
+
+    // Public pages (public_pages.cpp).
+    void agenda(const VisitPtr& visit);
+    void event_page(const VisitPtr& visit);
+    void event_ics(const VisitPtr& visit);
+    void agenda_ics(const VisitPtr& visit);
+    void registration_form(const VisitPtr& visit);
+    void registration_submit(const VisitPtr& visit);
+    void registration_status(const VisitPtr& visit);
+    void registration_cancel(const VisitPtr& visit);
+    Response registration_form_page(const VisitPtr& visit, const domain::Event& event,
+                                    const FormData& values, const FieldErrors& errors);
+    std::string calendar_for(const std::vector<domain::Event>& events, const std::string& name);
+    std::string public_host() const;
+    void language_switch(const VisitPtr& visit);
+    void healthz(const VisitPtr& visit);
+
+    // Organiser pages (admin_pages.cpp).
+    void login_form(const VisitPtr& visit);
+    void login_submit(const VisitPtr& visit);
+    void logout(const VisitPtr& visit);
+    void dashboard(const VisitPtr& visit);
+    void event_new_form(const VisitPtr& visit);
+    void event_create(const VisitPtr& visit);
+    void event_edit_form(const VisitPtr& visit);
+    void event_update(const VisitPtr& visit);
+    void event_status_change(const VisitPtr& visit);
+    Response event_form_page(const VisitPtr& visit, std::int64_t event_id, const FormData& values,
+                             const FieldErrors& errors);
+
+    // Check-in and attendance (door_pages.cpp).
+    void checkin_list(const VisitPtr& visit);
+    void checkin_submit(const VisitPtr& visit);
+    void walk_in_submit(const VisitPtr& visit);
+    void no_shows_submit(const VisitPtr& visit);
+    void event_attendance(const VisitPtr& visit);
+    void period_statistics(const VisitPtr& visit);
+
+    // JSON API (api.cpp).
+    void api_events(const VisitPtr& visit);
+    void api_event_create(const VisitPtr& visit);
+    void api_event_publish(const VisitPtr& visit);
+    void api_register(const VisitPtr& visit);
+    void api_cancel(const VisitPtr& visit);
+    void api_attendance(const VisitPtr& visit);
+    bool api_authenticate(const VisitPtr& visit, app::Role role);
+    void api_error(const VisitPtr& visit, int status, const std::string& code,
+                   const std::string& message_key, const FieldErrors& errors = {});
+
+    app::Store& store_;
+    WebConfig config_;
+    Translations translations_;
+    Templates templates_;
+    Router<Handler> router_;
+    std::map<std::string, StaticFile> static_files_;
+
+    // Bumped after every committed write, so cached pages know they are stale.
+    std::atomic<std::uint64_t> data_version_{1};
+    std::mutex cache_mutex_;
+    std::map<std::string, CachedPage> page_cache_;
+};
+
+}  // namespace kc::web

@@ -1,0 +1,50 @@
+// A resident registers for a café on a phone, and a host checks her in on a tablet.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, baseUrl } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+test('a resident registers on a phone and the host checks her in', async () => {
+  const phone = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'nl-NL' });
+  const page = await phone.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('link', { name: 'Eenzaamheid tussen generaties' }).click();
+  await page.getByRole('link', { name: 'Aanmelden' }).click();
+
+  // Sending the empty form first shows what is missing, without losing anything.
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await assert.doesNotReject(page.getByRole('alert').waitFor());
+  assert.match(await page.getByRole('alert').innerText(), /Vul dit in/);
+
+  await page.getByLabel('Naam').fill('Sanne Kuipers');
+  await page.getByLabel('E-mailadres').fill('sanne.kuipers@voorbeeld.nl');
+  await page.getByRole('radio', { name: 'Bewoner' }).check();
+  await page.getByLabel('Eten en drinken').fill('vegetarisch');
+  await page.getByRole('checkbox', { name: /mailen/ }).check();
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('heading', { name: 'Je bent aangemeld' }).waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Aanmelding annuleren' }).isVisible());
+  // Nothing on the page is wider than the phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await phone.close();
+
+  const tablet = await browser.newContext({ viewport: { width: 800, height: 1100 }, locale: 'nl-NL' });
+  const door = await tablet.newPage();
+  await door.goto(`${baseUrl}/login`);
+  await door.getByLabel('E-mailadres').fill('gastvrouw@demo.kenniscafe.nl');
+  await door.getByLabel('Wachtwoord').fill('demo-kenniscafe');
+  await door.getByRole('button', { name: 'Inloggen' }).click();
+  await door.getByRole('heading', { name: 'Beheer' }).waitFor();
+  const card = door.getByRole('listitem').filter({ hasText: 'Eenzaamheid tussen generaties' });
+  await card.getByRole('link', { name: 'Inchecken' }).click();
+  await door.getByLabel('Zoek op naam of organisatie').fill('sanne');
+  await door.getByRole('button', { name: 'Zoeken' }).click();
+  await door.getByRole('button', { name: 'Inchecken: Sanne Kuipers' }).click();
+  await door.getByRole('button', { name: 'Ongedaan maken: Sanne Kuipers' }).waitFor();
+  assert.match(await door.locator('li.person.present').first().innerText(), /Sanne Kuipers/);
+  await tablet.close();
+});

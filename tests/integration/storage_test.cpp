@@ -1,0 +1,236 @@
+// The storage suite. Every test runs against each backend in `backends()`; the
+// PostgreSQL backend joins the list when it arrives, with the same tests.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "app/demo_werkplaats.hpp"
+#include "app/events.hpp"
+#include "app/registrations.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+#include "test_support.hpp"
+
+namespace kc {
+namespace {
+
+using domain::RegistrationStatus;
+
+struct Backend {
+    std::string name;
+    std::function<std::unique_ptr<app::Store>(const testing::TempDir&)> open;
+};
+
+std::vector<Backend> backends() {
+    return {{"sqlite", [](const testing::TempDir& dir) {
+                 return std::make_unique<storage::sqlite::SqliteStore>(dir.file("kenniscafe.db"));
+             }}};
+}
+
+constexpr time::Timestamp now = 1'700'000'000;
+
+class StorageTest : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        store_ = GetParam().open(dir_);
+        store_->write_and_wait([this](app::Transaction& tx) {
+            werkplaats_ = tx.insert_werkplaats("test", "Test-Werkplaats");
+            resident_ = tx.insert_group(werkplaats_, {0, "bewoner", "Bewoner", 0, true});
+            municipality_ = tx.insert_group(werkplaats_, {0, "gemeente", "Gemeente", 1, false});
+        });
+    }
+
+    std::int64_t published_event(int capacity) {
+        std::int64_t id = 0;
+        store_->write_and_wait([&](app::Transaction& tx) {
+            domain::EventDetails details;
+            details.title = "Jongeren en schulden";
+            details.location_name = "Huis van de Wijk";
+            details.starts_at = now + 86'400;
+            details.ends_at = now + 86'400 + 7'200;
+            details.capacity = capacity;
+            details.speakers = {{"Toby Witte", "lector"}};
+            details.programme = {{"16:00", "Welkom", domain::WorkForm::talk},
+                                 {"16:30", "Wereldcafé", domain::WorkForm::world_cafe}};
+            const auto outcome = app::create_event(tx, werkplaats_, details, now);
+            ASSERT_EQ(outcome.result, app::EventChangeResult::done);
+            id = outcome.event_id;
+            ASSERT_EQ(app::change_event_status(tx, werkplaats_, id, domain::EventStatus::published, now).result,
+                      app::EventChangeResult::done);
+        });
+        return id;
+    }
+
+    app::RegisterOutcome register_person(std::int64_t event_id, const std::string& name,
+                                         const std::string& email = "") {
+        app::RegisterOutcome outcome;
+        store_->write_and_wait([&](app::Transaction& tx) {
+            outcome = app::register_participant(tx, event_id, {name, email, resident_, "", "", "", false, false}, now);
+        });
+        return outcome;
+    }
+
+    testing::TempDir dir_;
+    std::unique_ptr<app::Store> store_;
+    std::int64_t werkplaats_ = 0;
+    std::int64_t resident_ = 0;
+    std::int64_t municipality_ = 0;
+};
+
+TEST_P(StorageTest, StoresAndReadsAnEventWithItsProgramme) {
+    const auto id = published_event(30);
+    const auto event = store_->read().event(id);
+    ASSERT_TRUE(event);
+    EXPECT_EQ(event->details.title, "Jongeren en schulden");
+    EXPECT_EQ(event->status, domain::EventStatus::published);
+    ASSERT_EQ(event->details.programme.size(), 2u);
+    EXPECT_EQ(event->details.programme[1].work_form, domain::WorkForm::world_cafe);
+    ASSERT_EQ(event->details.speakers.size(), 1u);
+    app::EventFilter filter;
+    filter.published_only = true;
+    EXPECT_EQ(store_->read().events(filter).size(), 1u);
+}
+
+TEST_P(StorageTest, FullEventFillsTheWaitingListAndACancellationPromotesTheFirst) {
+    const auto id = published_event(2);
+    EXPECT_EQ(register_person(id, "Een").result, app::RegisterResult::registered);
+    const auto second = register_person(id, "Twee");
+    EXPECT_EQ(second.result, app::RegisterResult::registered);
+    const auto third = register_person(id, "Drie");
+    EXPECT_EQ(third.result, app::RegisterResult::waitlisted);
+    EXPECT_EQ(register_person(id, "Vier").result, app::RegisterResult::waitlisted);
+
+    app::CancelOutcome cancelled;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        cancelled = app::cancel_registration(tx, second.registration->cancel_token, now);
+    });
+    EXPECT_EQ(cancelled.result, app::CancelResult::cancelled);
+    EXPECT_EQ(cancelled.promoted, 1);
+    EXPECT_EQ(store_->read().registration(third.registration->id)->status, RegistrationStatus::registered);
+    const auto counts = store_->read().counts(id);
+    EXPECT_EQ(counts.registered, 2);
+    EXPECT_EQ(counts.waitlisted, 1);
+
+    store_->write_and_wait([&](app::Transaction& tx) {
+        cancelled = app::cancel_registration(tx, second.registration->cancel_token, now);
+    });
+    EXPECT_EQ(cancelled.result, app::CancelResult::already_cancelled);
+}
+
+TEST_P(StorageTest, RecognisesADoubleRegistrationByEmail) {
+    const auto id = published_event(10);
+    EXPECT_EQ(register_person(id, "Anouk", "anouk@voorbeeld.nl").result, app::RegisterResult::registered);
+    EXPECT_EQ(register_person(id, "Anouk B.", " ANOUK@voorbeeld.nl").result, app::RegisterResult::already_registered);
+    EXPECT_EQ(store_->read().counts(id).registered, 1);
+}
+
+TEST_P(StorageTest, RefusesRegistrationForADraftOrUnknownEvent) {
+    std::int64_t draft = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        domain::EventDetails details;
+        details.title = "Concept";
+        details.location_name = "Ergens";
+        details.starts_at = now + 100;
+        details.ends_at = now + 200;
+        draft = app::create_event(tx, werkplaats_, details, now).event_id;
+    });
+    EXPECT_EQ(register_person(draft, "Een").result, app::RegisterResult::closed);
+    EXPECT_EQ(register_person(9999, "Een").result, app::RegisterResult::event_not_found);
+}
+
+TEST_P(StorageTest, ChecksInWalkInsAndNoShows) {
+    const auto id = published_event(10);
+    const auto anouk = register_person(id, "Anouk");
+    register_person(id, "Bram");
+    store_->write_and_wait([&](app::Transaction& tx) {
+        EXPECT_EQ(app::check_in(tx, anouk.registration->id, now).result, app::DoorResult::done);
+        EXPECT_EQ(app::add_walk_in(tx, id, {"Chantal", "", municipality_, "Gemeente Dordrecht", "", "", false, false}, now)
+                      .result,
+                  app::DoorResult::done);
+        EXPECT_EQ(app::mark_no_shows(tx, id), 1);
+    });
+    const auto summary = domain::summarize_attendance(store_->read().attendance_facts(werkplaats_),
+                                                      store_->read().attendance_facts(werkplaats_));
+    EXPECT_EQ(summary.total.checked_in, 2);
+    EXPECT_EQ(summary.total.walk_in, 1);
+    EXPECT_EQ(summary.total.no_show, 1);
+    EXPECT_EQ(summary.by_group.at(municipality_).checked_in, 1);
+}
+
+TEST_P(StorageTest, AFailingJobRollsBackAloneWhileItsBatchCommits) {
+    const auto id = published_event(0);
+    std::atomic<int> done{0};
+    std::atomic<int> failed{0};
+    for (int i = 0; i < 50; ++i) {
+        store_->write(
+            [&, i](app::Transaction& tx) {
+                app::register_participant(tx, id, {"Persoon " + std::to_string(i), "", resident_, "", "", "", false, false},
+                                          now);
+                if (i % 10 == 0) throw std::runtime_error("boom");
+            },
+            [&](std::exception_ptr failure) { (failure ? failed : done).fetch_add(1); });
+    }
+    store_->write_and_wait([](app::Transaction&) {});
+    EXPECT_EQ(done.load(), 45);
+    EXPECT_EQ(failed.load(), 5);
+    EXPECT_EQ(store_->read().counts(id).registered, 45);
+}
+
+TEST_P(StorageTest, ConcurrentRegistrationsNeverTakeMorePlacesThanThereAre) {
+    const auto id = published_event(25);
+    std::vector<std::thread> threads;
+    std::atomic<int> registered{0};
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 20; ++i) {
+                const auto outcome = register_person(id, "T" + std::to_string(t) + "-" + std::to_string(i));
+                if (outcome.result == app::RegisterResult::registered) registered.fetch_add(1);
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    EXPECT_EQ(registered.load(), 25);
+    const auto counts = store_->read().counts(id);
+    EXPECT_EQ(counts.registered, 25);
+    EXPECT_EQ(counts.waitlisted, 55);
+}
+
+TEST_P(StorageTest, CommittedWritesSurviveReopening) {
+    const auto id = published_event(5);
+    const auto outcome = register_person(id, "Blijvend");
+    store_.reset();
+    store_ = GetParam().open(dir_);
+    const auto registration = store_->read().registration_by_token(outcome.registration->cancel_token);
+    ASSERT_TRUE(registration);
+    EXPECT_EQ(registration->form.name, "Blijvend");
+}
+
+TEST_P(StorageTest, DemoWerkplaatsHasTheMagazinesFigures) {
+    testing::TempDir other;
+    auto store = GetParam().open(other);
+    ASSERT_TRUE(app::is_empty(store->read()));
+    store->write_and_wait([](app::Transaction& tx) { app::load_demo_werkplaats(tx, now); });
+    const auto werkplaats = store->read().werkplaatsen().front();
+    const auto facts = store->read().attendance_facts(werkplaats.id);
+    const auto summary = domain::summarize_attendance(facts, facts);
+    EXPECT_EQ(summary.total.checked_in, 136);
+    EXPECT_GT(summary.total.returning_visitors, 0);
+    app::EventFilter filter;
+    filter.werkplaats_id = werkplaats.id;
+    const auto events = store->read().events(filter);
+    int open = 0;
+    int held = 0;
+    for (const auto& event : events) {
+        if (domain::is_open_for_registration(event, now)) ++open;
+        if (event.status == domain::EventStatus::held) ++held;
+    }
+    EXPECT_EQ(held, 11);
+    EXPECT_GE(open, 2);
+    EXPECT_EQ(store->read().groups(werkplaats.id).size(), 9u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(backends()),
+                         [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace kc

@@ -1,0 +1,314 @@
+// The web application over real HTTP: the server runs on an ephemeral port on a
+// SQLite file with the demo Werkplaats, and requests go over a real socket.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <regex>
+
+#include "app/demo_werkplaats.hpp"
+#include "app/security.hpp"
+#include "http/server.hpp"
+#include "http_client.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+#include "test_support.hpp"
+#include "web/form_data.hpp"
+#include "web/web_app.hpp"
+
+namespace kc {
+namespace {
+
+using testing::http_request;
+using testing::HttpReply;
+
+// 29 November 2026, the demo's "today".
+constexpr time::Timestamp now = 1'795'910'400;
+
+class WebAppTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        store_ = std::make_unique<storage::sqlite::SqliteStore>(dir_.file("web.db"));
+        store_->write_and_wait([](app::Transaction& tx) { app::load_demo_werkplaats(tx, now); });
+        token_ = app::security::random_token();
+        const auto organiser = store_->read().user_by_email(app::DemoLogin::organiser_email);
+        store_->write_and_wait([&](app::Transaction& tx) {
+            tx.insert_api_token(app::security::token_digest(token_), organiser->id, now);
+        });
+        web::WebConfig config;
+        config.share_dir = KC_SOURCE_SHARE_DIR;
+        config.public_base_url = "http://kenniscafe.test";
+        config.now = [] { return now; };
+        app_ = std::make_unique<web::WebApp>(*store_, config);
+        http::ServerOptions options;
+        options.port = 0;
+        std::string error;
+        server_ = http::Server::start(options, *app_, error);
+        ASSERT_TRUE(server_) << error;
+        port_ = server_->port();
+    }
+
+    void TearDown() override {
+        if (server_) server_->stop();
+    }
+
+    HttpReply get(const std::string& target, const std::vector<std::string>& headers = {}) {
+        return http_request(port_, "GET", target, "", headers);
+    }
+    HttpReply post_form(const std::string& target, const std::string& body, const std::vector<std::string>& headers = {}) {
+        auto all = headers;
+        all.push_back("Content-Type: application/x-www-form-urlencoded");
+        return http_request(port_, "POST", target, body, all);
+    }
+    HttpReply api(const std::string& method, const std::string& target, const std::string& body = "",
+                  bool with_token = true) {
+        std::vector<std::string> headers = {"Content-Type: application/json"};
+        if (with_token) headers.push_back("Authorization: Bearer " + token_);
+        return http_request(port_, method, target, body, headers);
+    }
+
+    // The first upcoming event that is open for registration, from the API.
+    std::int64_t open_event(int minimum_free = 1) {
+        const auto events = boost::json::parse(get("/api/v1/events").body).as_array();
+        for (const auto& value : events) {
+            const auto& event = value.as_object();
+            const auto starts = time::parse_iso8601(event.at("starts_at").as_string().c_str());
+            const auto free = event.at("capacity").as_int64() - event.at("registered").as_int64();
+            if (*starts > now && free >= minimum_free) return event.at("id").as_int64();
+        }
+        return 0;
+    }
+
+    // A CSRF cookie and its token, as a browser gets them from any form page.
+    std::pair<std::string, std::string> csrf_for(const std::string& form_page) {
+        const auto page = get(form_page);
+        const std::string cookie = page.header("set-cookie");
+        const std::string value = cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1);
+        return {"Cookie: kc_csrf=" + value, value};
+    }
+
+    std::string group_id(const std::string& page_body, const std::string& group_name) {
+        std::smatch match;
+        const std::regex pattern("value=\"([0-9]+)\"><label for=\"group-[0-9]+\">" + group_name + "<");
+        return std::regex_search(page_body, match, pattern) ? match[1].str() : "";
+    }
+
+    testing::TempDir dir_;
+    std::unique_ptr<storage::sqlite::SqliteStore> store_;
+    std::unique_ptr<web::WebApp> app_;
+    std::unique_ptr<http::Server> server_;
+    std::uint16_t port_ = 0;
+    std::string token_;
+};
+
+TEST_F(WebAppTest, HealthzAnswersOnceReady) {
+    EXPECT_EQ(get("/healthz").status, 200);
+}
+
+TEST_F(WebAppTest, AgendaShowsUpcomingAndPastCafesInDutch) {
+    const auto reply = get("/");
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_NE(reply.body.find("lang=\"nl\""), std::string::npos);
+    EXPECT_NE(reply.body.find("Jongeren en schulden"), std::string::npos);
+    EXPECT_NE(reply.body.find("Voorkomen huisuitzettingen"), std::string::npos);
+    EXPECT_EQ(reply.body.find("Mantelzorg en de kostendelersnorm"), std::string::npos) << "drafts stay hidden";
+    EXPECT_NE(reply.header("content-security-policy").find("script-src 'self'"), std::string::npos);
+    EXPECT_EQ(reply.header("x-content-type-options"), "nosniff");
+}
+
+TEST_F(WebAppTest, EnglishWhenTheBrowserAsksForIt) {
+    const auto reply = get("/", {"Accept-Language: en-GB,en;q=0.9"});
+    EXPECT_NE(reply.body.find("Coming up"), std::string::npos);
+    const auto dutch = get("/", {"Accept-Language: en", "Cookie: kc_lang=nl"});
+    EXPECT_NE(dutch.body.find("Binnenkort"), std::string::npos);
+}
+
+TEST_F(WebAppTest, EventPageHasJsonLdAndCalendarLinks) {
+    const auto id = std::to_string(open_event());
+    const auto reply = get("/events/" + id);
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_NE(reply.body.find("application/ld+json"), std::string::npos);
+    EXPECT_NE(reply.body.find("\"@type\":\"Event\""), std::string::npos);
+    EXPECT_NE(reply.body.find("/events/" + id + ".ics"), std::string::npos);
+    EXPECT_NE(reply.body.find("/events/" + id + "/aanmelden"), std::string::npos);
+    EXPECT_EQ(get("/events/999999").status, 404);
+    EXPECT_EQ(get("/events/abc").status, 404);
+}
+
+TEST_F(WebAppTest, CalendarFilesFollowRfc5545) {
+    const auto id = std::to_string(open_event());
+    const auto ics = get("/events/" + id + ".ics");
+    EXPECT_EQ(ics.status, 200);
+    EXPECT_EQ(ics.header("content-type").rfind("text/calendar", 0), 0u);
+    EXPECT_NE(ics.body.find("BEGIN:VCALENDAR\r\n"), std::string::npos);
+    EXPECT_NE(ics.body.find("UID:event-" + id + "@kenniscafe.test"), std::string::npos);
+    EXPECT_NE(ics.body.find("DTSTART;TZID=Europe/Amsterdam:"), std::string::npos);
+    const auto feed = get("/agenda.ics");
+    EXPECT_EQ(feed.status, 200);
+    EXPECT_GE(std::count(feed.body.begin(), feed.body.end(), 'V') , 2);
+    EXPECT_NE(feed.body.find("Jongeren en schulden"), std::string::npos);
+}
+
+TEST_F(WebAppTest, RegistrationByFormConfirmsAndCanBeCancelled) {
+    const auto id = std::to_string(open_event());
+    const auto form_page = get("/events/" + id + "/aanmelden");
+    ASSERT_EQ(form_page.status, 200);
+    const auto [cookie, csrf] = csrf_for("/events/" + id + "/aanmelden");
+    const std::string group = group_id(form_page.body, "Bewoner");
+    ASSERT_FALSE(group.empty());
+    const auto reply = post_form("/events/" + id + "/aanmelden",
+                                 "csrf=" + csrf + "&name=Fatima+Yilmaz&email=fatima%40voorbeeld.nl&group=" + group +
+                                     "&dietary=halal&consent_contact=ja",
+                                 {cookie});
+    ASSERT_EQ(reply.status, 303) << reply.body;
+    const std::string location = reply.header("location");
+    ASSERT_EQ(location.rfind("/aanmelding/", 0), 0u);
+    const auto status_page = get(location);
+    EXPECT_NE(status_page.body.find("Je bent aangemeld"), std::string::npos);
+    EXPECT_NE(status_page.body.find("Fatima Yilmaz"), std::string::npos);
+
+    const auto again = post_form("/events/" + id + "/aanmelden",
+                                 "csrf=" + csrf + "&name=Fatima&email=FATIMA%40voorbeeld.nl&group=" + group, {cookie});
+    EXPECT_EQ(again.status, 422);
+    EXPECT_NE(again.body.find("al aangemeld"), std::string::npos);
+
+    const auto cancel = post_form(location + "/annuleren", "csrf=" + csrf, {cookie});
+    EXPECT_EQ(cancel.status, 303);
+    EXPECT_NE(get(location).body.find("geannuleerd"), std::string::npos);
+}
+
+TEST_F(WebAppTest, InvalidFormIsRefilledWithClearMessages) {
+    const auto id = std::to_string(open_event());
+    const auto [cookie, csrf] = csrf_for("/events/" + id + "/aanmelden");
+    const auto reply = post_form("/events/" + id + "/aanmelden",
+                                 "csrf=" + csrf + "&name=&email=geen-adres&organisation=Buurthuis+%3Cb%3E", {cookie});
+    EXPECT_EQ(reply.status, 422);
+    EXPECT_NE(reply.body.find("Vul dit in."), std::string::npos);
+    EXPECT_NE(reply.body.find("Dit is geen goed e-mailadres"), std::string::npos);
+    EXPECT_NE(reply.body.find("Kies een groep."), std::string::npos);
+    EXPECT_NE(reply.body.find("value=\"geen-adres\""), std::string::npos);
+    EXPECT_NE(reply.body.find("Buurthuis &lt;b&gt;"), std::string::npos) << "user text is escaped";
+
+    const auto too_long = post_form("/events/" + id + "/aanmelden",
+                                    "csrf=" + csrf + "&name=" + std::string(101, 'a'), {cookie});
+    EXPECT_NE(too_long.body.find("hooguit 100 tekens"), std::string::npos);
+    EXPECT_EQ(post_form("/events/" + id + "/aanmelden", "name=x%ZZ", {cookie}).status, 400);
+}
+
+TEST_F(WebAppTest, FormsWithoutTheCsrfTokenAreRefused) {
+    const auto id = std::to_string(open_event());
+    const auto [cookie, csrf] = csrf_for("/events/" + id + "/aanmelden");
+    EXPECT_EQ(post_form("/events/" + id + "/aanmelden", "name=Iemand&group=1", {cookie}).status, 403);
+    EXPECT_EQ(post_form("/events/" + id + "/aanmelden", "csrf=" + csrf + "&name=Iemand").status, 403);
+    EXPECT_EQ(post_form("/events/" + id + "/aanmelden", "csrf=" + csrf + "&name=Iemand",
+                        {cookie, "Origin: http://evil.example"})
+                  .status,
+              403);
+}
+
+TEST_F(WebAppTest, UnknownCancelLinkSaysSoKindly) {
+    const auto reply = get("/aanmelding/bestaat-niet");
+    EXPECT_EQ(reply.status, 404);
+    EXPECT_NE(reply.body.find("We kennen deze link niet"), std::string::npos);
+}
+
+TEST_F(WebAppTest, ApiListsEventsWithTheAgreedFields) {
+    const auto reply = get("/api/v1/events");
+    ASSERT_EQ(reply.status, 200);
+    const auto events = boost::json::parse(reply.body).as_array();
+    EXPECT_GE(events.size(), 13u);
+    const auto& first = events.front().as_object();
+    for (const char* field : {"id", "title", "starts_at", "location", "capacity", "registered", "waitlisted"}) {
+        EXPECT_TRUE(first.contains(field)) << field;
+    }
+    EXPECT_EQ(first.at("title").as_string(), "Jeugdwet en Jeugdrecht");
+    EXPECT_EQ(first.at("starts_at").as_string(), "2017-04-03T16:00:00+02:00");
+}
+
+TEST_F(WebAppTest, ApiCreatesPublishesAndTakesRegistrations) {
+    EXPECT_EQ(api("POST", "/api/v1/events", R"({"title":"x"})", false).status, 401);
+    const auto created = api("POST", "/api/v1/events",
+                             R"({"title":"Café <script>","starts_at":"2027-02-04T16:00","location":"Huis van de Wijk","capacity":1})");
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto id = std::to_string(boost::json::parse(created.body).at("id").as_int64());
+    EXPECT_EQ(get("/events/" + id).status, 404) << "a draft is not public";
+    ASSERT_EQ(api("POST", "/api/v1/events/" + id + "/publish").status, 200);
+    const auto page = get("/events/" + id);
+    EXPECT_EQ(page.body.find("Café <script>"), std::string::npos);
+    EXPECT_NE(page.body.find("Café &lt;script&gt;"), std::string::npos);
+
+    const auto first = api("POST", "/api/v1/events/" + id + "/registrations",
+                           R"({"name":"Bram","email":"bram@voorbeeld.nl","group":"Bewoner"})", false);
+    ASSERT_EQ(first.status, 201) << first.body;
+    const auto first_json = boost::json::parse(first.body).as_object();
+    EXPECT_EQ(first_json.at("status").as_string(), "registered");
+    const auto second = api("POST", "/api/v1/events/" + id + "/registrations",
+                            R"({"name":"Chantal","group":"docent-onderzoeker"})", false);
+    ASSERT_EQ(second.status, 201);
+    EXPECT_EQ(boost::json::parse(second.body).at("status").as_string(), "waitlisted");
+    EXPECT_EQ(api("POST", "/api/v1/events/" + id + "/registrations",
+                  R"({"name":"Bram","email":"BRAM@voorbeeld.nl","group":"Bewoner"})", false)
+                  .status,
+              409);
+
+    const auto cancelled = api("DELETE", "/api/v1/registrations/" + std::string(first_json.at("cancel_token").as_string()), "", false);
+    EXPECT_EQ(cancelled.status, 200);
+    EXPECT_EQ(boost::json::parse(cancelled.body).at("promoted").as_int64(), 1);
+    EXPECT_EQ(api("DELETE", "/api/v1/registrations/onbekend", "", false).status, 404);
+
+    const auto attendance = api("GET", "/api/v1/events/" + id + "/attendance");
+    ASSERT_EQ(attendance.status, 200);
+    const auto total = boost::json::parse(attendance.body).at("total").as_object();
+    EXPECT_EQ(total.at("registered").as_int64(), 1);
+    EXPECT_EQ(total.at("waitlisted").as_int64(), 0);
+}
+
+TEST_F(WebAppTest, ApiExplainsBadInputInDutch) {
+    const auto id = std::to_string(open_event());
+    const auto bad_json = api("POST", "/api/v1/events/" + id + "/registrations", "{name:", false);
+    EXPECT_EQ(bad_json.status, 400);
+    EXPECT_NE(bad_json.body.find("JSON"), std::string::npos);
+    const auto bad_group = api("POST", "/api/v1/events/" + id + "/registrations", R"({"name":"A","group":"Koning"})", false);
+    EXPECT_EQ(bad_group.status, 422);
+    EXPECT_NE(bad_group.body.find("Kies een groep."), std::string::npos);
+    const auto wrong_type = api("POST", "/api/v1/events/" + id + "/registrations", R"({"name":7,"group":"Bewoner"})", false);
+    EXPECT_EQ(wrong_type.status, 422);
+    const auto bad_date = api("POST", "/api/v1/events", R"({"title":"A","starts_at":"morgen","location":"B"})");
+    EXPECT_EQ(bad_date.status, 422);
+    EXPECT_NE(bad_date.body.find("starts_at"), std::string::npos);
+}
+
+TEST_F(WebAppTest, OrganiserLogsInChecksPeopleInAndSeesAttendance) {
+    EXPECT_EQ(get("/beheer").status, 303);
+    const auto [cookie, csrf] = csrf_for("/login");
+    const auto wrong = post_form("/login", "csrf=" + csrf + "&email=" + web::percent_encode(app::DemoLogin::organiser_email) +
+                                               "&password=fout", {cookie});
+    EXPECT_EQ(wrong.status, 401);
+    const auto login = post_form("/login", "csrf=" + csrf + "&email=" + web::percent_encode(app::DemoLogin::organiser_email) +
+                                               "&password=" + app::DemoLogin::password + "&next=%2Fbeheer", {cookie});
+    ASSERT_EQ(login.status, 303);
+    const std::string session_cookie = login.header("set-cookie");
+    const std::string session = session_cookie.substr(0, session_cookie.find(';'));
+    const std::string cookies = cookie + "; " + session;
+    const auto dashboard = get("/beheer", {cookies});
+    ASSERT_EQ(dashboard.status, 200);
+    EXPECT_NE(dashboard.body.find("Mantelzorg en de kostendelersnorm"), std::string::npos) << "drafts show here";
+
+    const auto id = std::to_string(open_event());
+    const auto list = get("/beheer/events/" + id + "/inchecken", {cookies});
+    ASSERT_EQ(list.status, 200);
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(list.body, match, std::regex("name=\"registration\" value=\"([0-9]+)\"")));
+    const auto checkin = post_form("/beheer/events/" + id + "/inchecken",
+                                   "csrf=" + csrf + "&registration=" + match[1].str() + "&action=in", {cookies});
+    EXPECT_EQ(checkin.status, 303);
+    const auto attendance = get("/beheer/events/" + id + "/aanwezigheid", {cookies});
+    ASSERT_EQ(attendance.status, 200);
+    EXPECT_NE(attendance.body.find("<svg"), std::string::npos);
+
+    const auto period = get("/beheer/statistiek?van=2018-09-01&tot=2019-06-30", {cookies});
+    ASSERT_EQ(period.status, 200);
+    EXPECT_NE(period.body.find("136 bezoekers"), std::string::npos);
+    EXPECT_NE(period.body.find("bij 5 bijeenkomsten"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kc
