@@ -80,7 +80,6 @@ void WebApp::healthz(const VisitPtr& visit) {
 
 void WebApp::language_switch(const VisitPtr& visit) {
     const std::string code = visit->params.get("code") == "en" ? "en" : "nl";
-    const auto referer = visit->request.header("referer");
     std::string back = "/";
     // Only a path on this site is followed back, never another site.
     if (const auto next = FormData::parse(visit->request.query)) {

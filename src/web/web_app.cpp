@@ -208,6 +208,7 @@ void WebApp::set_base_data(const VisitPtr& visit, data& values) {
         user.set("is_organiser", visit->user->role != app::Role::host);
         values.set("user", user);
     }
+    values.set("current_path", percent_encode(visit->request.path));
     values.set("other_lang", visit->language == Language::nl ? std::string("en") : std::string("nl"));
     values.set("other_lang_name",
                visit->language == Language::nl ? std::string("English") : std::string("Nederlands"));

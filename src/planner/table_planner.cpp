@@ -1,0 +1,102 @@
+#include "planner/table_planner.hpp"
+
+#include <algorithm>
+
+#include "planner/assignment.hpp"
+#include "planner/construction.hpp"
+#include "planner/local_search.hpp"
+
+namespace kc::planner {
+
+namespace {
+
+// The share of the time limit the cyclic construction may use before local search takes over.
+constexpr int cyclic_share_divisor = 3;
+
+// The group size when the model is a plain social golfer instance: everyone present and free
+// in every round, all tables equally full, nothing earlier to respect.
+std::optional<int> golfer_group_size(const Model& model) {
+    if (model.previous || model.first_open_round > 0) return std::nullopt;
+    const int size = model.table_size.front().front();
+    for (int r = 0; r < model.rounds; ++r) {
+        for (int t = 0; t < model.tables; ++t) {
+            if (model.table_size[r][t] != size) return std::nullopt;
+        }
+        for (int p = 0; p < model.people; ++p) {
+            if (!model.movable(r, p)) return std::nullopt;
+        }
+    }
+    return size;
+}
+
+// Gives each group of each round a table, round by round, so that as few people as possible
+// come back to a table they already sat at.
+Plan seat_groups(const Model& model, const GroupSchedule& schedule) {
+    Plan plan;
+    plan.table_of.assign(model.rounds, std::vector<int>(model.people, Plan::absent));
+    std::vector<std::vector<bool>> visited(model.people, std::vector<bool>(model.tables, false));
+    for (int r = 0; r < model.rounds; ++r) {
+        std::vector<std::vector<int>> cost(model.tables, std::vector<int>(model.tables, 0));
+        for (int p = 0; p < model.people; ++p) {
+            for (int t = 0; t < model.tables; ++t) cost[schedule[r][p]][t] += visited[p][t];
+        }
+        const std::vector<int> table_of_group = cheapest_assignment(cost);
+        for (int p = 0; p < model.people; ++p) {
+            const int table = table_of_group[schedule[r][p]];
+            plan.table_of[r][p] = table;
+            visited[p][table] = true;
+        }
+    }
+    return plan;
+}
+
+struct Start {
+    Plan plan;
+    std::string method;
+};
+
+std::optional<Start> construct(const Model& model, const GoalCosts& bounds, Random& random,
+                               Clock::time_point deadline) {
+    const std::optional<int> size = golfer_group_size(model);
+    if (!size || bounds[index_of(Goal::no_repeat_meetings)] > 0) return std::nullopt;
+    const int groups = model.tables;
+    if (auto schedule = affine_schedule(groups, *size, model.rounds)) {
+        return Start{seat_groups(model, *schedule), "affine geometry"};
+    }
+    if (auto schedule = latin_square_schedule(groups, *size, model.rounds)) {
+        return Start{seat_groups(model, *schedule), "orthogonal Latin squares"};
+    }
+    if (auto schedule = cyclic_schedule(groups, *size, model.rounds, random, deadline)) {
+        return Start{seat_groups(model, *schedule), "cyclic base round"};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+PlanResult plan_model(const Model& model, const Options& options) {
+    const Clock::time_point start = Clock::now();
+    const Clock::time_point deadline = start + options.time_limit;
+    Random random(options.seed);
+    const GoalCosts bounds = goal_lower_bounds(model);
+
+    std::optional<Start> constructed =
+        construct(model, bounds, random, start + options.time_limit / cyclic_share_divisor);
+    Start begin = constructed ? std::move(*constructed)
+                              : Start{greedy_plan(model, random), "greedy and tabu search"};
+    SeatingState state(model, std::move(begin.plan));
+    const SearchLimits limits{deadline, options.patience};
+    state = SeatingState(model, tabu_search(state, bounds, random, limits));
+    exchange_routes(state, deadline);
+
+    PlanResult result{state.plan(), measure(model, state.plan()), begin.method};
+    return result;
+}
+
+PlanResult plan_tables(const Problem& problem, const Options& options) {
+    ModelInput input;
+    input.problem = &problem;
+    return plan_model(build_model(input), options);
+}
+
+}  // namespace kc::planner
