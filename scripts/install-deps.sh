@@ -11,7 +11,7 @@ libsqlite3-dev libkainjow-mustache-dev
 libspdlog-dev libfmt-dev libcli11-dev libsodium-dev
 libgtest-dev libgmock-dev
 libpq-dev postgresql
-wrk chromium fonts-dejavu-core
+wrk curl jq chromium fonts-dejavu-core
 minizinc
 "
 

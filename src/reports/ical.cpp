@@ -67,7 +67,7 @@ void add_text_property(std::string& out, std::string_view name, std::string_view
     add_line(out, std::string(name) + ":" + ical_escape(text));
 }
 
-// A local wall-clock time, which calendar apps resolve with the VTIMEZONE above.
+// Writes a local wall-clock time, which calendar apps resolve with the VTIMEZONE above.
 void add_local_time(std::string& out, std::string_view name, time::Timestamp instant) {
     add_line(out,
              std::string(name) + ";TZID=Europe/Amsterdam:" + time::format_ical_amsterdam(instant));

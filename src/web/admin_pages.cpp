@@ -49,7 +49,7 @@ void WebApp::login_submit(const VisitPtr& visit) {
         return finish(visit, page(visit, "login", values, visit->text("login.title"), 401));
     }
     const std::string token = app::security::random_token(32);
-    app::SessionRecord session{app::security::token_digest(token), user->id, visit->csrf_token,
+    app::SessionRecord session{app::security::token_digest(token), user->id, ensure_csrf_token(visit),
                                config_.now() + session_seconds};
     write_then(
         visit, [session](app::Transaction& tx) { tx.insert_session(session); },

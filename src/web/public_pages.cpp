@@ -111,8 +111,8 @@ void WebApp::agenda(const VisitPtr& visit) {
     values.set("has_upcoming", !upcoming.is_empty_list());
     values.set("past", past_recent_first);
     values.set("has_past", !past_recent_first.is_empty_list());
-    Response response = page(visit, "agenda", values, visit->text("agenda.title"));
-    if (!visit->csrf_cookie_is_new) store_cached(visit, response);
+    Response response = page(visit, "agenda", values, visit->text("agenda.title"), 200, Forms::none);
+    store_cached(visit, response);
     finish(visit, std::move(response));
 }
 
@@ -159,8 +159,8 @@ void WebApp::event_page(const VisitPtr& visit) {
         values.set("werkplaats", werkplaats->name);
     }
     values.set("json_ld", event_json_ld(*event, config_.public_base_url, partners));
-    Response response = page(visit, "event", values, d.title);
-    if (!visit->csrf_cookie_is_new) store_cached(visit, response);
+    Response response = page(visit, "event", values, d.title, 200, Forms::none);
+    store_cached(visit, response);
     finish(visit, std::move(response));
 }
 

@@ -136,9 +136,6 @@ void WebApp::handle(Request request, Respond respond) {
         const auto cookies = visit->request.header("cookie").value_or("");
         if (auto token = cookie_value(cookies, csrf_cookie); token && token->size() >= 16) {
             visit->csrf_token = std::move(*token);
-        } else {
-            visit->csrf_token = app::security::random_token();
-            visit->csrf_cookie_is_new = true;
         }
         const bool needs_user = path.rfind("/beheer", 0) == 0 || path == "/logout" || path == "/login";
         if (needs_user) {
@@ -214,8 +211,17 @@ void WebApp::set_base_data(const VisitPtr& visit, data& values) {
                visit->language == Language::nl ? std::string("English") : std::string("Nederlands"));
 }
 
+const std::string& WebApp::ensure_csrf_token(const VisitPtr& visit) {
+    if (visit->csrf_token.empty()) {
+        visit->csrf_token = app::security::random_token();
+        visit->csrf_cookie_is_new = true;
+    }
+    return visit->csrf_token;
+}
+
 Response WebApp::page(const VisitPtr& visit, const std::string& template_name, data values,
-                      const std::string& title, int status) {
+                      const std::string& title, int status, Forms forms) {
+    if (forms == Forms::present) ensure_csrf_token(visit);
     const data& texts = visit->texts->as_template_data();
     data layout(data::type::object);
     set_base_data(visit, layout);
@@ -277,7 +283,7 @@ std::optional<FormData> WebApp::read_form(const VisitPtr& visit) {
 }
 
 bool WebApp::csrf_ok(const VisitPtr& visit, const FormData& form) {
-    return !visit->csrf_cookie_is_new &&
+    return !visit->csrf_token.empty() && !visit->csrf_cookie_is_new &&
            app::security::constant_time_equals(form.get("csrf"), visit->csrf_token);
 }
 

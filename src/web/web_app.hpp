@@ -76,8 +76,14 @@ private:
 
     // Shared plumbing (web_app.cpp).
     void finish(const VisitPtr& visit, Response response);
+    // Whether a page holds forms, and so needs the visitor's CSRF token. Pages
+    // without forms are the same for everyone and can be cached.
+    enum class Forms { present, none };
+
     Response page(const VisitPtr& visit, const std::string& template_name,
-                  kainjow::mustache::data data, const std::string& title, int status = 200);
+                  kainjow::mustache::data data, const std::string& title, int status = 200,
+                  Forms forms = Forms::present);
+    const std::string& ensure_csrf_token(const VisitPtr& visit);
     Response redirect(const std::string& location);
     Response error_page(const VisitPtr& visit, int status, const std::string& message_key);
     void respond_error(const VisitPtr& visit, int status, const std::string& message_key);

@@ -164,11 +164,9 @@ std::vector<domain::Event> SqliteQueries::events(const app::EventFilter& filter)
 
 app::EventCounts SqliteQueries::counts(std::int64_t event_id) {
     auto statement = db_.prepare(
-        "SELECT COALESCE(SUM(status = 'registered'), 0), COALESCE(SUM(status = 'waitlisted'), 0), "
-        "COALESCE(SUM(status = 'registered' AND attendance = 'checked_in'), 0) "
-        "FROM registrations WHERE event_id = ?");
+        "SELECT registered_count, waitlisted_count, checked_in_count FROM events WHERE id = ?");
     statement->bind(1, event_id);
-    statement->step();
+    if (!statement->step()) return {};
     return {static_cast<int>(statement->integer(0)), static_cast<int>(statement->integer(1)),
             static_cast<int>(statement->integer(2))};
 }

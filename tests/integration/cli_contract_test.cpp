@@ -1,0 +1,139 @@
+// The command-line contract other checks rely on, exercised on the real binary:
+// serve with --demo, user add and token create while the server runs, the API with
+// that token, a crash right after "registered", and a clean stop on SIGTERM.
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "http_client.hpp"
+#include "test_support.hpp"
+
+namespace kc {
+namespace {
+
+// Runs a shell command, feeding `input` on stdin; returns exit code and stdout.
+std::pair<int, std::string> run(const std::string& command, const std::string& input = "") {
+    const std::string full = "printf '%s' '" + input + "' | " + command + " 2>&1";
+    FILE* pipe = ::popen(full.c_str(), "r");
+    std::string output;
+    char buffer[4096];
+    while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    const int status = ::pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+// A `kenniscafe serve` child process on an ephemeral port.
+class ServerProcess {
+public:
+    ServerProcess(const std::string& database, const std::string& log) {
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            ::dup2(fd, 1);
+            ::dup2(fd, 2);
+            ::execl(KC_BINARY, KC_BINARY, "serve", "--db", database.c_str(), "--port", "0", "--demo", nullptr);
+            ::_exit(127);
+        }
+        for (int i = 0; i < 200 && port_ == 0; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            std::ifstream file(log);
+            std::stringstream text;
+            text << file.rdbuf();
+            const auto at = text.str().find("http://127.0.0.1:");
+            if (at != std::string::npos) port_ = static_cast<std::uint16_t>(std::stoi(text.str().substr(at + 17)));
+        }
+    }
+    ~ServerProcess() {
+        if (pid_ > 0) stop(SIGKILL);
+    }
+    std::uint16_t port() const { return port_; }
+    // Sends a signal and returns the exit status (or -signal).
+    int stop(int signal) {
+        ::kill(pid_, signal);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+        pid_ = 0;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+    }
+
+private:
+    pid_t pid_ = 0;
+    std::uint16_t port_ = 0;
+};
+
+TEST(CliContract, AccountsTokensAndApiWhileServing) {
+    testing::TempDir dir;
+    const std::string db = dir.file("kenniscafe.db");
+    ServerProcess server(db, dir.file("server.log"));
+    ASSERT_NE(server.port(), 0) << "the server printed no address";
+    EXPECT_EQ(testing::http_request(server.port(), "GET", "/healthz").status, 200);
+
+    const std::string binary = KC_BINARY;
+    const auto added = run(binary + " user add --db " + db + " --email nieuw@voorbeeld.nl --name 'Nieuwe Organisator' --role organiser",
+                           "een-lang-wachtwoord\n");
+    ASSERT_EQ(added.first, 0) << added.second;
+    const auto short_password = run(binary + " user add --db " + db + " --email kort@voorbeeld.nl --name Kort --role organiser", "kort\n");
+    EXPECT_NE(short_password.first, 0);
+    EXPECT_NE(short_password.second.find("minstens 10 tekens"), std::string::npos) << short_password.second;
+    const auto bad_role = run(binary + " user add --db " + db + " --email x@voorbeeld.nl --name X --role koning", "een-lang-wachtwoord\n");
+    EXPECT_NE(bad_role.first, 0);
+    EXPECT_NE(bad_role.second.find("onbekende rol"), std::string::npos);
+
+    const auto token_output = run(binary + " token create --db " + db + " --email nieuw@voorbeeld.nl");
+    ASSERT_EQ(token_output.first, 0) << token_output.second;
+    std::string token = token_output.second;
+    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+    token = token.substr(token.find_last_of(' ') + 1);
+
+    const auto created = testing::http_request(
+        server.port(), "POST", "/api/v1/events",
+        R"({"title":"Kenniscafé in IJsselmonde","starts_at":"2030-03-07T16:00","location":"Huis van de Wijk","capacity":25})",
+        {"Content-Type: application/json", "Authorization: Bearer " + token});
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto id = std::to_string(boost::json::parse(created.body).at("id").as_int64());
+    ASSERT_EQ(testing::http_request(server.port(), "POST", "/api/v1/events/" + id + "/publish", "",
+                                    {"Authorization: Bearer " + token})
+                  .status,
+              200);
+    const auto registered = testing::http_request(server.port(), "POST", "/api/v1/events/" + id + "/registrations",
+                                                  R"({"name":"Noor Bakker","group":"Bewoner"})",
+                                                  {"Content-Type: application/json"});
+    ASSERT_EQ(registered.status, 201);
+
+    // A crash straight after the answer loses nothing.
+    EXPECT_EQ(server.stop(SIGKILL), -SIGKILL);
+    ServerProcess restarted(db, dir.file("server2.log"));
+    ASSERT_NE(restarted.port(), 0);
+    const auto events = boost::json::parse(testing::http_request(restarted.port(), "GET", "/api/v1/events").body).as_array();
+    bool found = false;
+    for (const auto& event : events) {
+        if (std::to_string(event.at("id").as_int64()) == id) {
+            found = true;
+            EXPECT_EQ(event.at("registered").as_int64(), 1);
+        }
+    }
+    EXPECT_TRUE(found);
+    EXPECT_EQ(restarted.stop(SIGTERM), 0) << "SIGTERM stops cleanly";
+}
+
+TEST(CliContract, RefusesBadArgumentsWithAClearMessage) {
+    const std::string binary = KC_BINARY;
+    EXPECT_NE(run(binary + " serve").first, 0);
+    const auto port = run(binary + " serve --db /tmp/x.db --port 70000");
+    EXPECT_NE(port.first, 0);
+    const auto unreadable = run(binary + " migrate --db /proc/nope/kenniscafe.db");
+    EXPECT_NE(unreadable.first, 0);
+    EXPECT_NE(unreadable.second.find("Fout"), std::string::npos) << unreadable.second;
+}
+
+}  // namespace
+}  // namespace kc
