@@ -5,6 +5,7 @@
 
 #include "app/registrations.hpp"
 #include "app/security.hpp"
+#include "app/werkplaats_settings.hpp"
 #include "core/text.hpp"
 
 namespace kc::app {
@@ -136,13 +137,9 @@ DemoPerson demo_person(std::size_t group, std::size_t index) {
 bool is_empty(Queries& queries) { return queries.werkplaatsen().empty(); }
 
 void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
-    const auto werkplaats_id = tx.insert_werkplaats("zhz", "Werkplaats Sociaal Domein Zuid-Holland Zuid");
+    const auto werkplaats_id = create_werkplaats(tx, "zhz", "Werkplaats Sociaal Domein Zuid-Holland Zuid");
     std::vector<std::int64_t> group_ids;
-    int position = 0;
-    for (const auto& group : domain::default_stakeholder_groups()) {
-        domain::StakeholderGroup record{0, text::slugify(group.name), group.name, position++, group.is_resident};
-        group_ids.push_back(tx.insert_group(werkplaats_id, record));
-    }
+    for (const auto& group : tx.groups(werkplaats_id)) group_ids.push_back(group.id);
     std::map<std::string, std::int64_t> partner_ids;
     for (const char* name : {"Hogeschool Rotterdam", "Hogeschool Inholland", "Gemeente Rotterdam",
                              "Gemeente Ridderkerk", "Gemeente Dordrecht", "Albeda College",

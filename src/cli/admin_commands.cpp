@@ -6,6 +6,7 @@
 
 #include "app/demo_werkplaats.hpp"
 #include "app/security.hpp"
+#include "app/werkplaats_settings.hpp"
 #include "core/text.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -51,12 +52,22 @@ std::int64_t werkplaats_for(app::Transaction& tx, const std::string& slug) {
     if (!slug.empty()) throw std::runtime_error("geen Werkplaats met de naam '" + slug + "'");
     if (all.size() == 1) return all.front().id;
     if (!all.empty()) throw std::runtime_error("er zijn meerdere Werkplaatsen; kies er een met --werkplaats");
-    const auto id = tx.insert_werkplaats("werkplaats", "Werkplaats Sociaal Domein");
-    int position = 0;
-    for (const auto& group : domain::default_stakeholder_groups()) {
-        tx.insert_group(id, {0, text::slugify(group.name), group.name, position++, group.is_resident});
-    }
-    return id;
+    return app::create_werkplaats(tx, "werkplaats", "Werkplaats Sociaal Domein");
+}
+
+void add_werkplaats(const AdminOptions& options) {
+    const std::string slug = text::slugify(options.werkplaats);
+    const std::string name = text::trim(options.name);
+    if (slug.empty() || slug != options.werkplaats) fail("kies een korte naam van kleine letters, cijfers en streepjes, bijvoorbeeld 'zhz'");
+    if (name.empty() || name.size() > 150 || !text::is_clean_utf8(name, false)) fail("geef een naam van 1 tot 150 tekens");
+    with_store(options.database, [&](app::Store& store) {
+        for (const auto& existing : store.read().werkplaatsen()) {
+            if (existing.slug == slug) fail("er is al een Werkplaats '" + slug + "'");
+        }
+        std::int64_t id = 0;
+        store.write_and_wait([&](app::Transaction& tx) { id = app::create_werkplaats(tx, slug, name); });
+        std::cout << "Werkplaats " << id << " '" << name << "' gemaakt, met de standaardgroepen.\n";
+    });
 }
 
 void add_user(const AdminOptions& options) {
@@ -123,6 +134,14 @@ void add_admin_commands(CLI::App& app) {
                       << app::DemoLogin::password << "\n";
         });
     });
+
+    auto* werkplaats = app.add_subcommand("werkplaats", "Werkplaatsen beheren / manage Werkplaatsen");
+    werkplaats->require_subcommand(1);
+    auto* werkplaats_add = werkplaats->add_subcommand("add", "Nieuwe Werkplaats met de standaardgroepen");
+    werkplaats_add->add_option("--db", options->database, "SQLite-databasebestand")->required();
+    werkplaats_add->add_option("--slug", options->werkplaats, "Korte naam, bijvoorbeeld zhz")->required();
+    werkplaats_add->add_option("--name", options->name, "Volledige naam")->required();
+    werkplaats_add->callback([options] { add_werkplaats(*options); });
 
     auto* user = app.add_subcommand("user", "Accounts beheren / manage accounts");
     user->require_subcommand(1);

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <memory>
-#include <limits>
 #include <sstream>
 #include <string>
 
@@ -62,8 +62,7 @@ std::chrono::milliseconds seconds(const std::string& text) {
     } catch (const std::exception&) {
         used = 0;
     }
-    if (used == 0 || used != text.size() || !std::isfinite(value) || value <= 0 ||
-        value > 3600) {
+    if (used == 0 || used != text.size() || !std::isfinite(value) || value <= 0 || value > 3600) {
         fail("--time-limit moet een aantal seconden tussen 0 en 3600 zijn, niet \"" + text + "\".",
              "--time-limit must be a number of seconds between 0 and 3600, not \"" + text + "\".");
     }
@@ -96,8 +95,7 @@ void choose_missing_hosts(planner::Problem& problem) {
         planner::Person* chosen = nullptr;
         for (auto& person : problem.people) {
             if (person.host_table || person.stays) continue;
-            if (chosen == nullptr ||
-                free_per_group[person.group] > free_per_group[chosen->group]) {
+            if (chosen == nullptr || free_per_group[person.group] > free_per_group[chosen->group]) {
                 chosen = &person;
             }
         }
@@ -172,8 +170,8 @@ void plan_tables(const PlanTablesArguments& arguments) {
     }
     std::cout << planner::summary_dutch(result.quality) << "\n"
               << planner::summary_english(result.quality) << "\n"
-              << "Methode / method: " << result.method << "; " << elapsed << " s. Plan: "
-              << arguments.out_file << "\n";
+              << "Methode / method: " << result.method << "; " << elapsed
+              << " s. Plan: " << arguments.out_file << "\n";
 }
 
 }  // namespace
@@ -185,9 +183,10 @@ void add_plan_tables_command(CLI::App& app) {
         "Tafels voor een wereldcafé: iedereen ontmoet zo veel mogelijk nieuwe mensen en elke "
         "tafel heeft een gemengd gezelschap. / Seat a world café: as many new people met as "
         "possible and every table mixed.");
-    command->add_option("--people", arguments->people_file,
-                        "CSV with header name,group,organisation,host_table (the last two may be "
-                        "empty; an optional column stays=ja keeps someone at one table)")
+    command
+        ->add_option("--people", arguments->people_file,
+                     "CSV with header name,group,organisation,host_table (the last two may be "
+                     "empty; an optional column stays=ja keeps someone at one table)")
         ->required();
     command->add_option("--tables", arguments->tables, "Number of tables")->required();
     command->add_option("--rounds", arguments->rounds, "Number of rounds")->required();

@@ -10,7 +10,7 @@ namespace {
 
 // Arithmetic in GF(p^e), elements written as base-p digit strings of polynomial coefficients.
 class GaloisField {
-public:
+  public:
     // Nothing when `order` is not a prime power.
     static std::optional<GaloisField> of_order(int order) {
         int prime = 2;
@@ -39,7 +39,7 @@ public:
         return 0;
     }
 
-private:
+  private:
     // `modulus_low` holds the coefficients below the leading one of the reducing polynomial.
     GaloisField(int prime, int degree, int modulus_low) : order_(1) {
         for (int i = 0; i < degree; ++i) order_ *= prime;
@@ -165,8 +165,8 @@ std::optional<GroupSchedule> affine_schedule(int groups, int size, int rounds) {
     std::vector<std::vector<int>> directions;
     for (int v = 1; v < points && static_cast<int>(directions.size()) < rounds; ++v) {
         const std::vector<int> direction = coordinates(v);
-        const auto first = std::find_if(direction.begin(), direction.end(),
-                                        [](int c) { return c != 0; });
+        const auto first =
+            std::find_if(direction.begin(), direction.end(), [](int c) { return c != 0; });
         if (*first == 1) directions.push_back(direction);
     }
     if (static_cast<int>(directions.size()) < rounds) return std::nullopt;
@@ -216,7 +216,7 @@ namespace {
 // developed schedule exactly when they fall into the same orbit of pairs under the shifts, so
 // the cost of the whole schedule follows from a count per orbit.
 class CyclicBase {
-public:
+  public:
     CyclicBase(int groups, int size, int shifts, int bases, Random& random)
         : shifts_(shifts),
           classes_(groups * size / shifts),
@@ -295,11 +295,12 @@ public:
         return schedule;
     }
 
-private:
+  private:
     int key(int a, int b) const {
         const int finite = shifts_ * classes_;
         if (a >= finite && b >= finite) {
-            return fixed_pair_offset_ + (std::min(a, b) - finite) * fixed_ + std::max(a, b) - finite;
+            return fixed_pair_offset_ + (std::min(a, b) - finite) * fixed_ + std::max(a, b) -
+                   finite;
         }
         if (a >= finite || b >= finite) {
             return fixed_class_offset_ + (std::max(a, b) - finite) * classes_ +
@@ -368,7 +369,7 @@ private:
     int fixed_class_offset_;
     int fixed_pair_offset_;
     std::vector<int> count_;
-    std::vector<std::vector<int>> group_of_;                // [base][player]
+    std::vector<std::vector<int>> group_of_;              // [base][player]
     std::vector<std::vector<std::vector<int>>> members_;  // [base][group]
     int cost_ = 0;
 };

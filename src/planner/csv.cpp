@@ -116,8 +116,9 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
 std::vector<Person> parse_people_csv(std::string_view text, int tables) {
     const std::vector<std::vector<std::string>> rows = parse_csv(text);
     if (rows.empty()) {
-        throw CsvError("het bestand is leeg; verwacht de kop name,group,organisation,host_table.",
-                       "the file is empty; expected the header name,group,organisation,host_table.");
+        throw CsvError(
+            "het bestand is leeg; verwacht de kop name,group,organisation,host_table.",
+            "the file is empty; expected the header name,group,organisation,host_table.");
     }
     std::map<std::string, std::size_t> column;
     for (std::size_t i = 0; i < rows.front().size(); ++i) {
@@ -160,13 +161,14 @@ std::vector<Person> parse_people_csv(std::string_view text, int tables) {
         }
         const std::string host = cell(column.at("host_table"));
         if (!host.empty()) {
-            const bool digits = host.size() <= 6 && std::all_of(host.begin(), host.end(), [](char c) {
-                                    return c >= '0' && c <= '9';
-                                });
+            const bool digits =
+                host.size() <= 6 &&
+                std::all_of(host.begin(), host.end(), [](char c) { return c >= '0' && c <= '9'; });
             const int table = digits ? std::stoi(host) : 0;
             if (table < 1 || table > tables) {
                 throw error_at(line,
-                               "host_table \"" + host + "\" is geen tafel; de tafels zijn 1 tot en met " +
+                               "host_table \"" + host +
+                                   "\" is geen tafel; de tafels zijn 1 tot en met " +
                                    std::to_string(tables) + ".",
                                "host_table \"" + host + "\" is not a table; the tables are 1 to " +
                                    std::to_string(tables) + ".");

@@ -10,7 +10,7 @@ namespace kc::planner {
 
 // A file that cannot be read as intended, with the line it is about in both messages.
 class CsvError : public BilingualError {
-public:
+  public:
     using BilingualError::BilingualError;
 };
 

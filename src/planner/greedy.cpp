@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <numeric>
 
 #include "planner/local_search.hpp"
 
@@ -7,9 +6,18 @@ namespace kc::planner {
 
 namespace {
 
+// The table a person had in the previous plan, when re-planning.
+int earlier_seat(const Model& model, int round, int person) {
+    if (!model.previous || round >= static_cast<int>(model.previous->table_of.size())) {
+        return Plan::absent;
+    }
+    const auto& row = model.previous->table_of[round];
+    return person < static_cast<int>(row.size()) ? row[person] : Plan::absent;
+}
+
 // The counts a round-by-round greedy needs while it seats people one at a time.
 class GreedySeating {
-public:
+  public:
     explicit GreedySeating(const Model& model)
         : model_(model),
           meet_(static_cast<std::size_t>(model.people) * model.people, 0),
@@ -55,11 +63,8 @@ public:
             visited_[static_cast<std::size_t>(person) * m.tables + table]) {
             ++cost[index_of(Goal::no_table_revisits)];
         }
-        if (m.previous && round < static_cast<int>(m.previous->table_of.size()) &&
-            person < static_cast<int>(m.previous->table_of[round].size())) {
-            const int before = m.previous->table_of[round][person];
-            if (before != Plan::absent && before != table) ++cost[index_of(Goal::keep_seats)];
-        }
+        const int before = earlier_seat(m, round, person);
+        if (before != Plan::absent && before != table) ++cost[index_of(Goal::keep_seats)];
         const int group = m.group_of[person];
         if (group != Model::none) {
             // Seating one more of this group beyond its even share makes the mix worse.
@@ -77,7 +82,7 @@ public:
 
     int seated(int table) const { return static_cast<int>(company_[table].size()); }
 
-private:
+  private:
     const Model& model_;
     std::vector<std::uint16_t> meet_;
     std::vector<bool> visited_;
@@ -108,7 +113,18 @@ Plan greedy_plan(const Model& model, Random& random) {
         std::stable_partition(movers.begin(), movers.end(), [&](int p) {
             return model.group_of[p] != Model::none && model.group_of[p] == model.resident_group;
         });
+        // When re-planning, everyone first gets their earlier seat back while the table has
+        // room; the search then decides what is worth changing.
+        std::vector<int> unseated;
         for (int person : movers) {
+            const int before = earlier_seat(model, r, person);
+            if (before != Plan::absent && seating.seated(before) < model.table_size[r][before]) {
+                seating.seat(plan, r, person, before);
+            } else {
+                unseated.push_back(person);
+            }
+        }
+        for (int person : unseated) {
             int best_table = Model::none;
             GoalCosts best_cost{};
             for (int t = 0; t < model.tables; ++t) {
@@ -117,9 +133,8 @@ Plan greedy_plan(const Model& model, Random& random) {
                 const GoalCosts cost = seating.cost(r, person, t);
                 const int order = best_table == Model::none ? -1 : model.compare(cost, best_cost);
                 // Among equal costs, the emptiest table keeps later choices open.
-                if (order < 0 ||
-                    (order == 0 &&
-                     room > model.table_size[r][best_table] - seating.seated(best_table))) {
+                if (order < 0 || (order == 0 && room > model.table_size[r][best_table] -
+                                                           seating.seated(best_table))) {
                     best_cost = cost;
                     best_table = t;
                 }

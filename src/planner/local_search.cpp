@@ -12,9 +12,10 @@ namespace {
 // randomness keeps the search from cycling.
 constexpr int tenure_minimum = 4;
 constexpr int tenure_spread = 12;
-// Most people whose cost the search tries to remove in one step; more makes steps slower
-// without making them much better.
-constexpr std::size_t candidates_per_step = 32;
+// How many swaps one step may evaluate, spread over the people whose cost the search tries to
+// remove: enough choice in small rooms, quick steps in large ones.
+constexpr std::size_t swaps_per_step = 2'000;
+constexpr std::size_t fewest_candidates = 4;
 constexpr std::uint64_t time_check_interval = 128;
 
 GoalCosts plus(GoalCosts a, const GoalCosts& b) {
@@ -23,7 +24,7 @@ GoalCosts plus(GoalCosts a, const GoalCosts& b) {
 }
 
 class TabuSearch {
-public:
+  public:
     TabuSearch(SeatingState& state, const GoalCosts& lower_bounds, Random& random,
                const SearchLimits& limits)
         : state_(state),
@@ -32,9 +33,8 @@ public:
           random_(random),
           limits_(limits),
           tabu_until_(model_.rounds,
-                      std::vector<std::uint64_t>(static_cast<std::size_t>(model_.people) *
-                                                     model_.tables,
-                                                 0)),
+                      std::vector<std::uint64_t>(
+                          static_cast<std::size_t>(model_.people) * model_.tables, 0)),
           best_plan_(state.plan()),
           best_costs_(state.costs()),
           restart_after_(2'000 + 20 * static_cast<std::uint64_t>(model_.people)) {}
@@ -42,15 +42,23 @@ public:
     Plan run() {
         for (std::uint64_t step = 0;; ++step) {
             if (step % time_check_interval == 0 && Clock::now() >= limits_.deadline) break;
-            const Goal* unfinished = first_goal_above_bound(best_costs_);
-            if (unfinished == nullptr) break;
+            if (first_goal_above_bound(best_costs_, 0) == nullptr) break;
             const std::uint64_t idle = step - last_improvement_;
-            if (*unfinished != Goal::no_repeat_meetings && idle > limits_.patience) break;
-            const Goal* focus = first_goal_above_bound(state_.costs());
+            const Goal* focus = first_goal_above_bound(state_.costs(), focus_floor_);
+            const bool persisting = limits_.persist_on_repeats && focus != nullptr &&
+                                    *focus == Goal::no_repeat_meetings;
+            if (!persisting && idle > limits_.patience / 2) {
+                // This goal seems as good as it gets; give the later goals their turn, and stop
+                // when the last one has had it.
+                if (focus == nullptr || ++focus_floor_ >= model_.goal_order.size()) break;
+                last_improvement_ = step;
+                continue;
+            }
             if (step - last_restart_ > restart_after_ && idle > restart_after_) {
                 restart_from_best(step);
                 continue;
             }
+            if (focus == nullptr) focus = first_goal_above_bound(state_.costs(), 0);
             if (focus == nullptr || !take_step(*focus, step)) break;
             if (model_.compare(state_.costs(), best_costs_) < 0) {
                 best_costs_ = state_.costs();
@@ -62,9 +70,11 @@ public:
         return best_plan_;
     }
 
-private:
-    const Goal* first_goal_above_bound(const GoalCosts& costs) const {
-        for (const Goal& goal : model_.goal_order) {
+  private:
+    // The first goal from position `from` in the goal order whose cost is above its bound.
+    const Goal* first_goal_above_bound(const GoalCosts& costs, std::size_t from) const {
+        for (std::size_t i = from; i < model_.goal_order.size(); ++i) {
+            const Goal& goal = model_.goal_order[i];
             if (costs[index_of(goal)] > lower_bounds_[index_of(goal)]) return &goal;
         }
         return nullptr;
@@ -86,9 +96,11 @@ private:
                 }
             }
         }
-        if (movers.size() > candidates_per_step) {
+        const std::size_t candidates =
+            std::max(fewest_candidates, swaps_per_step / static_cast<std::size_t>(model_.people));
+        if (movers.size() > candidates) {
             std::shuffle(movers.begin(), movers.end(), random_);
-            movers.resize(candidates_per_step);
+            movers.resize(candidates);
         }
         return movers;
     }
@@ -194,6 +206,9 @@ private:
     std::uint64_t last_improvement_ = 0;
     std::uint64_t last_restart_ = 0;
     int failed_restarts_ = 0;
+    // Goals before this position in the goal order no longer steer the choice of people to
+    // move (they still decide which swap is best).
+    std::size_t focus_floor_ = 0;
 };
 
 }  // namespace
@@ -215,8 +230,9 @@ void exchange_routes(SeatingState& state, Clock::time_point deadline) {
     const Model& model = state.model();
     std::vector<int> free_people;
     for (int p = 0; p < model.people; ++p) {
-        const bool never_pinned = std::all_of(model.pinned.begin(), model.pinned.end(),
-                                              [&](const auto& row) { return row[p] == Model::none; });
+        const bool never_pinned =
+            std::all_of(model.pinned.begin(), model.pinned.end(),
+                        [&](const auto& row) { return row[p] == Model::none; });
         if (never_pinned) free_people.push_back(p);
     }
     const GoalCosts unchanged{};

@@ -13,7 +13,7 @@ std::string number(int value) { return std::to_string(value); }
 
 // Interns names as indices in order of first appearance; empty names map to Model::none.
 class Interner {
-public:
+  public:
     int index(const std::string& name) {
         if (name.empty()) return Model::none;
         auto [it, inserted] = indices_.emplace(name, static_cast<int>(indices_.size()));
@@ -21,7 +21,7 @@ public:
     }
     int size() const { return static_cast<int>(indices_.size()); }
 
-private:
+  private:
     std::map<std::string, int> indices_;
 };
 
@@ -42,8 +42,7 @@ int stay_table_for(const Problem& problem, const ModelInput& input, int person,
     }
     if (table == Plan::absent) {
         table = 0;
-        for (int candidate = 1; candidate < static_cast<int>(problem.tables.size());
-             ++candidate) {
+        for (int candidate = 1; candidate < static_cast<int>(problem.tables.size()); ++candidate) {
             const auto free_seats = [&](int t) {
                 return problem.tables[t].capacity - fixed_per_table[t];
             };
@@ -65,18 +64,21 @@ BilingualError::BilingualError(std::string dutch, std::string english)
     : std::runtime_error(english), dutch_(std::move(dutch)), english_(std::move(english)) {}
 
 bool is_resident_group(const std::string& group, const std::string& resident_group) {
-    return !group.empty() &&
-           std::equal(group.begin(), group.end(), resident_group.begin(), resident_group.end(),
-                      [](unsigned char a, unsigned char b) { return std::tolower(a) == std::tolower(b); });
+    return !group.empty() && std::equal(group.begin(), group.end(), resident_group.begin(),
+                                        resident_group.end(), [](unsigned char a, unsigned char b) {
+                                            return std::tolower(a) == std::tolower(b);
+                                        });
 }
 
 void validate(const Problem& problem) {
     const int tables = static_cast<int>(problem.tables.size());
     if (problem.rounds < 1) {
-        throw PlanningError("Er moet minstens één ronde zijn.", "There must be at least one round.");
+        throw PlanningError("Er moet minstens één ronde zijn.",
+                            "There must be at least one round.");
     }
     if (tables < 1) {
-        throw PlanningError("Er moet minstens één tafel zijn.", "There must be at least one table.");
+        throw PlanningError("Er moet minstens één tafel zijn.",
+                            "There must be at least one table.");
     }
     long long seats = 0;
     for (int t = 0; t < tables; ++t) {
@@ -88,27 +90,26 @@ void validate(const Problem& problem) {
     }
     const auto people = static_cast<long long>(problem.people.size());
     if (people > seats) {
-        throw PlanningError(
-            "Er zijn meer deelnemers (" + std::to_string(people) + ") dan plaatsen (" +
-                std::to_string(seats) + ").",
-            "There are more people (" + std::to_string(people) + ") than seats (" +
-                std::to_string(seats) + ").");
+        throw PlanningError("Er zijn meer deelnemers (" + std::to_string(people) +
+                                ") dan plaatsen (" + std::to_string(seats) + ").",
+                            "There are more people (" + std::to_string(people) + ") than seats (" +
+                                std::to_string(seats) + ").");
     }
     std::vector<int> fixed(tables, 0);
     for (const Person& person : problem.people) {
         for (const std::optional<int>& table : {person.host_table, person.stay_table}) {
             if (table && (*table < 0 || *table >= tables)) {
-                throw PlanningError(person.name + " hoort bij tafel " + number(*table + 1) +
-                                        ", maar die tafel bestaat niet (er zijn " +
-                                        number(tables) + " tafels).",
-                                    person.name + " belongs to table " + number(*table + 1) +
-                                        ", which does not exist (there are " + number(tables) +
-                                        " tables).");
+                throw PlanningError(
+                    person.name + " hoort bij tafel " + number(*table + 1) +
+                        ", maar die tafel bestaat niet (er zijn " + number(tables) + " tafels).",
+                    person.name + " belongs to table " + number(*table + 1) +
+                        ", which does not exist (there are " + number(tables) + " tables).");
             }
         }
         if (person.host_table && person.stay_table && *person.host_table != *person.stay_table) {
-            throw PlanningError(person.name + " is gastheer van de ene tafel maar blijft aan een andere.",
-                                person.name + " hosts one table but stays at another.");
+            throw PlanningError(
+                person.name + " is gastheer van de ene tafel maar blijft aan een andere.",
+                person.name + " hosts one table but stays at another.");
         }
         const std::optional<int> fixed_table =
             person.host_table ? person.host_table : person.stay_table;
@@ -120,10 +121,6 @@ void validate(const Problem& problem) {
                     " has more fixed people (hosts and people who stay) than seats.");
         }
     }
-}
-
-int Model::present_count(int round) const {
-    return static_cast<int>(std::count(present[round].begin(), present[round].end(), true));
 }
 
 int Model::compare(const GoalCosts& a, const GoalCosts& b) const {
@@ -144,9 +141,8 @@ std::vector<int> balanced_table_sizes(const std::vector<int>& capacity,
         for (int t = 0; t < static_cast<int>(capacity.size()); ++t) {
             if (size[t] >= capacity[t]) continue;
             // Compare fill ratios size/capacity by cross-multiplying to stay exact.
-            if (best == Model::none ||
-                static_cast<long long>(size[t]) * capacity[best] <
-                    static_cast<long long>(size[best]) * capacity[t]) {
+            if (best == Model::none || static_cast<long long>(size[t]) * capacity[best] <
+                                           static_cast<long long>(size[best]) * capacity[t]) {
                 best = t;
             }
         }
@@ -203,6 +199,7 @@ Model build_model(const ModelInput& input) {
     for (int p = 0; p < model.people; ++p) model.may_revisit[p] = fixed_table[p] != Model::none;
 
     model.pinned.assign(model.rounds, std::vector<int>(model.people, Model::none));
+    model.attendance.assign(model.rounds, 0);
     model.table_size = input.table_size;
     const bool sizes_given = !model.table_size.empty();
     if (!sizes_given) model.table_size.resize(model.rounds);
@@ -218,6 +215,7 @@ Model build_model(const ModelInput& input) {
                 model.pinned[r][p] = fixed_table[p];
             }
             if (model.pinned[r][p] != Model::none) ++fixed_here[model.pinned[r][p]];
+            model.attendance[r] += model.present[r][p];
         }
         if (frozen) {
             model.table_size[r] = fixed_here;

@@ -27,7 +27,7 @@ struct Model {
 
     std::vector<int> group_of;  // per person; none when unknown
     int group_count = 0;
-    int resident_group = none;  // none when nobody in the room is a resident
+    int resident_group = none;         // none when nobody in the room is a resident
     std::vector<int> organisation_of;  // per person; none when unknown
 
     // present[round][person]: whether the person takes part in that round.
@@ -47,7 +47,10 @@ struct Model {
     // The goals that count, most important first.
     std::vector<Goal> goal_order;
 
-    int present_count(int round) const;
+    // People present per round, counted once the model is built.
+    std::vector<int> attendance;
+
+    int present_count(int round) const { return attendance[round]; }
     bool movable(int round, int person) const {
         return present[round][person] && pinned[round][person] == none;
     }

@@ -48,7 +48,8 @@ long long forced_reunions(const Model& model, int earlier, int later, int table)
     for (; free_people > 0; --free_people) {
         int emptiest = Model::none;
         for (int t = 0; t < model.tables; ++t) {
-            if (model.table_size[earlier][t] > 0 && (emptiest == Model::none || from[t] < from[emptiest])) {
+            if (model.table_size[earlier][t] > 0 &&
+                (emptiest == Model::none || from[t] < from[emptiest])) {
                 emptiest = t;
             }
         }
@@ -136,7 +137,8 @@ Quality measure(const Model& model, const Plan& plan) {
             quality.worst_table_mix_deviation =
                 std::max(quality.worst_table_mix_deviation, deviation);
         }
-        quality.tables_without_resident += std::max(0, std::min(residents, occupied) - with_resident);
+        quality.tables_without_resident +=
+            std::max(0, std::min(residents, occupied) - with_resident);
     }
     for (const auto& [pair, count] : meetings) {
         quality.most_meetings_of_one_pair = std::max(quality.most_meetings_of_one_pair, count);
@@ -176,7 +178,8 @@ int repeat_lower_bound(const Model& model) {
         long long most = 0;
         for (int earlier = 0; earlier < later; ++earlier) {
             long long forced = 0;
-            for (int t = 0; t < model.tables; ++t) forced += forced_reunions(model, earlier, later, t);
+            for (int t = 0; t < model.tables; ++t)
+                forced += forced_reunions(model, earlier, later, t);
             most = std::max(most, forced);
         }
         reunions += most;
@@ -219,11 +222,12 @@ std::string summary_dutch(const Quality& q) {
     out << ".\n";
     out << "- Tafelrondes zonder bewoner terwijl er een beschikbaar was: "
         << q.tables_without_resident << ".\n";
-    out << "- Afwijking van de groepsmix van de zaal: " << q.mix_deviation
-        << " in totaal, hooguit " << q.worst_table_mix_deviation << " aan één tafel.\n";
+    out << "- Afwijking van de groepsmix van de zaal: " << q.mix_deviation << " in totaal, hooguit "
+        << q.worst_table_mix_deviation << " aan één tafel.\n";
     out << "- Collega's van dezelfde organisatie samen aan tafel: " << q.organisation_clashes
         << ".\n";
-    if (q.replanned) out << "- Gewijzigde plaatsen door het herplannen: " << q.seats_changed << ".\n";
+    if (q.replanned)
+        out << "- Gewijzigde plaatsen door het herplannen: " << q.seats_changed << ".\n";
     return out.str();
 }
 

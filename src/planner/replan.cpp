@@ -63,13 +63,12 @@ std::vector<int> replanned_sizes(const Problem& problem, const ReplanRequest& re
         --size[fullest];
     }
     while (true) {
-        const auto [under, over] = std::minmax_element(
-            size.begin(), size.end(), [&](const int& a, const int& b) {
-                return surplus(static_cast<int>(&a - size.data())) <
-                       surplus(static_cast<int>(&b - size.data()));
-            });
-        const int fullest = static_cast<int>(over - size.begin());
-        const int emptiest = static_cast<int>(under - size.begin());
+        int fullest = 0;
+        int emptiest = 0;
+        for (int t = 1; t < tables; ++t) {
+            if (surplus(t) > surplus(fullest)) fullest = t;
+            if (surplus(t) < surplus(emptiest)) emptiest = t;
+        }
         if (surplus(fullest) - surplus(emptiest) <= allowed_imbalance) break;
         --size[fullest];
         ++size[emptiest];

@@ -58,8 +58,7 @@ SeatingState::SeatingState(const Model& model, Plan plan) : model_(&model), plan
             const int size = static_cast<int>(members_[r][t].size());
             if (size > 0) ++occupied;
             for (int g = 0; g < groups; ++g) {
-                const std::size_t at =
-                    (static_cast<std::size_t>(r) * tables + t) * groups + g;
+                const std::size_t at = (static_cast<std::size_t>(r) * tables + t) * groups + g;
                 const long long share = static_cast<long long>(room_count[g]) * size;
                 mix_low_[at] = present > 0 ? static_cast<int>(share / present) : 0;
                 mix_high_[at] = mix_low_[at] + (present > 0 && share % present != 0 ? 1 : 0);
@@ -99,8 +98,7 @@ int SeatingState::table_mix_deviation(int round, int table) const {
 bool SeatingState::seat_changed(int round, int person, int table) const {
     if (!model_->previous || round < model_->first_open_round) return false;
     const auto& rows = model_->previous->table_of;
-    if (round >= static_cast<int>(rows.size()) ||
-        person >= static_cast<int>(rows[round].size())) {
+    if (round >= static_cast<int>(rows.size()) || person >= static_cast<int>(rows[round].size())) {
         return false;
     }
     const int before = rows[round][person];

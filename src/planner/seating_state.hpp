@@ -11,7 +11,7 @@ namespace kc::planner {
 // each pair met, how often each person sat at each table, and the group counts per table. All
 // cost components are kept up to date as swaps are applied.
 class SeatingState {
-public:
+  public:
     SeatingState(const Model& model, Plan plan);
 
     const Model& model() const { return *model_; }
@@ -19,9 +19,7 @@ public:
     const GoalCosts& costs() const { return costs_; }
 
     int table_of(int round, int person) const { return plan_.table_of[round][person]; }
-    const std::vector<int>& members(int round, int table) const {
-        return members_[round][table];
-    }
+    const std::vector<int>& members(int round, int table) const { return members_[round][table]; }
     int meetings(int a, int b) const { return meet_[index(a, b)]; }
 
     // The change in costs if `a` and `b`, at different tables in `round`, changed places.
@@ -39,7 +37,7 @@ public:
     // Whether the person adds to the cost of `goal` in `round`; the search moves such people.
     bool contributes_to(Goal goal, int round, int person) const;
 
-private:
+  private:
     std::size_t index(int a, int b) const {
         return static_cast<std::size_t>(a) * model_->people + b;
     }
@@ -64,11 +62,11 @@ private:
     const Model* model_;
     Plan plan_;
     std::vector<std::vector<std::vector<int>>> members_;  // [round][table] -> people
-    std::vector<std::vector<int>> slot_;  // [round][person] -> index in members_
+    std::vector<std::vector<int>> slot_;                  // [round][person] -> index in members_
     std::vector<std::uint16_t> meet_;
     std::vector<std::uint16_t> visits_;  // [person * tables + table]
     std::vector<int> group_counts_;
-    std::vector<int> mix_low_;   // [(round * tables + table) * groups + group]
+    std::vector<int> mix_low_;  // [(round * tables + table) * groups + group]
     std::vector<int> mix_high_;
     std::vector<int> tables_with_resident_;  // per round
     std::vector<int> resident_target_;       // per round: min(residents, occupied tables)

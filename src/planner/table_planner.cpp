@@ -1,7 +1,5 @@
 #include "planner/table_planner.hpp"
 
-#include <algorithm>
-
 #include "planner/assignment.hpp"
 #include "planner/construction.hpp"
 #include "planner/local_search.hpp"
@@ -85,12 +83,11 @@ PlanResult plan_model(const Model& model, const Options& options) {
     Start begin = constructed ? std::move(*constructed)
                               : Start{greedy_plan(model, random), "greedy and tabu search"};
     SeatingState state(model, std::move(begin.plan));
-    const SearchLimits limits{deadline, options.patience};
+    const SearchLimits limits{deadline, options.patience, golfer_group_size(model).has_value()};
     state = SeatingState(model, tabu_search(state, bounds, random, limits));
     exchange_routes(state, deadline);
 
-    PlanResult result{state.plan(), measure(model, state.plan()), begin.method};
-    return result;
+    return {state.plan(), measure(model, state.plan()), begin.method};
 }
 
 PlanResult plan_tables(const Problem& problem, const Options& options) {

@@ -37,6 +37,8 @@ void set_summary(data& values, const domain::AttendanceSummary& summary,
     reports::BarChart chart;
     chart.title = chart_title;
     chart.description = texts.text("attendance.chart_description", summary.total.checked_in);
+    chart.id = "attendance";
+    chart.empty_text = texts.text("attendance.no_visitors");
     chart.series_names = {texts.text("attendance.new_visitors"), texts.text("attendance.returning_visitors")};
     for (const auto& group : groups) {
         const auto found = summary.by_group.find(group.id);
@@ -60,11 +62,17 @@ bool matches(const domain::Registration& registration, const std::string& query)
 
 void WebApp::checkin_list(const VisitPtr& visit) {
     if (!require_role(visit, app::Role::host)) return;
-    auto& queries = store_.read();
-    const auto event = queries.event(visit->params.id("id"));
+    const auto event = store_.read().event(visit->params.id("id"));
     if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
         return respond_error(visit, 404, "error.event_not_found");
     }
+    finish(visit, checkin_page(visit, *event, FormData{}, {}));
+}
+
+Response WebApp::checkin_page(const VisitPtr& visit, const domain::Event& source_event, const FormData& walk_in,
+                              const FieldErrors& errors) {
+    auto& queries = store_.read();
+    const domain::Event* event = &source_event;
     const auto query_form = FormData::parse(visit->request.query).value_or(FormData{});
     const std::string query = text::trim(query_form.get("q"));
     const std::string lowered = text::ascii_lower(query);
@@ -74,8 +82,9 @@ void WebApp::checkin_list(const VisitPtr& visit) {
     for (const auto& group : groups) {
         group_names[group.id] = group.name;
         data item(data::type::object);
-        item.set("id", str(static_cast<int>(group.id)));
+        item.set("id", std::to_string(group.id));
         item.set("name", group.name);
+        item.set("selected", walk_in.get("group") == std::to_string(group.id));
         group_list.push_back(item);
     }
     data people(data::type::list);
@@ -107,7 +116,12 @@ void WebApp::checkin_list(const VisitPtr& visit) {
     if (!flash.empty() && visit->texts->has("door.flash_" + flash)) {
         values.set("flash", visit->text("door.flash_" + flash));
     }
-    finish(visit, page(visit, "checkin", values, visit->text("door.title") + ": " + event->details.title));
+    for (const char* field : {"name", "email", "organisation"}) {
+        values.set(std::string("walk_in_") + field, walk_in.get(field));
+    }
+    set_field_errors(values, errors, *visit->texts);
+    return page(visit, "checkin", values, visit->text("door.title") + ": " + event->details.title,
+                errors.empty() ? 200 : 422);
 }
 
 void WebApp::checkin_submit(const VisitPtr& visit) {
@@ -151,12 +165,12 @@ void WebApp::walk_in_submit(const VisitPtr& visit) {
         [outcome, event_id, registration, now](app::Transaction& tx) {
             *outcome = app::add_walk_in(tx, event_id, registration, now);
         },
-        [this, visit, outcome, event_id]() {
-            if (outcome->result == app::DoorResult::not_found) return error_page(visit, 404, "error.event_not_found");
-            if (outcome->result == app::DoorResult::invalid) {
-                Response response = error_page(visit, 422, outcome->errors.front().message_key);
-                return response;
+        [this, visit, outcome, event_id, form = *form]() {
+            const auto event = store_.read().event(event_id);
+            if (outcome->result == app::DoorResult::not_found || !event) {
+                return error_page(visit, 404, "error.event_not_found");
             }
+            if (outcome->result == app::DoorResult::invalid) return checkin_page(visit, *event, form, outcome->errors);
             return redirect("/beheer/events/" + std::to_string(event_id) + "/inchecken?melding=inloop");
         });
 }

@@ -191,10 +191,7 @@ void WebApp::agenda_ics(const VisitPtr& visit) {
 std::string WebApp::calendar_for(const std::vector<domain::Event>& events, const std::string& name) {
     std::vector<reports::IcalEventLink> links;
     for (const auto& event : events) {
-        std::string location = event.details.location_name;
-        if (!event.details.location_address.empty()) location += ", " + event.details.location_address;
-        links.push_back({&event, config_.public_base_url + "/events/" + std::to_string(event.id),
-                         location, event.details.description});
+        links.push_back(reports::ical_event_link(event, config_.public_base_url + "/events/" + std::to_string(event.id)));
     }
     return reports::ical_calendar(links, public_host(), config_.now(), name);
 }

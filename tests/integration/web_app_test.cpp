@@ -85,6 +85,21 @@ protected:
         return {"Cookie: kc_csrf=" + value, value};
     }
 
+    struct Login {
+        std::string cookies;
+        std::string csrf;
+    };
+
+    // Logs in through the form, as a browser does; returns the cookies to send.
+    Login login_as(const std::string& email) {
+        const auto [cookie, csrf] = csrf_for("/login");
+        const auto login = post_form("/login", "csrf=" + csrf + "&email=" + web::percent_encode(email) +
+                                                   "&password=" + app::DemoLogin::password, {cookie});
+        EXPECT_EQ(login.status, 303);
+        const std::string session = login.header("set-cookie");
+        return {cookie + "; " + session.substr(0, session.find(';')), csrf};
+    }
+
     std::string group_id(const std::string& page_body, const std::string& group_name) {
         std::smatch match;
         const std::regex pattern("value=\"([0-9]+)\"><label for=\"group-[0-9]+\">" + group_name + "<");
@@ -308,6 +323,117 @@ TEST_F(WebAppTest, OrganiserLogsInChecksPeopleInAndSeesAttendance) {
     ASSERT_EQ(period.status, 200);
     EXPECT_NE(period.body.find("136 bezoekers"), std::string::npos);
     EXPECT_NE(period.body.find("bij 5 bijeenkomsten"), std::string::npos);
+}
+
+TEST_F(WebAppTest, OrganiserCreatesAndPublishesAnEventThroughTheForm) {
+    const auto login = login_as(app::DemoLogin::organiser_email);
+    const auto form = get("/beheer/events/nieuw", {login.cookies});
+    ASSERT_EQ(form.status, 200);
+    std::smatch partner;
+    ASSERT_TRUE(std::regex_search(form.body, partner, std::regex("name=\"partner\" id=\"partner-([0-9]+)\"")));
+    const std::string fields = "csrf=" + login.csrf +
+                               "&title=Kenniscaf%C3%A9+in+IJsselmonde&theme=Wijk&type=kenniscafe&date=2027-03-04"
+                               "&start_time=16%3A00&end_time=18%3A00&location_name=Huis+van+de+Wijk"
+                               "&location_address=Larenkamp+1&accessibility=Lift&capacity=35&partner=" +
+                               partner[1].str() +
+                               "&speaker_name_1=Erna+de+Vos&speaker_role_1=werkteamlid&speaker_name_2=&speaker_role_2="
+                               "&programme_time_1=16%3A00&programme_title_1=Welkom&programme_form_1=lezing"
+                               "&programme_time_2=16%3A30&programme_title_2=Stellingen&programme_form_2=stellingen"
+                               "&programme_time_3=&programme_title_3=&programme_form_3=lezing";
+    const auto bad = post_form("/beheer/events/nieuw",
+                               std::regex_replace(fields, std::regex("end_time=18%3A00"), "end_time=15%3A00"),
+                               {login.cookies});
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_NE(bad.body.find("De eindtijd moet na de begintijd liggen."), std::string::npos);
+    EXPECT_NE(bad.body.find("value=\"Erna de Vos\""), std::string::npos) << "the form is refilled";
+
+    const auto created = post_form("/beheer/events/nieuw", fields, {login.cookies});
+    ASSERT_EQ(created.status, 303) << created.body;
+    const std::string id = created.header("location").substr(created.header("location").find('=') + 1);
+    EXPECT_EQ(get("/events/" + id).status, 404);
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/status", "csrf=" + login.csrf + "&status=published", {login.cookies})
+                  .status,
+              303);
+    const auto page = get("/events/" + id);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("Kenniscafé in IJsselmonde"), std::string::npos);
+    EXPECT_NE(page.body.find("Erna de Vos"), std::string::npos);
+    EXPECT_NE(page.body.find("Stellingen"), std::string::npos);
+    EXPECT_NE(page.body.find("Nog 35 plaatsen vrij"), std::string::npos);
+    EXPECT_NE(get("/").body.find("Kenniscafé in IJsselmonde"), std::string::npos) << "the cache saw the write";
+    const auto edit = get("/beheer/events/" + id + "/bewerken", {login.cookies});
+    EXPECT_NE(edit.body.find("value=\"2027-03-04\""), std::string::npos);
+}
+
+TEST_F(WebAppTest, HostAddsAWalkInAndAMistakeKeepsWhatWasTyped) {
+    const auto login = login_as(app::DemoLogin::host_email);
+    const auto id = std::to_string(open_event());
+    EXPECT_EQ(get("/beheer/events/nieuw", {login.cookies}).status, 403) << "hosts do not plan events";
+    const auto missing_group = post_form("/beheer/events/" + id + "/inloop",
+                                         "csrf=" + login.csrf + "&name=Karim+El+Amrani&organisation=Buurtteam&group=",
+                                         {login.cookies});
+    EXPECT_EQ(missing_group.status, 422);
+    EXPECT_NE(missing_group.body.find("Kies een groep."), std::string::npos);
+    EXPECT_NE(missing_group.body.find("value=\"Karim El Amrani\""), std::string::npos);
+    const auto page = get("/beheer/events/" + id + "/inchecken", {login.cookies});
+    const std::string group = [&] {
+        std::smatch match;
+        std::regex_search(page.body, match, std::regex("<option value=\"([0-9]+)\">Gemeente</option>"));
+        return match[1].str();
+    }();
+    ASSERT_FALSE(group.empty());
+    const auto added = post_form("/beheer/events/" + id + "/inloop",
+                                 "csrf=" + login.csrf + "&name=Karim+El+Amrani&group=" + group, {login.cookies});
+    EXPECT_EQ(added.status, 303);
+    const auto list = get("/beheer/events/" + id + "/inchecken?q=karim", {login.cookies});
+    EXPECT_NE(list.body.find("Karim El Amrani"), std::string::npos);
+    EXPECT_NE(list.body.find("inloop"), std::string::npos);
+}
+
+TEST_F(WebAppTest, AdminRenamesAndAddsGroupsAndPartners) {
+    const auto login = login_as(app::DemoLogin::organiser_email);
+    const auto settings = get("/beheer/instellingen", {login.cookies});
+    ASSERT_EQ(settings.status, 200);
+    std::string fields = "csrf=" + login.csrf;
+    const std::regex id_pattern("name=\"group_id_([0-9]+)\" value=\"([0-9]+)\"");
+    int count = 0;
+    for (std::sregex_iterator it(settings.body.begin(), settings.body.end(), id_pattern); it != std::sregex_iterator();
+         ++it) {
+        const std::string row = (*it)[1].str();
+        std::smatch name_match;
+        const std::regex name_pattern("name=\"group_name_" + row + "\" type=\"text\" maxlength=\"60\" value=\"([^\"]*)\"");
+        ASSERT_TRUE(std::regex_search(settings.body, name_match, name_pattern));
+        std::string name = name_match[1].str();
+        if (name == "Markt") name = "Marktpartij";
+        if ((*it)[2].str() == "0") name = "Ervaringsdeskundige";
+        fields += "&group_id_" + row + "=" + (*it)[2].str() + "&group_position_" + row + "=" + row +
+                  "&group_name_" + row + "=" + web::percent_encode(name);
+        if (name == "Bewoner") fields += "&group_resident_" + row + "=ja";
+        ++count;
+    }
+    ASSERT_EQ(count, 10) << "nine groups and one empty row";
+    const auto saved = post_form("/beheer/instellingen/groepen", fields, {login.cookies});
+    ASSERT_EQ(saved.status, 303) << saved.body;
+    const auto registration_page = get("/events/" + std::to_string(open_event()) + "/aanmelden");
+    EXPECT_NE(registration_page.body.find("Marktpartij"), std::string::npos);
+    EXPECT_NE(registration_page.body.find("Ervaringsdeskundige"), std::string::npos);
+
+    const auto duplicate = post_form("/beheer/instellingen/groepen",
+                                     std::regex_replace(fields, std::regex("Ervaringsdeskundige"), "Student"),
+                                     {login.cookies});
+    EXPECT_EQ(duplicate.status, 422);
+    EXPECT_NE(duplicate.body.find("Deze naam staat er al."), std::string::npos);
+
+    EXPECT_EQ(post_form("/beheer/instellingen/partners",
+                        "csrf=" + login.csrf + "&partner_name=Stichting+Buurtkracht&partner_website=https%3A%2F%2Fbuurtkracht.nl",
+                        {login.cookies})
+                  .status,
+              303);
+    const auto bad_site = post_form("/beheer/instellingen/partners",
+                                    "csrf=" + login.csrf + "&partner_name=Nog+een&partner_website=javascript%3Aalert(1)",
+                                    {login.cookies});
+    EXPECT_EQ(bad_site.status, 422);
+    EXPECT_NE(get("/beheer/instellingen", {login.cookies}).body.find("Stichting Buurtkracht"), std::string::npos);
 }
 
 }  // namespace

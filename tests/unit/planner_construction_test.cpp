@@ -1,0 +1,67 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "planner/construction.hpp"
+
+namespace kc::planner {
+namespace {
+
+// Every round must split the players into the given number of groups of equal size.
+void expect_well_formed(const GroupSchedule& schedule, int groups, int size, int rounds) {
+    ASSERT_EQ(static_cast<int>(schedule.size()), rounds);
+    for (const auto& round : schedule) {
+        ASSERT_EQ(static_cast<int>(round.size()), groups * size);
+        std::vector<int> count(groups, 0);
+        for (int group : round) {
+            ASSERT_GE(group, 0);
+            ASSERT_LT(group, groups);
+            ++count[group];
+        }
+        for (int c : count) EXPECT_EQ(c, size);
+    }
+}
+
+TEST(PlannerConstruction, AffinePlanesAndSpacesHaveNoRepeats) {
+    for (const auto& [groups, size, rounds] : std::vector<std::tuple<int, int, int>>{
+             {4, 4, 5}, {7, 7, 8}, {8, 8, 9}, {9, 3, 13}, {3, 3, 4}}) {
+        const auto schedule = affine_schedule(groups, size, rounds);
+        ASSERT_TRUE(schedule) << groups << "-" << size << "-" << rounds;
+        expect_well_formed(*schedule, groups, size, rounds);
+        EXPECT_EQ(schedule_repeats(*schedule, groups), 0) << groups << "-" << size << "-" << rounds;
+    }
+}
+
+TEST(PlannerConstruction, AffineNeedsAPrimePowerAndEnoughDirections) {
+    EXPECT_FALSE(affine_schedule(6, 6, 3));
+    EXPECT_FALSE(affine_schedule(8, 4, 9));
+    EXPECT_FALSE(affine_schedule(4, 4, 6));
+}
+
+TEST(PlannerConstruction, OrthogonalLatinSquaresOfOrderTenGiveTenTenFour) {
+    const auto schedule = latin_square_schedule(10, 10, 4);
+    ASSERT_TRUE(schedule);
+    expect_well_formed(*schedule, 10, 10, 4);
+    EXPECT_EQ(schedule_repeats(*schedule, 10), 0);
+}
+
+TEST(PlannerConstruction, CyclicSearchFindsKirkmanAndOthersQuickly) {
+    for (const auto& [groups, size, rounds] :
+         std::vector<std::tuple<int, int, int>>{{5, 3, 7}, {6, 3, 8}, {6, 6, 3}, {6, 4, 7}}) {
+        Random random(1);
+        const auto schedule =
+            cyclic_schedule(groups, size, rounds, random, Clock::now() + std::chrono::seconds(5));
+        ASSERT_TRUE(schedule) << groups << "-" << size << "-" << rounds;
+        expect_well_formed(*schedule, groups, size, rounds);
+        EXPECT_EQ(schedule_repeats(*schedule, groups), 0);
+    }
+}
+
+TEST(PlannerConstruction, RepeatsAreCounted) {
+    // Two players together in all three rounds: two meetings beyond the first.
+    const GroupSchedule schedule = {{0, 0, 1, 1}, {0, 0, 1, 1}, {0, 1, 0, 1}};
+    EXPECT_EQ(schedule_repeats(schedule, 2), 2);
+}
+
+}  // namespace
+}  // namespace kc::planner
