@@ -12,6 +12,7 @@
 #include "domain/event.hpp"
 #include "domain/registration.hpp"
 #include "domain/stakeholder_group.hpp"
+#include "domain/world_cafe.hpp"
 
 namespace kc::app {
 
@@ -47,6 +48,10 @@ public:
     // Attendance facts of every event of a Werkplaats.
     virtual std::vector<domain::AttendanceFact> attendance_facts(std::int64_t werkplaats_id) = 0;
 
+    // The world café of an event and its plan, ordered by round, table position and person.
+    virtual std::optional<domain::WorldCafe> world_cafe(std::int64_t event_id) = 0;
+    virtual std::vector<domain::Seat> seats(std::int64_t event_id) = 0;
+
     virtual std::optional<User> user(std::int64_t id) = 0;
     virtual std::optional<User> user_by_email(const std::string& email) = 0;
     virtual std::optional<SessionRecord> session(const std::string& token_hash) = 0;
@@ -75,6 +80,15 @@ public:
                                    std::optional<time::Timestamp> checked_in_at) = 0;
     // The waiting list of an event, first in line first.
     virtual std::vector<domain::Registration> waiting_list(std::int64_t event_id) = 0;
+
+    // Stores the set-up of a world café, replacing its tables and rounds, and drops
+    // its plan; fills in the ids of new tables.
+    virtual void save_world_cafe(domain::WorldCafe& cafe) = 0;
+    // Replaces the seats of rounds `from_round` and later, and the plan's verdict.
+    virtual void replace_seats(std::int64_t event_id, int from_round, const std::vector<domain::Seat>& seats,
+                               const std::string& quality_dutch, const std::string& quality_english) = 0;
+    virtual void set_started_rounds(std::int64_t event_id, int started_rounds) = 0;
+    virtual void set_stays_seated(std::int64_t registration_id, bool stays) = 0;
 
     virtual std::int64_t insert_user(const User& user) = 0;
     virtual void insert_session(const SessionRecord& session) = 0;

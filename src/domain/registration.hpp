@@ -40,6 +40,8 @@ struct Registration {
     RegistrationStatus status = RegistrationStatus::registered;
     Attendance attendance = Attendance::unknown;
     bool walk_in = false;
+    // Stays at one table in a world café rather than moving between rounds.
+    bool stays_seated = false;
     std::string cancel_token;
     time::Timestamp created_at = 0;
     std::optional<time::Timestamp> checked_in_at;

@@ -429,8 +429,8 @@ bool search_base(CyclicBase& base, Random& random, Clock::time_point deadline) {
 
 std::optional<GroupSchedule> cyclic_schedule(int groups, int size, int rounds, Random& random,
                                              Clock::time_point deadline) {
-    // Every way of writing the rounds as shifts times base rounds that fits the players; the
-    // search tries them in turn, a fresh random start each time.
+    // Every way of writing the rounds as shifts times base rounds that fits the players, each
+    // attempt from a fresh random start.
     std::vector<int> base_counts;
     for (int bases = 1; bases <= rounds; ++bases) {
         if (rounds % bases == 0 && CyclicBase::fits(groups, size, rounds / bases, bases, rounds)) {
@@ -439,7 +439,10 @@ std::optional<GroupSchedule> cyclic_schedule(int groups, int size, int rounds, R
     }
     if (base_counts.empty()) return std::nullopt;
     for (std::size_t attempt = 0; Clock::now() < deadline; ++attempt) {
-        const int bases = base_counts[attempt % base_counts.size()];
+        // A single base round succeeds most often where it fits; the other shapes get every
+        // fourth attempt.
+        const int bases = attempt % 4 != 3 ? base_counts.front()
+                                           : base_counts[(attempt / 4) % base_counts.size()];
         CyclicBase base(groups, size, rounds / bases, bases, random);
         if (search_base(base, random, deadline)) return base.develop();
     }

@@ -92,7 +92,7 @@ class PlanningError : public BilingualError {
 // seats, or more fixed people at a table than it has seats.
 void validate(const Problem& problem);
 
-// True when `a` names the resident group `resident_group`, ignoring ASCII case.
+// True when `group` is the resident group `resident_group`, ignoring ASCII case.
 bool is_resident_group(const std::string& group, const std::string& resident_group);
 
 }  // namespace kc::planner

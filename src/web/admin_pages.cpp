@@ -130,8 +130,7 @@ void WebApp::event_edit_form(const VisitPtr& visit) {
 }
 
 void WebApp::event_create(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::organiser)) return;
-    const auto form = read_form(visit);
+    const auto form = authorised_form(visit, app::Role::organiser);
     if (!form) return;
     auto parsed = parse_event_form(*form);
     if (!parsed.errors.empty()) return finish(visit, event_form_page(visit, 0, *form, parsed.errors));
@@ -152,8 +151,7 @@ void WebApp::event_create(const VisitPtr& visit) {
 }
 
 void WebApp::event_update(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::organiser)) return;
-    const auto form = read_form(visit);
+    const auto form = authorised_form(visit, app::Role::organiser);
     if (!form) return;
     const std::int64_t event_id = visit->params.id("id");
     auto parsed = parse_event_form(*form);
@@ -179,8 +177,7 @@ void WebApp::event_update(const VisitPtr& visit) {
 }
 
 void WebApp::event_status_change(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::organiser)) return;
-    const auto form = read_form(visit);
+    const auto form = authorised_form(visit, app::Role::organiser);
     if (!form) return;
     const auto status = domain::event_status_from_slug(form->get("status"));
     if (!status) return respond_error(visit, 400, "error.bad_form");

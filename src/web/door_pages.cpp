@@ -125,8 +125,7 @@ Response WebApp::checkin_page(const VisitPtr& visit, const domain::Event& source
 }
 
 void WebApp::checkin_submit(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::host)) return;
-    const auto form = read_form(visit);
+    const auto form = authorised_form(visit, app::Role::host);
     if (!form) return;
     const std::int64_t event_id = visit->params.id("id");
     const auto registration_id = text::parse_integer(form->get("registration"), 1, INT64_MAX);
@@ -149,8 +148,7 @@ void WebApp::checkin_submit(const VisitPtr& visit) {
 }
 
 void WebApp::walk_in_submit(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::host)) return;
-    const auto form = read_form(visit);
+    const auto form = authorised_form(visit, app::Role::host);
     if (!form) return;
     const std::int64_t event_id = visit->params.id("id");
     domain::RegistrationForm registration;
@@ -176,8 +174,7 @@ void WebApp::walk_in_submit(const VisitPtr& visit) {
 }
 
 void WebApp::no_shows_submit(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::host)) return;
-    const auto form = read_form(visit);
+    const auto form = authorised_form(visit, app::Role::host);
     if (!form) return;
     const std::int64_t event_id = visit->params.id("id");
     write_then(

@@ -296,6 +296,23 @@ void WebApp::registration_status(const VisitPtr& visit) {
     values.set("can_cancel", registration->status != domain::RegistrationStatus::cancelled &&
                                  event->details.starts_at > config_.now());
     values.set("personal_link", config_.public_base_url + "/aanmelding/" + registration->cancel_token);
+    // A participant sees their own route through the world café on their phone.
+    if (const auto cafe = queries.world_cafe(event->id)) {
+        data route(data::type::list);
+        for (const auto& seat : queries.seats(event->id)) {
+            if (seat.registration_id != registration->id) continue;
+            for (const auto& table : cafe->tables) {
+                if (table.id != seat.table_id) continue;
+                data step(data::type::object);
+                step.set("round", std::to_string(seat.round));
+                step.set("table", table.name);
+                step.set("is_next", seat.round == cafe->started_rounds + 1);
+                route.push_back(step);
+            }
+        }
+        values.set("route", route);
+        values.set("has_route", !route.is_empty_list());
+    }
     finish(visit, page(visit, "registration_status", values, visit->text("status.title")));
 }
 

@@ -92,8 +92,7 @@ void WebApp::settings_page(const VisitPtr& visit) {
 }
 
 void WebApp::groups_submit(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::admin)) return;
-    const auto form = read_form(visit);
+    const auto form = authorised_form(visit, app::Role::admin);
     if (!form) return;
     auto edits = group_edits_from(*form);
     auto outcome = std::make_shared<app::SettingsOutcome>();
@@ -107,8 +106,7 @@ void WebApp::groups_submit(const VisitPtr& visit) {
 }
 
 void WebApp::partner_submit(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::organiser)) return;
-    const auto form = read_form(visit);
+    const auto form = authorised_form(visit, app::Role::organiser);
     if (!form) return;
     auto outcome = std::make_shared<app::SettingsOutcome>();
     const auto werkplaats_id = visit->user->werkplaats_id;

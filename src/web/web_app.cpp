@@ -91,6 +91,13 @@ void WebApp::add_routes() {
     router_.add("POST", "/beheer/events/{id}/niet-gekomen", &WebApp::no_shows_submit);
     router_.add("GET", "/beheer/events/{id}/aanwezigheid", &WebApp::event_attendance);
     router_.add("GET", "/beheer/statistiek", &WebApp::period_statistics);
+    router_.add("GET", "/beheer/events/{id}/wereldcafe", &WebApp::world_cafe_view);
+    router_.add("POST", "/beheer/events/{id}/wereldcafe/opzet", &WebApp::world_cafe_setup_submit);
+    router_.add("POST", "/beheer/events/{id}/wereldcafe/plan", &WebApp::world_cafe_plan_submit);
+    router_.add("POST", "/beheer/events/{id}/wereldcafe/ronde", &WebApp::world_cafe_round_submit);
+    router_.add("POST", "/beheer/events/{id}/wereldcafe/blijft", &WebApp::world_cafe_stays_submit);
+    router_.add("GET", "/beheer/events/{id}/wereldcafe/tafelkaarten", &WebApp::world_cafe_cards);
+    router_.add("GET", "/beheer/events/{id}/wereldcafe/routekaarten", &WebApp::world_cafe_cards);
     router_.add("GET", "/beheer/instellingen", &WebApp::settings_page);
     router_.add("POST", "/beheer/instellingen/groepen", &WebApp::groups_submit);
     router_.add("POST", "/beheer/instellingen/partners", &WebApp::partner_submit);
@@ -300,6 +307,11 @@ bool WebApp::require_role(const VisitPtr& visit, app::Role role) {
         return false;
     }
     return true;
+}
+
+std::optional<FormData> WebApp::authorised_form(const VisitPtr& visit, app::Role role) {
+    if (!require_role(visit, role)) return std::nullopt;
+    return read_form(visit);
 }
 
 void WebApp::write_then(const VisitPtr& visit, app::Store::WriteJob job, std::function<Response()> then) {

@@ -12,6 +12,7 @@
 
 #include "app/store.hpp"
 #include "app/werkplaats_settings.hpp"
+#include "web/background_worker.hpp"
 #include "web/form_data.hpp"
 #include "web/http_types.hpp"
 #include "web/i18n.hpp"
@@ -91,6 +92,9 @@ private:
     std::optional<FormData> read_form(const VisitPtr& visit);
     bool csrf_ok(const VisitPtr& visit, const FormData& form);
     bool require_role(const VisitPtr& visit, app::Role role);
+    // The posted form of a logged-in user with at least `role`, after the CSRF check;
+    // nullopt when the visit has already been answered (login page, 403, 400).
+    std::optional<FormData> authorised_form(const VisitPtr& visit, app::Role role);
     // Runs a write job and then `then` (on the writer thread) to build the answer.
     void write_then(const VisitPtr& visit, app::Store::WriteJob job,
                     std::function<Response()> then);
@@ -137,6 +141,16 @@ private:
     Response settings_page_for(const VisitPtr& visit, const std::vector<app::GroupEdit>& groups,
                                const FormData& partner_form, const FieldErrors& errors, int status);
 
+    // World café (world_cafe_pages.cpp).
+    Response world_cafe_page(const VisitPtr& visit, const domain::Event& event, const domain::WorldCafe* setup,
+                             const FieldErrors& errors, const std::string& planning_error);
+    void world_cafe_view(const VisitPtr& visit);
+    void world_cafe_setup_submit(const VisitPtr& visit);
+    void world_cafe_plan_submit(const VisitPtr& visit);
+    void world_cafe_round_submit(const VisitPtr& visit);
+    void world_cafe_stays_submit(const VisitPtr& visit);
+    void world_cafe_cards(const VisitPtr& visit);
+
     // Check-in and attendance (door_pages.cpp).
     void checkin_list(const VisitPtr& visit);
     Response checkin_page(const VisitPtr& visit, const domain::Event& event, const FormData& walk_in,
@@ -169,6 +183,9 @@ private:
     std::atomic<std::uint64_t> data_version_{1};
     std::mutex cache_mutex_;
     std::map<std::string, CachedPage> page_cache_;
+
+    // Declared last so it is stopped first, while everything its jobs use still exists.
+    BackgroundWorker planner_worker_;
 };
 
 }  // namespace kc::web

@@ -230,7 +230,7 @@ TEST_P(StorageTest, DemoWerkplaatsHasTheMagazinesFigures) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(backends()),
-                         [](const auto& info) { return info.param.name; });
+                         [](const auto& instance) { return instance.param.name; });
 
 }  // namespace
 }  // namespace kc

@@ -436,5 +436,67 @@ TEST_F(WebAppTest, AdminRenamesAndAddsGroupsAndPartners) {
     EXPECT_NE(get("/beheer/instellingen", {login.cookies}).body.find("Stichting Buurtkracht"), std::string::npos);
 }
 
+TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
+    const auto login = login_as(app::DemoLogin::organiser_email);
+    const auto id = std::to_string(open_event());
+    const auto empty = get("/beheer/events/" + id + "/wereldcafe", {login.cookies});
+    ASSERT_EQ(empty.status, 200);
+    std::smatch host;
+    ASSERT_TRUE(std::regex_search(empty.body, host, std::regex("name=\"table_host_1\"><option value=\"\">[^<]*</option><option value=\"([0-9]+)\"")));
+    const std::string setup = "csrf=" + login.csrf + "&rounds=3&question_1=Wat+werkt%3F&question_2=Wat+mist%3F"
+                              "&question_3=Wat+ga+je+doen%3F&table_name_1=Oranje&table_capacity_1=7&table_host_1=" +
+                              host[1].str() +
+                              "&table_name_2=Blauw&table_capacity_2=7&table_name_3=Groen&table_capacity_3=7"
+                              "&table_name_4=Geel&table_capacity_4=7&table_name_5=&table_capacity_5=";
+    const auto bad = post_form("/beheer/events/" + id + "/wereldcafe/opzet",
+                               std::regex_replace(setup, std::regex("table_capacity_2=7"), "table_capacity_2=99"),
+                               {login.cookies});
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_NE(bad.body.find("Een tafel heeft 2 tot 30 plaatsen."), std::string::npos);
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup, {login.cookies}).status, 303);
+    const auto plan = post_form("/beheer/events/" + id + "/wereldcafe/plan", "csrf=" + login.csrf, {login.cookies});
+    ASSERT_EQ(plan.status, 303) << plan.body.substr(plan.body.find("<main"), 2000);
+    const auto planned = get("/beheer/events/" + id + "/wereldcafe", {login.cookies});
+    EXPECT_NE(planned.body.find("Ronde 3"), std::string::npos);
+    EXPECT_NE(planned.body.find("Wat ga je doen?"), std::string::npos);
+    ASSERT_FALSE(store_->read().seats(std::stoll(id)).empty());
+
+    // Round 1 starts; a walk-in arrives; the re-plan keeps round 1 as it was.
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/ronde", "csrf=" + login.csrf + "&started_rounds=1",
+                        {login.cookies})
+                  .status,
+              303);
+    std::vector<domain::Seat> first_round;
+    for (const auto& seat : store_->read().seats(std::stoll(id))) {
+        if (seat.round == 1) first_round.push_back(seat);
+    }
+    const auto registration = api("POST", "/api/v1/events/" + id + "/registrations",
+                                  R"({"name":"Laat Binnen","group":"Bewoner"})", false);
+    ASSERT_EQ(registration.status, 201);
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/plan", "csrf=" + login.csrf, {login.cookies}).status, 303);
+    std::vector<domain::Seat> first_round_after;
+    int walk_in_seats = 0;
+    const auto walk_in_id = boost::json::parse(registration.body).at("id").as_int64();
+    for (const auto& seat : store_->read().seats(std::stoll(id))) {
+        if (seat.round == 1) first_round_after.push_back(seat);
+        if (seat.registration_id == walk_in_id) ++walk_in_seats;
+    }
+    EXPECT_EQ(first_round_after, first_round);
+    EXPECT_EQ(walk_in_seats, 2) << "seated in rounds 2 and 3";
+
+    const auto cards = get("/beheer/events/" + id + "/wereldcafe/tafelkaarten", {login.cookies});
+    EXPECT_EQ(cards.status, 200);
+    EXPECT_NE(cards.body.find("Tafel Oranje"), std::string::npos);
+    const auto routes = get("/beheer/events/" + id + "/wereldcafe/routekaarten", {login.cookies});
+    EXPECT_NE(routes.body.find("Laat Binnen"), std::string::npos);
+    const auto personal = get("/aanmelding/" + std::string(boost::json::parse(registration.body).at("cancel_token").as_string()));
+    EXPECT_NE(personal.body.find("Jouw tafels"), std::string::npos);
+    EXPECT_NE(personal.body.find("Ronde 2"), std::string::npos);
+
+    const auto locked = post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup, {login.cookies});
+    EXPECT_EQ(locked.status, 422);
+    EXPECT_NE(locked.body.find("liggen vast"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kc

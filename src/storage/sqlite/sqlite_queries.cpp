@@ -11,7 +11,7 @@ const std::string event_columns =
 const std::string registration_columns =
     "id, event_id, name, email, email_normalized, group_id, organisation, dietary, accessibility, "
     "consent_photos, consent_contact, status, attendance, walk_in, cancel_token, created_at, "
-    "checked_in_at";
+    "checked_in_at, stays_seated";
 
 domain::Registration read_registration_row(Statement& row) {
     domain::Registration r;
@@ -33,6 +33,7 @@ domain::Registration read_registration_row(Statement& row) {
     r.cancel_token = row.text(14);
     r.created_at = row.integer(15);
     r.checked_in_at = row.optional_integer(16);
+    r.stays_seated = row.integer(17) != 0;
     return r;
 }
 
@@ -230,6 +231,47 @@ std::vector<domain::AttendanceFact> SqliteQueries::attendance_facts(std::int64_t
         facts.push_back(std::move(fact));
     }
     return facts;
+}
+
+std::optional<domain::WorldCafe> SqliteQueries::world_cafe(std::int64_t event_id) {
+    domain::WorldCafe cafe;
+    cafe.event_id = event_id;
+    {
+        auto statement = db_.prepare(
+            "SELECT started_rounds, quality_dutch, quality_english FROM world_cafes WHERE event_id = ?");
+        statement->bind(1, event_id);
+        if (!statement->step()) return std::nullopt;
+        cafe.started_rounds = static_cast<int>(statement->integer(0));
+        cafe.quality_dutch = statement->text(1);
+        cafe.quality_english = statement->text(2);
+    }
+    {
+        auto statement = db_.prepare("SELECT question FROM world_cafe_rounds WHERE event_id = ? ORDER BY round");
+        statement->bind(1, event_id);
+        while (statement->step()) cafe.round_questions.push_back(statement->text(0));
+    }
+    auto statement = db_.prepare(
+        "SELECT id, name, capacity, host_registration_id FROM world_cafe_tables WHERE event_id = ? "
+        "ORDER BY position");
+    statement->bind(1, event_id);
+    while (statement->step()) {
+        cafe.tables.push_back({statement->integer(0), statement->text(1), static_cast<int>(statement->integer(2)),
+                               statement->optional_integer(3)});
+    }
+    return cafe;
+}
+
+std::vector<domain::Seat> SqliteQueries::seats(std::int64_t event_id) {
+    auto statement = db_.prepare(
+        "SELECT s.round, s.registration_id, s.table_id FROM world_cafe_seats s "
+        "JOIN world_cafe_tables t ON t.id = s.table_id WHERE s.event_id = ? "
+        "ORDER BY s.round, t.position, s.registration_id");
+    statement->bind(1, event_id);
+    std::vector<domain::Seat> result;
+    while (statement->step()) {
+        result.push_back({static_cast<int>(statement->integer(0)), statement->integer(1), statement->integer(2)});
+    }
+    return result;
 }
 
 std::optional<app::User> SqliteQueries::user(std::int64_t id) {
@@ -433,6 +475,69 @@ std::vector<domain::Registration> SqliteQueries::waiting_list(std::int64_t event
                                  "ORDER BY created_at, id");
     statement->bind(1, event_id);
     return read_registrations(*statement);
+}
+
+void SqliteQueries::save_world_cafe(domain::WorldCafe& cafe) {
+    {
+        auto statement = db_.prepare(
+            "INSERT INTO world_cafes (event_id) VALUES (?) ON CONFLICT (event_id) DO UPDATE SET "
+            "started_rounds = 0, quality_dutch = '', quality_english = ''");
+        statement->bind(1, cafe.event_id).run();
+    }
+    for (const char* table : {"world_cafe_seats", "world_cafe_rounds"}) {
+        auto statement = db_.prepare(std::string("DELETE FROM ") + table + " WHERE event_id = ?");
+        statement->bind(1, cafe.event_id).run();
+    }
+    {
+        auto statement = db_.prepare("DELETE FROM world_cafe_tables WHERE event_id = ?");
+        statement->bind(1, cafe.event_id).run();
+    }
+    for (std::size_t i = 0; i < cafe.round_questions.size(); ++i) {
+        auto statement = db_.prepare("INSERT INTO world_cafe_rounds (event_id, round, question) VALUES (?, ?, ?)");
+        statement->bind(1, cafe.event_id).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, cafe.round_questions[i]).run();
+    }
+    for (std::size_t i = 0; i < cafe.tables.size(); ++i) {
+        auto& table = cafe.tables[i];
+        auto statement = db_.prepare(
+            "INSERT INTO world_cafe_tables (event_id, position, name, capacity, host_registration_id) "
+            "VALUES (?, ?, ?, ?, ?)");
+        statement->bind(1, cafe.event_id)
+            .bind(2, static_cast<std::int64_t>(i))
+            .bind(3, table.name)
+            .bind(4, table.capacity)
+            .bind(5, table.host_registration_id)
+            .run();
+        table.id = db_.last_insert_id();
+    }
+    cafe.started_rounds = 0;
+    cafe.quality_dutch.clear();
+    cafe.quality_english.clear();
+}
+
+void SqliteQueries::replace_seats(std::int64_t event_id, int from_round, const std::vector<domain::Seat>& seats,
+                                  const std::string& quality_dutch, const std::string& quality_english) {
+    {
+        auto statement = db_.prepare("DELETE FROM world_cafe_seats WHERE event_id = ? AND round >= ?");
+        statement->bind(1, event_id).bind(2, from_round).run();
+    }
+    for (const auto& seat : seats) {
+        if (seat.round < from_round) continue;
+        auto statement = db_.prepare(
+            "INSERT INTO world_cafe_seats (event_id, round, registration_id, table_id) VALUES (?, ?, ?, ?)");
+        statement->bind(1, event_id).bind(2, seat.round).bind(3, seat.registration_id).bind(4, seat.table_id).run();
+    }
+    auto statement = db_.prepare("UPDATE world_cafes SET quality_dutch = ?, quality_english = ? WHERE event_id = ?");
+    statement->bind(1, quality_dutch).bind(2, quality_english).bind(3, event_id).run();
+}
+
+void SqliteQueries::set_started_rounds(std::int64_t event_id, int started_rounds) {
+    auto statement = db_.prepare("UPDATE world_cafes SET started_rounds = ? WHERE event_id = ?");
+    statement->bind(1, started_rounds).bind(2, event_id).run();
+}
+
+void SqliteQueries::set_stays_seated(std::int64_t registration_id, bool stays) {
+    auto statement = db_.prepare("UPDATE registrations SET stays_seated = ? WHERE id = ?");
+    statement->bind(1, stays).bind(2, registration_id).run();
 }
 
 std::int64_t SqliteQueries::insert_user(const app::User& user) {

@@ -24,6 +24,8 @@ public:
     std::optional<domain::Registration> active_registration_by_email(
         std::int64_t event_id, const std::string& email_normalized) override;
     std::vector<domain::AttendanceFact> attendance_facts(std::int64_t werkplaats_id) override;
+    std::optional<domain::WorldCafe> world_cafe(std::int64_t event_id) override;
+    std::vector<domain::Seat> seats(std::int64_t event_id) override;
     std::optional<app::User> user(std::int64_t id) override;
     std::optional<app::User> user_by_email(const std::string& email) override;
     std::optional<app::SessionRecord> session(const std::string& token_hash) override;
@@ -45,6 +47,11 @@ public:
     void update_attendance(std::int64_t id, domain::Attendance attendance,
                            std::optional<time::Timestamp> checked_in_at) override;
     std::vector<domain::Registration> waiting_list(std::int64_t event_id) override;
+    void save_world_cafe(domain::WorldCafe& cafe) override;
+    void replace_seats(std::int64_t event_id, int from_round, const std::vector<domain::Seat>& seats,
+                       const std::string& quality_dutch, const std::string& quality_english) override;
+    void set_started_rounds(std::int64_t event_id, int started_rounds) override;
+    void set_stays_seated(std::int64_t registration_id, bool stays) override;
     std::int64_t insert_user(const app::User& user) override;
     void insert_session(const app::SessionRecord& session) override;
     void delete_session(const std::string& token_hash) override;

@@ -1,0 +1,38 @@
+#include "domain/world_cafe.hpp"
+
+#include <set>
+
+#include "core/validation.hpp"
+
+namespace kc::domain {
+
+FieldErrors validate(const WorldCafe& cafe) {
+    FieldErrors errors;
+    if (cafe.round_questions.empty() || cafe.rounds() > WorldCafeLimits::max_rounds) {
+        errors.push_back({"rounds", "error.rounds_range", WorldCafeLimits::max_rounds});
+    }
+    for (std::size_t i = 0; i < cafe.round_questions.size(); ++i) {
+        validation::check_text(errors, "question_" + std::to_string(i + 1), cafe.round_questions[i],
+                               validation::Presence::optional, WorldCafeLimits::question);
+    }
+    if (cafe.tables.empty()) errors.push_back({"tables", "error.no_tables"});
+    if (cafe.tables.size() > WorldCafeLimits::max_tables) {
+        errors.push_back({"tables", "error.too_many", static_cast<long long>(WorldCafeLimits::max_tables)});
+    }
+    std::set<std::int64_t> hosts;
+    for (std::size_t i = 0; i < cafe.tables.size(); ++i) {
+        const auto& table = cafe.tables[i];
+        const std::string prefix = "table_" + std::to_string(i + 1);
+        validation::check_text(errors, prefix + "_name", table.name, validation::Presence::required,
+                               WorldCafeLimits::table_name);
+        if (table.capacity < 2 || table.capacity > WorldCafeLimits::max_capacity) {
+            errors.push_back({prefix + "_capacity", "error.table_capacity", WorldCafeLimits::max_capacity});
+        }
+        if (table.host_registration_id && !hosts.insert(*table.host_registration_id).second) {
+            errors.push_back({prefix + "_host", "error.host_twice"});
+        }
+    }
+    return errors;
+}
+
+}  // namespace kc::domain

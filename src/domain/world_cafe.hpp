@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/field_error.hpp"
+
+namespace kc::domain {
+
+// A table of a world café. Its host stays at it every round.
+struct CafeTable {
+    std::int64_t id = 0;
+    std::string name;
+    int capacity = 0;
+    std::optional<std::int64_t> host_registration_id;
+};
+
+// The world café of one event: its tables, its rounds with one question each, and
+// how many rounds have started (those are never re-planned).
+struct WorldCafe {
+    std::int64_t event_id = 0;
+    std::vector<std::string> round_questions;  // one per round
+    std::vector<CafeTable> tables;
+    int started_rounds = 0;
+    // The planner's verdict on the current plan, in Dutch and English.
+    std::string quality_dutch;
+    std::string quality_english;
+
+    int rounds() const { return static_cast<int>(round_questions.size()); }
+};
+
+// One person at one table in one round (rounds count from 1).
+struct Seat {
+    int round = 0;
+    std::int64_t registration_id = 0;
+    std::int64_t table_id = 0;
+
+    bool operator==(const Seat&) const = default;
+};
+
+struct WorldCafeLimits {
+    static constexpr int max_rounds = 8;
+    static constexpr std::size_t max_tables = 40;
+    static constexpr int max_capacity = 30;
+    static constexpr std::size_t table_name = 60;
+    static constexpr std::size_t question = 300;
+};
+
+// Checks the set-up of a world café: at least one round and one table, names and
+// questions within limits, sensible capacities, a host at one table at most.
+FieldErrors validate(const WorldCafe& cafe);
+
+}  // namespace kc::domain

@@ -1,0 +1,337 @@
+// The world café: tables and rounds, the planner's seating with its verdict in
+// plain words, re-planning at the door, and printable table and route cards.
+#include <map>
+
+#include "app/world_cafe.hpp"
+#include "core/text.hpp"
+#include "web/view_helpers.hpp"
+#include "web/web_app.hpp"
+
+namespace kc::web {
+
+namespace {
+
+using kainjow::mustache::data;
+
+// Table names for a new world café; colours are easy to put on a card and a table.
+constexpr const char* colour_names[] = {"Oranje", "Blauw", "Groen", "Geel", "Rood", "Paars",
+                                        "Wit",    "Roze",  "Bruin", "Grijs", "Zwart", "Turquoise"};
+
+// How long the planner may search when an organiser presses the button. Rooms up to
+// 200 people are planned well within this.
+constexpr std::chrono::milliseconds planning_time{900};
+
+std::string row_field(const char* name, std::size_t row) { return std::string(name) + "_" + std::to_string(row); }
+
+domain::WorldCafe setup_from(std::int64_t event_id, const FormData& form) {
+    domain::WorldCafe cafe;
+    cafe.event_id = event_id;
+    const int rounds = static_cast<int>(text::parse_integer(form.get("rounds"), 0, domain::WorldCafeLimits::max_rounds)
+                                            .value_or(0));
+    for (int round = 1; round <= rounds; ++round) {
+        cafe.round_questions.push_back(text::trim(form.get(row_field("question", static_cast<std::size_t>(round)))));
+    }
+    for (std::size_t row = 1; row <= domain::WorldCafeLimits::max_tables && form.has(row_field("table_name", row));
+         ++row) {
+        domain::CafeTable table;
+        table.name = text::trim(form.get(row_field("table_name", row)));
+        const std::string capacity = text::trim(form.get(row_field("table_capacity", row)));
+        if (table.name.empty() && capacity.empty()) continue;
+        table.capacity = static_cast<int>(text::parse_integer(capacity, 0, 1000).value_or(0));
+        if (const auto host = text::parse_integer(form.get(row_field("table_host", row)), 1, INT64_MAX)) {
+            table.host_registration_id = *host;
+        }
+        cafe.tables.push_back(std::move(table));
+    }
+    return cafe;
+}
+
+}  // namespace
+
+Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& event, const domain::WorldCafe* setup,
+                                 const FieldErrors& errors, const std::string& planning_error) {
+    auto& queries = store_.read();
+    const auto stored = queries.world_cafe(event.id);
+    const domain::WorldCafe* cafe = setup ? setup : (stored ? &*stored : nullptr);
+    const auto registrations = queries.registrations(event.id);
+    std::map<std::int64_t, const domain::Registration*> by_id;
+    for (const auto& registration : registrations) by_id[registration.id] = &registration;
+    std::map<std::int64_t, std::string> group_names;
+    for (const auto& group : queries.groups(event.werkplaats_id)) group_names[group.id] = group.name;
+
+    data values = event_summary(visit, event);
+    values.set("event_id", std::to_string(event.id));
+    values.set("has_cafe", stored.has_value());
+    values.set("is_organiser", visit->user->role != app::Role::host);
+
+    // The set-up form: the rounds with their questions, and the tables.
+    const int rounds = cafe ? cafe->rounds() : 3;
+    data round_options(data::type::list);
+    for (int round = 1; round <= domain::WorldCafeLimits::max_rounds; ++round) {
+        data option(data::type::object);
+        option.set("value", std::to_string(round));
+        option.set("selected", round == rounds);
+        round_options.push_back(option);
+    }
+    values.set("round_options", round_options);
+    data questions(data::type::list);
+    for (int round = 1; round <= domain::WorldCafeLimits::max_rounds; ++round) {
+        data item(data::type::object);
+        item.set("round", std::to_string(round));
+        if (cafe && round <= cafe->rounds()) item.set("question", cafe->round_questions[static_cast<std::size_t>(round - 1)]);
+        questions.push_back(item);
+    }
+    values.set("questions", questions);
+
+    std::vector<domain::CafeTable> table_rows = cafe ? cafe->tables : std::vector<domain::CafeTable>{};
+    if (!cafe) {
+        int participants = 0;
+        for (const auto& registration : registrations) {
+            if (registration.status == domain::RegistrationStatus::registered) ++participants;
+        }
+        const std::size_t suggested = std::clamp<std::size_t>(static_cast<std::size_t>((participants + 5) / 6), 2,
+                                                              std::size(colour_names));
+        for (std::size_t i = 0; i < suggested; ++i) table_rows.push_back({0, colour_names[i], 6, std::nullopt});
+    }
+    const std::size_t empty_rows = 3;
+    data tables(data::type::list);
+    for (std::size_t row = 1; row <= table_rows.size() + empty_rows; ++row) {
+        data item(data::type::object);
+        item.set("row", std::to_string(row));
+        const domain::CafeTable* table = row <= table_rows.size() ? &table_rows[row - 1] : nullptr;
+        if (table) {
+            item.set("name", table->name);
+            item.set("capacity", std::to_string(table->capacity));
+        }
+        data hosts(data::type::list);
+        for (const auto& registration : registrations) {
+            if (registration.status == domain::RegistrationStatus::cancelled) continue;
+            data option(data::type::object);
+            option.set("id", std::to_string(registration.id));
+            option.set("name", registration.form.name);
+            option.set("selected", table && table->host_registration_id == registration.id);
+            hosts.push_back(option);
+        }
+        item.set("hosts", hosts);
+        tables.push_back(item);
+    }
+    values.set("tables", tables);
+
+    // The plan: per round, per table, who sits there.
+    if (stored) {
+        const auto seats = queries.seats(event.id);
+        values.set("has_plan", !seats.empty());
+        values.set("quality", visit->language == Language::en ? stored->quality_english : stored->quality_dutch);
+        values.set("started_rounds", std::to_string(stored->started_rounds));
+        data plan_rounds(data::type::list);
+        for (int round = 1; round <= stored->rounds(); ++round) {
+            data round_item(data::type::object);
+            round_item.set("round", std::to_string(round));
+            set_if_present(round_item, "question", stored->round_questions[static_cast<std::size_t>(round - 1)]);
+            round_item.set("is_started", round <= stored->started_rounds);
+            round_item.set("is_next", round == stored->started_rounds + 1);
+            data round_tables(data::type::list);
+            for (const auto& table : stored->tables) {
+                data table_item(data::type::object);
+                table_item.set("name", table.name);
+                data people(data::type::list);
+                int seated = 0;
+                for (const auto& seat : seats) {
+                    if (seat.round != round || seat.table_id != table.id) continue;
+                    const auto found = by_id.find(seat.registration_id);
+                    if (found == by_id.end()) continue;
+                    data person(data::type::object);
+                    person.set("name", found->second->form.name);
+                    person.set("group", group_names[found->second->form.group_id]);
+                    person.set("is_host", table.host_registration_id == seat.registration_id);
+                    people.push_back(person);
+                    ++seated;
+                }
+                table_item.set("people", people);
+                table_item.set("count", std::to_string(seated) + "/" + std::to_string(table.capacity));
+                round_tables.push_back(table_item);
+            }
+            round_item.set("tables", round_tables);
+            plan_rounds.push_back(round_item);
+        }
+        values.set("plan_rounds", plan_rounds);
+        const bool more_rounds = stored->started_rounds < stored->rounds();
+        values.set("can_start_round", more_rounds && !seats.empty());
+        values.set("next_round", std::to_string(stored->started_rounds + 1));
+        values.set("next_started", std::to_string(stored->started_rounds + 1));
+        values.set("setup_locked", stored->started_rounds > 0);
+
+        data stays(data::type::list);
+        for (const auto& registration : registrations) {
+            if (registration.status != domain::RegistrationStatus::registered) continue;
+            data item(data::type::object);
+            item.set("id", std::to_string(registration.id));
+            item.set("name", registration.form.name);
+            item.set("stays", registration.stays_seated);
+            set_if_present(item, "accessibility", registration.form.accessibility);
+            stays.push_back(item);
+        }
+        values.set("participants", stays);
+    }
+    set_if_present(values, "planning_error", planning_error);
+    set_field_errors(values, errors, *visit->texts);
+    const int status = errors.empty() && planning_error.empty() ? 200 : 422;
+    return page(visit, "world_cafe", values, visit->text("cafe.title") + ": " + event.details.title, status);
+}
+
+void WebApp::world_cafe_view(const VisitPtr& visit) {
+    if (!require_role(visit, app::Role::host)) return;
+    const auto event = store_.read().event(visit->params.id("id"));
+    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
+        return respond_error(visit, 404, "error.event_not_found");
+    }
+    finish(visit, world_cafe_page(visit, *event, nullptr, {}, ""));
+}
+
+void WebApp::world_cafe_setup_submit(const VisitPtr& visit) {
+    const auto form = authorised_form(visit, app::Role::organiser);
+    if (!form) return;
+    const auto event = store_.read().event(visit->params.id("id"));
+    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
+        return respond_error(visit, 404, "error.event_not_found");
+    }
+    auto setup = std::make_shared<domain::WorldCafe>(setup_from(event->id, *form));
+    auto outcome = std::make_shared<app::CafeOutcome>();
+    const auto werkplaats_id = visit->user->werkplaats_id;
+    write_then(
+        visit, [setup, outcome, werkplaats_id](app::Transaction& tx) {
+            *outcome = app::save_world_cafe_setup(tx, werkplaats_id, *setup);
+        },
+        [this, visit, setup, outcome, event = *event]() {
+            if (!outcome->done) return world_cafe_page(visit, event, setup.get(), outcome->errors, "");
+            return redirect("/beheer/events/" + std::to_string(event.id) + "/wereldcafe#plan");
+        });
+}
+
+void WebApp::world_cafe_plan_submit(const VisitPtr& visit) {
+    const auto form = authorised_form(visit, app::Role::host);
+    if (!form) return;
+    const auto event = store_.read().event(visit->params.id("id"));
+    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
+        return respond_error(visit, 404, "error.event_not_found");
+    }
+    auto input = std::make_shared<app::PlanningInput>(app::gather_planning_input(store_.read(), *event));
+    if (input->cafe.tables.empty()) return respond_error(visit, 409, "error.no_tables");
+    planner::Options options;
+    options.time_limit = planning_time;
+    options.seed = static_cast<std::uint64_t>(event->id);
+    planner_worker_.post([this, visit, input, options, event = *event] {
+        auto result = std::make_shared<app::PlanningResult>(app::compute_plan(*input, options));
+        if (!result->planned) {
+            const std::string& message = visit->language == Language::en ? result->error_english : result->error_dutch;
+            return finish(visit, world_cafe_page(visit, event, nullptr, {}, message));
+        }
+        auto outcome = std::make_shared<app::CafeOutcome>();
+        write_then(
+            visit, [input, result, outcome](app::Transaction& tx) { *outcome = app::apply_plan(tx, *input, *result); },
+            [this, visit, outcome, event]() {
+                if (!outcome->done) return world_cafe_page(visit, event, nullptr, outcome->errors, "");
+                return redirect("/beheer/events/" + std::to_string(event.id) + "/wereldcafe#plan");
+            });
+    });
+}
+
+void WebApp::world_cafe_round_submit(const VisitPtr& visit) {
+    const auto form = authorised_form(visit, app::Role::host);
+    if (!form) return;
+    const std::int64_t event_id = visit->params.id("id");
+    const auto started = text::parse_integer(form->get("started_rounds"), 0, domain::WorldCafeLimits::max_rounds);
+    if (!started) return respond_error(visit, 400, "error.bad_form");
+    auto outcome = std::make_shared<app::CafeOutcome>();
+    write_then(
+        visit, [outcome, event_id, started = static_cast<int>(*started)](app::Transaction& tx) {
+            *outcome = app::start_rounds(tx, event_id, started);
+        },
+        [this, visit, outcome, event_id]() {
+            if (!outcome->done) return error_page(visit, 409, "error.bad_form");
+            return redirect("/beheer/events/" + std::to_string(event_id) + "/wereldcafe#plan");
+        });
+}
+
+void WebApp::world_cafe_stays_submit(const VisitPtr& visit) {
+    const auto form = authorised_form(visit, app::Role::host);
+    if (!form) return;
+    const std::int64_t event_id = visit->params.id("id");
+    const auto registration_id = text::parse_integer(form->get("registration"), 1, INT64_MAX);
+    if (!registration_id) return respond_error(visit, 400, "error.bad_form");
+    const bool stays = form->get("stays") == "ja";
+    write_then(
+        visit,
+        [event_id, id = *registration_id, stays](app::Transaction& tx) {
+            const auto registration = tx.registration(id);
+            if (registration && registration->event_id == event_id) tx.set_stays_seated(id, stays);
+        },
+        [this, event_id]() { return redirect("/beheer/events/" + std::to_string(event_id) + "/wereldcafe#blijven"); });
+}
+
+void WebApp::world_cafe_cards(const VisitPtr& visit) {
+    if (!require_role(visit, app::Role::host)) return;
+    auto& queries = store_.read();
+    const auto event = queries.event(visit->params.id("id"));
+    const auto cafe = event ? queries.world_cafe(event->id) : std::nullopt;
+    if (!event || event->werkplaats_id != visit->user->werkplaats_id || !cafe) {
+        return respond_error(visit, 404, "error.not_found");
+    }
+    const bool route_cards = visit->request.path.ends_with("/routekaarten");
+    const auto seats = queries.seats(event->id);
+    std::map<std::int64_t, domain::Registration> people;
+    for (auto& registration : queries.registrations(event->id)) people[registration.id] = std::move(registration);
+    std::map<std::int64_t, std::string> table_names;
+    for (const auto& table : cafe->tables) table_names[table.id] = table.name;
+
+    data cards(data::type::list);
+    if (route_cards) {
+        // One card per person: their table in every round.
+        std::map<std::int64_t, std::vector<const domain::Seat*>> routes;
+        for (const auto& seat : seats) routes[seat.registration_id].push_back(&seat);
+        for (const auto& [registration_id, route] : routes) {
+            data card(data::type::object);
+            card.set("name", people[registration_id].form.name);
+            data steps(data::type::list);
+            for (const auto* seat : route) {
+                data step(data::type::object);
+                step.set("round", std::to_string(seat->round));
+                step.set("table", table_names[seat->table_id]);
+                steps.push_back(step);
+            }
+            card.set("steps", steps);
+            cards.push_back(card);
+        }
+    } else {
+        // One card per table: its host, and per round the question and who sits there.
+        for (const auto& table : cafe->tables) {
+            data card(data::type::object);
+            card.set("name", table.name);
+            if (table.host_registration_id) set_if_present(card, "host", people[*table.host_registration_id].form.name);
+            data rounds(data::type::list);
+            for (int round = 1; round <= cafe->rounds(); ++round) {
+                data item(data::type::object);
+                item.set("round", std::to_string(round));
+                set_if_present(item, "question", cafe->round_questions[static_cast<std::size_t>(round - 1)]);
+                std::string names;
+                for (const auto& seat : seats) {
+                    if (seat.round != round || seat.table_id != table.id) continue;
+                    if (!names.empty()) names += ", ";
+                    names += people[seat.registration_id].form.name;
+                }
+                item.set("names", names);
+                rounds.push_back(item);
+            }
+            card.set("rounds", rounds);
+            cards.push_back(card);
+        }
+    }
+    data values = event_summary(visit, *event);
+    values.set("event_id", std::to_string(event->id));
+    values.set("cards", cards);
+    values.set("route_cards", route_cards);
+    const std::string title = visit->text(route_cards ? "cafe.route_cards" : "cafe.table_cards");
+    finish(visit, page(visit, "world_cafe_cards", values, title + ": " + event->details.title, 200, Forms::none));
+}
+
+}  // namespace kc::web
