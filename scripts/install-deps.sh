@@ -22,6 +22,12 @@ for package in $packages; do
     fi
 done
 
+# The browser tests run on Node.js; a machine that has none (of any origin) gets
+# Debian's, while one with Node.js from elsewhere is left as it is.
+if ! command -v node > /dev/null 2>&1; then
+    missing="$missing nodejs npm"
+fi
+
 if [ -n "$missing" ]; then
     echo "install-deps: installing$missing"
     sudo_cmd=""

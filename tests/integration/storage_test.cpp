@@ -8,6 +8,7 @@
 #include "app/demo_werkplaats.hpp"
 #include "app/events.hpp"
 #include "app/registrations.hpp"
+#include "app/world_cafe.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
 
@@ -227,6 +228,40 @@ TEST_P(StorageTest, DemoWerkplaatsHasTheMagazinesFigures) {
     EXPECT_EQ(held, 11);
     EXPECT_GE(open, 2);
     EXPECT_EQ(store->read().groups(werkplaats.id).size(), 9u);
+}
+
+TEST_P(StorageTest, WorldCafeSetupAndPlanRoundTrip) {
+    const auto id = published_event(20);
+    const auto host = register_person(id, "Gastvrouw").registration->id;
+    const auto guest = register_person(id, "Gast").registration->id;
+    domain::WorldCafe cafe;
+    cafe.event_id = id;
+    cafe.round_questions = {"Wat werkt?", "Wat mist?"};
+    cafe.tables = {{0, "Oranje", 6, host}, {0, "Blauw", 6, std::nullopt}};
+    store_->write_and_wait([&](app::Transaction& tx) { ASSERT_TRUE(app::save_world_cafe_setup(tx, werkplaats_, cafe).done); });
+    const auto stored = store_->read().world_cafe(id);
+    ASSERT_TRUE(stored);
+    ASSERT_EQ(stored->tables.size(), 2u);
+    EXPECT_EQ(stored->tables[0].host_registration_id, host);
+    EXPECT_EQ(stored->rounds(), 2);
+    const auto oranje = stored->tables[0].id;
+    const auto blauw = stored->tables[1].id;
+
+    store_->write_and_wait([&](app::Transaction& tx) {
+        tx.replace_seats(id, 1, {{1, host, oranje}, {1, guest, blauw}, {2, host, oranje}, {2, guest, oranje}}, "goed", "good");
+        EXPECT_TRUE(app::start_rounds(tx, id, 1).done);
+        tx.replace_seats(id, 2, {{1, guest, oranje}, {2, host, oranje}, {2, guest, blauw}}, "anders", "other");
+        tx.set_stays_seated(guest, true);
+    });
+    const std::vector<domain::Seat> expected = {{1, host, oranje}, {1, guest, blauw}, {2, host, oranje}, {2, guest, blauw}};
+    EXPECT_EQ(store_->read().seats(id), expected) << "round 1 is kept, round 2 replaced";
+    EXPECT_EQ(store_->read().world_cafe(id)->quality_dutch, "anders");
+    EXPECT_TRUE(store_->read().registration(guest)->stays_seated);
+
+    // Once a round has started, the set-up is fixed.
+    app::CafeOutcome locked;
+    store_->write_and_wait([&](app::Transaction& tx) { locked = app::save_world_cafe_setup(tx, werkplaats_, cafe); });
+    EXPECT_FALSE(locked.done);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(backends()),
