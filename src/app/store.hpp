@@ -93,6 +93,7 @@ public:
     virtual std::int64_t insert_user(const User& user) = 0;
     virtual void insert_session(const SessionRecord& session) = 0;
     virtual void delete_session(const std::string& token_hash) = 0;
+    virtual void delete_expired_sessions(time::Timestamp now) = 0;
     virtual void insert_api_token(const std::string& token_hash, std::int64_t user_id,
                                   time::Timestamp now) = 0;
 };

@@ -38,21 +38,34 @@ void WebApp::login_submit(const VisitPtr& visit) {
     if (!form) return;
     const std::string email = text::trim(form->get("email"));
     const std::string password = form->get("password");
+    const auto login_failed = [&](const std::string& message_key, int status) {
+        data values(data::type::object);
+        values.set("next", safe_next(form->get("next")));
+        values.set("value_email", email);
+        set_field_errors(values, {{"password", message_key}}, *visit->texts);
+        finish(visit, page(visit, "login", values, visit->text("login.title"), status));
+    };
+    const time::Timestamp now = config_.now();
+    if (login_throttle_.is_blocked(email, visit->request.remote_address, now)) {
+        return login_failed("error.login_throttled", 429);
+    }
     const auto user = email.size() <= 254 && password.size() <= 1024
                           ? store_.read().user_by_email(email)
                           : std::nullopt;
     if (!user || !app::security::verify_password(user->password_hash, password)) {
-        data values(data::type::object);
-        values.set("next", safe_next(form->get("next")));
-        values.set("value_email", email);
-        set_field_errors(values, {{"password", "error.login_failed"}}, *visit->texts);
-        return finish(visit, page(visit, "login", values, visit->text("login.title"), 401));
+        login_throttle_.record_failure(email, visit->request.remote_address, now);
+        return login_failed("error.login_failed", 401);
     }
+    login_throttle_.record_success(email);
     const std::string token = app::security::random_token(32);
     app::SessionRecord session{app::security::token_digest(token), user->id, ensure_csrf_token(visit),
-                               config_.now() + session_seconds};
+                               now + session_seconds};
     write_then(
-        visit, [session](app::Transaction& tx) { tx.insert_session(session); },
+        visit,
+        [session, now](app::Transaction& tx) {
+            tx.delete_expired_sessions(now);
+            tx.insert_session(session);
+        },
         [this, token, next = safe_next(form->get("next"))]() {
             Response response = redirect(next);
             response.add_header("Set-Cookie", set_cookie("kc_session", token, CookieLifetime::session,

@@ -16,6 +16,7 @@
 #include "web/form_data.hpp"
 #include "web/http_types.hpp"
 #include "web/i18n.hpp"
+#include "web/login_throttle.hpp"
 #include "web/router.hpp"
 #include "web/templates.hpp"
 
@@ -178,6 +179,7 @@ private:
     Templates templates_;
     Router<Handler> router_;
     std::map<std::string, StaticFile> static_files_;
+    LoginThrottle login_throttle_;
 
     // Bumped after every committed write, so cached pages know they are stale.
     std::atomic<std::uint64_t> data_version_{1};

@@ -498,5 +498,17 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     EXPECT_NE(locked.body.find("liggen vast"), std::string::npos);
 }
 
+TEST_F(WebAppTest, RepeatedWrongPasswordsAreSlowedDown) {
+    const auto [cookie, csrf] = csrf_for("/login");
+    const std::string email = "&email=" + web::percent_encode(app::DemoLogin::host_email);
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        EXPECT_EQ(post_form("/login", "csrf=" + csrf + email + "&password=geraden" + std::to_string(attempt), {cookie}).status,
+                  401);
+    }
+    const auto blocked = post_form("/login", "csrf=" + csrf + email + "&password=" + app::DemoLogin::password, {cookie});
+    EXPECT_EQ(blocked.status, 429);
+    EXPECT_NE(blocked.body.find("Wacht een kwartier"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kc

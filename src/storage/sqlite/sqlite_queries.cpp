@@ -567,6 +567,11 @@ void SqliteQueries::delete_session(const std::string& token_hash) {
     statement->bind(1, token_hash).run();
 }
 
+void SqliteQueries::delete_expired_sessions(time::Timestamp now) {
+    auto statement = db_.prepare("DELETE FROM sessions WHERE expires_at <= ?");
+    statement->bind(1, now).run();
+}
+
 void SqliteQueries::insert_api_token(const std::string& token_hash, std::int64_t user_id,
                                      time::Timestamp now) {
     auto statement =

@@ -55,6 +55,7 @@ public:
     std::int64_t insert_user(const app::User& user) override;
     void insert_session(const app::SessionRecord& session) override;
     void delete_session(const std::string& token_hash) override;
+    void delete_expired_sessions(time::Timestamp now) override;
     void insert_api_token(const std::string& token_hash, std::int64_t user_id,
                           time::Timestamp now) override;
 
