@@ -99,6 +99,7 @@ Response WebApp::checkin_page(const VisitPtr& visit, const domain::Event& source
         row.set("group", group_names[registration.form.group_id]);
         set_if_present(row, "organisation", registration.form.organisation);
         set_if_present(row, "accessibility", registration.form.accessibility);
+        set_if_present(row, "dietary", registration.form.dietary);
         row.set("is_checked_in", registration.attendance == domain::Attendance::checked_in);
         row.set("is_no_show", registration.attendance == domain::Attendance::no_show);
         row.set("is_waitlisted", registration.status == domain::RegistrationStatus::waitlisted);
