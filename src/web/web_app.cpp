@@ -98,6 +98,10 @@ void WebApp::add_routes() {
     router_.add("POST", "/beheer/events/{id}/wereldcafe/blijft", &WebApp::world_cafe_stays_submit);
     router_.add("GET", "/beheer/events/{id}/wereldcafe/tafelkaarten", &WebApp::world_cafe_cards);
     router_.add("GET", "/beheer/events/{id}/wereldcafe/routekaarten", &WebApp::world_cafe_cards);
+    router_.add("GET", "/beheer/events/{id}/wereldcafe/tafelkaarten.pdf",
+                &WebApp::world_cafe_cards);
+    router_.add("GET", "/beheer/events/{id}/wereldcafe/routekaarten.pdf",
+                &WebApp::world_cafe_cards);
     router_.add("GET", "/beheer/instellingen", &WebApp::settings_page);
     router_.add("POST", "/beheer/instellingen/groepen", &WebApp::groups_submit);
     router_.add("POST", "/beheer/instellingen/partners", &WebApp::partner_submit);

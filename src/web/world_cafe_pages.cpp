@@ -4,6 +4,7 @@
 
 #include "app/world_cafe.hpp"
 #include "core/text.hpp"
+#include "reports/cards_pdf.hpp"
 #include "web/view_helpers.hpp"
 #include "web/web_app.hpp"
 
@@ -44,6 +45,58 @@ domain::WorldCafe setup_from(std::int64_t event_id, const FormData& form) {
         cafe.tables.push_back(std::move(table));
     }
     return cafe;
+}
+
+// The printable cards of a world café, gathered once for both the HTML page and the PDFs.
+struct CafeCards {
+    // One card per table: its host, and per round the question and who sits there.
+    std::vector<reports::TableCard> tables;
+    // One card per seated person: their table in every round.
+    std::vector<reports::RouteCard> routes;
+};
+
+CafeCards gather_cafe_cards(app::Queries& queries, const domain::WorldCafe& cafe) {
+    const auto seats = queries.seats(cafe.event_id);
+    std::map<std::int64_t, std::string> person_names;
+    for (const auto& registration : queries.registrations(cafe.event_id)) {
+        person_names[registration.id] = registration.form.name;
+    }
+    const auto name_of = [&person_names](std::int64_t registration_id) {
+        const auto found = person_names.find(registration_id);
+        return found == person_names.end() ? std::string() : found->second;
+    };
+    std::map<std::int64_t, std::string> table_names;
+    for (const auto& table : cafe.tables) table_names[table.id] = table.name;
+
+    CafeCards cards;
+    for (const auto& table : cafe.tables) {
+        reports::TableCard card{
+            table.name, table.host_registration_id ? name_of(*table.host_registration_id) : "", {}};
+        for (int round = 1; round <= cafe.rounds(); ++round) {
+            reports::TableRound item{
+                round, cafe.round_questions[static_cast<std::size_t>(round - 1)], {}};
+            for (const auto& seat : seats) {
+                if (seat.round != round || seat.table_id != table.id) continue;
+                item.names.push_back(name_of(seat.registration_id));
+            }
+            card.rounds.push_back(std::move(item));
+        }
+        cards.tables.push_back(std::move(card));
+    }
+    std::map<std::int64_t, reports::RouteCard> routes;
+    for (const auto& seat : seats) {
+        auto& route = routes[seat.registration_id];
+        route.person = name_of(seat.registration_id);
+        route.steps.push_back({seat.round, table_names[seat.table_id]});
+    }
+    for (auto& entry : routes) cards.routes.push_back(std::move(entry.second));
+    return cards;
+}
+
+std::string comma_separated(const std::vector<std::string>& names) {
+    std::string joined;
+    for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
+    return joined;
 }
 
 }  // namespace
@@ -277,58 +330,61 @@ void WebApp::world_cafe_cards(const VisitPtr& visit) {
     if (!event || event->werkplaats_id != visit->user->werkplaats_id || !cafe) {
         return respond_error(visit, 404, "error.not_found");
     }
-    const bool route_cards = visit->request.path.ends_with("/routekaarten");
-    const auto seats = queries.seats(event->id);
-    std::map<std::int64_t, domain::Registration> people;
-    for (auto& registration : queries.registrations(event->id)) people[registration.id] = std::move(registration);
-    std::map<std::int64_t, std::string> table_names;
-    for (const auto& table : cafe->tables) table_names[table.id] = table.name;
+    const std::string& path = visit->request.path;
+    const bool as_pdf = path.ends_with(".pdf");
+    const bool route_cards = path.ends_with(as_pdf ? "/routekaarten.pdf" : "/routekaarten");
+    const CafeCards cards = gather_cafe_cards(queries, *cafe);
 
-    data cards(data::type::list);
+    if (as_pdf) {
+        const reports::CardTexts texts{visit->text("cafe.round"), visit->text("cafe.table"),
+                                       visit->text("cafe.host"),
+                                       visit->text("cafe.nothing_to_print")};
+        Response response;
+        response.content_type = "application/pdf";
+        response.body = route_cards
+                            ? reports::route_cards_pdf(event->details.title, cards.routes, texts)
+                            : reports::table_cards_pdf(event->details.title, cards.tables, texts);
+        response.add_header("Content-Disposition",
+                            std::string("attachment; filename=\"") +
+                                (route_cards ? "routekaarten" : "tafelkaarten") + ".pdf\"");
+        return finish(visit, std::move(response));
+    }
+
+    data card_list(data::type::list);
     if (route_cards) {
-        // One card per person: their table in every round.
-        std::map<std::int64_t, std::vector<const domain::Seat*>> routes;
-        for (const auto& seat : seats) routes[seat.registration_id].push_back(&seat);
-        for (const auto& [registration_id, route] : routes) {
+        for (const auto& route : cards.routes) {
             data card(data::type::object);
-            card.set("name", people[registration_id].form.name);
+            card.set("name", route.person);
             data steps(data::type::list);
-            for (const auto* seat : route) {
-                data step(data::type::object);
-                step.set("round", std::to_string(seat->round));
-                step.set("table", table_names[seat->table_id]);
-                steps.push_back(step);
+            for (const auto& step : route.steps) {
+                data item(data::type::object);
+                item.set("round", std::to_string(step.round));
+                item.set("table", step.table_name);
+                steps.push_back(item);
             }
             card.set("steps", steps);
-            cards.push_back(card);
+            card_list.push_back(card);
         }
     } else {
-        // One card per table: its host, and per round the question and who sits there.
-        for (const auto& table : cafe->tables) {
+        for (const auto& table : cards.tables) {
             data card(data::type::object);
-            card.set("name", table.name);
-            if (table.host_registration_id) set_if_present(card, "host", people[*table.host_registration_id].form.name);
+            card.set("name", table.table_name);
+            set_if_present(card, "host", table.host);
             data rounds(data::type::list);
-            for (int round = 1; round <= cafe->rounds(); ++round) {
+            for (const auto& round : table.rounds) {
                 data item(data::type::object);
-                item.set("round", std::to_string(round));
-                set_if_present(item, "question", cafe->round_questions[static_cast<std::size_t>(round - 1)]);
-                std::string names;
-                for (const auto& seat : seats) {
-                    if (seat.round != round || seat.table_id != table.id) continue;
-                    if (!names.empty()) names += ", ";
-                    names += people[seat.registration_id].form.name;
-                }
-                item.set("names", names);
+                item.set("round", std::to_string(round.number));
+                set_if_present(item, "question", round.question);
+                item.set("names", comma_separated(round.names));
                 rounds.push_back(item);
             }
             card.set("rounds", rounds);
-            cards.push_back(card);
+            card_list.push_back(card);
         }
     }
     data values = event_summary(visit, *event);
     values.set("event_id", std::to_string(event->id));
-    values.set("cards", cards);
+    values.set("cards", card_list);
     values.set("route_cards", route_cards);
     const std::string title = visit->text(route_cards ? "cafe.route_cards" : "cafe.table_cards");
     finish(visit, page(visit, "world_cafe_cards", values, title + ": " + event->details.title, 200, Forms::none));

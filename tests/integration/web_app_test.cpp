@@ -489,6 +489,9 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     EXPECT_NE(cards.body.find("Tafel Oranje"), std::string::npos);
     const auto routes = get("/beheer/events/" + id + "/wereldcafe/routekaarten", {login.cookies});
     EXPECT_NE(routes.body.find("Laat Binnen"), std::string::npos);
+    const auto pdf = get("/beheer/events/" + id + "/wereldcafe/tafelkaarten.pdf", {login.cookies});
+    EXPECT_EQ(pdf.status, 200);
+    EXPECT_TRUE(pdf.body.starts_with("%PDF")) << pdf.header("content-type");
     const auto personal = get("/aanmelding/" + std::string(boost::json::parse(registration.body).at("cancel_token").as_string()));
     EXPECT_NE(personal.body.find("Jouw tafels"), std::string::npos);
     EXPECT_NE(personal.body.find("Ronde 2"), std::string::npos);
