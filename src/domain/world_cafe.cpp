@@ -6,6 +6,12 @@
 
 namespace kc::domain {
 
+const std::string& WorldCafe::question_at(const CafeTable& table, int round) const {
+    const auto index = static_cast<std::size_t>(round - 1);
+    if (index < table.own_questions.size() && !table.own_questions[index].empty()) return table.own_questions[index];
+    return round_questions.at(index);
+}
+
 FieldErrors validate(const WorldCafe& cafe) {
     FieldErrors errors;
     if (cafe.round_questions.empty() || cafe.rounds() > WorldCafeLimits::max_rounds) {
@@ -27,6 +33,13 @@ FieldErrors validate(const WorldCafe& cafe) {
                                WorldCafeLimits::table_name);
         if (table.capacity < 2 || table.capacity > WorldCafeLimits::max_capacity) {
             errors.push_back({prefix + "_capacity", "error.table_capacity", WorldCafeLimits::max_capacity});
+        }
+        if (table.own_questions.size() > cafe.round_questions.size()) {
+            errors.push_back({prefix + "_questions", "error.too_many", cafe.rounds()});
+        }
+        for (std::size_t round = 0; round < table.own_questions.size(); ++round) {
+            validation::check_text(errors, prefix + "_question_" + std::to_string(round + 1), table.own_questions[round],
+                                   validation::Presence::optional, WorldCafeLimits::question);
         }
         if (table.host_registration_id && !hosts.insert(*table.host_registration_id).second) {
             errors.push_back({prefix + "_host", "error.host_twice"});

@@ -15,6 +15,9 @@ struct CafeTable {
     std::string name;
     int capacity = 0;
     std::optional<std::int64_t> host_registration_id;
+    // This table's own question per round (index 0 is round 1); an empty or missing
+    // one means the round's question, which most tables share.
+    std::vector<std::string> own_questions;
 };
 
 // The world café of one event: its tables, its rounds with one question each, and
@@ -29,6 +32,9 @@ struct WorldCafe {
     std::string quality_english;
 
     int rounds() const { return static_cast<int>(round_questions.size()); }
+
+    // The question at a table in a round (rounds count from 1).
+    const std::string& question_at(const CafeTable& table, int round) const;
 };
 
 // One person at one table in one round (rounds count from 1).

@@ -42,6 +42,10 @@ domain::WorldCafe setup_from(std::int64_t event_id, const FormData& form) {
         if (const auto host = text::parse_integer(form.get(row_field("table_host", row)), 1, INT64_MAX)) {
             table.host_registration_id = *host;
         }
+        for (int round = 1; round <= rounds; ++round) {
+            table.own_questions.push_back(
+                text::trim(form.get(row_field("table_question", row) + "_" + std::to_string(round))));
+        }
         cafe.tables.push_back(std::move(table));
     }
     return cafe;
@@ -73,8 +77,7 @@ CafeCards gather_cafe_cards(app::Queries& queries, const domain::WorldCafe& cafe
         reports::TableCard card{
             table.name, table.host_registration_id ? name_of(*table.host_registration_id) : "", {}};
         for (int round = 1; round <= cafe.rounds(); ++round) {
-            reports::TableRound item{
-                round, cafe.round_questions[static_cast<std::size_t>(round - 1)], {}};
+            reports::TableRound item{round, cafe.question_at(table, round), {}};
             for (const auto& seat : seats) {
                 if (seat.round != round || seat.table_id != table.id) continue;
                 item.names.push_back(name_of(seat.registration_id));
@@ -156,6 +159,20 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
             item.set("name", table->name);
             item.set("capacity", std::to_string(table->capacity));
         }
+        data own_questions(data::type::list);
+        bool has_own_question = false;
+        for (int round = 1; round <= rounds; ++round) {
+            data question(data::type::object);
+            question.set("round", std::to_string(round));
+            const auto index = static_cast<std::size_t>(round - 1);
+            if (table && index < table->own_questions.size() && !table->own_questions[index].empty()) {
+                question.set("text", table->own_questions[index]);
+                has_own_question = true;
+            }
+            own_questions.push_back(question);
+        }
+        item.set("own_questions", own_questions);
+        item.set("has_own_question", has_own_question);
         data hosts(data::type::list);
         for (const auto& registration : registrations) {
             if (registration.status == domain::RegistrationStatus::cancelled) continue;
@@ -187,6 +204,10 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
             for (const auto& table : stored->tables) {
                 data table_item(data::type::object);
                 table_item.set("name", table.name);
+                const std::string& question = stored->question_at(table, round);
+                if (question != stored->round_questions[static_cast<std::size_t>(round - 1)]) {
+                    table_item.set("own_question", question);
+                }
                 data people(data::type::list);
                 int seated = 0;
                 for (const auto& seat : seats) {

@@ -237,13 +237,16 @@ TEST_P(StorageTest, WorldCafeSetupAndPlanRoundTrip) {
     domain::WorldCafe cafe;
     cafe.event_id = id;
     cafe.round_questions = {"Wat werkt?", "Wat mist?"};
-    cafe.tables = {{0, "Oranje", 6, host}, {0, "Blauw", 6, std::nullopt}};
+    cafe.tables = {{0, "Oranje", 6, host, {}}, {0, "Blauw", 6, std::nullopt, {"", "Wat mist bij jullie?"}}};
     store_->write_and_wait([&](app::Transaction& tx) { ASSERT_TRUE(app::save_world_cafe_setup(tx, werkplaats_, cafe).done); });
     const auto stored = store_->read().world_cafe(id);
     ASSERT_TRUE(stored);
     ASSERT_EQ(stored->tables.size(), 2u);
     EXPECT_EQ(stored->tables[0].host_registration_id, host);
     EXPECT_EQ(stored->rounds(), 2);
+    EXPECT_EQ(stored->question_at(stored->tables[0], 2), "Wat mist?");
+    EXPECT_EQ(stored->question_at(stored->tables[1], 1), "Wat werkt?");
+    EXPECT_EQ(stored->question_at(stored->tables[1], 2), "Wat mist bij jullie?");
     const auto oranje = stored->tables[0].id;
     const auto blauw = stored->tables[1].id;
 

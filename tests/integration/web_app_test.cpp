@@ -446,7 +446,8 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     const std::string setup = "csrf=" + login.csrf + "&rounds=3&question_1=Wat+werkt%3F&question_2=Wat+mist%3F"
                               "&question_3=Wat+ga+je+doen%3F&table_name_1=Oranje&table_capacity_1=7&table_host_1=" +
                               host[1].str() +
-                              "&table_name_2=Blauw&table_capacity_2=7&table_name_3=Groen&table_capacity_3=7"
+                              "&table_name_2=Blauw&table_capacity_2=7&table_question_2_2=Wat+mist+jongeren%3F"
+                              "&table_name_3=Groen&table_capacity_3=7"
                               "&table_name_4=Geel&table_capacity_4=7&table_name_5=&table_capacity_5=";
     const auto bad = post_form("/beheer/events/" + id + "/wereldcafe/opzet",
                                std::regex_replace(setup, std::regex("table_capacity_2=7"), "table_capacity_2=99"),
@@ -487,6 +488,7 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     const auto cards = get("/beheer/events/" + id + "/wereldcafe/tafelkaarten", {login.cookies});
     EXPECT_EQ(cards.status, 200);
     EXPECT_NE(cards.body.find("Tafel Oranje"), std::string::npos);
+    EXPECT_NE(cards.body.find("Wat mist jongeren?"), std::string::npos) << "a table's own question";
     const auto routes = get("/beheer/events/" + id + "/wereldcafe/routekaarten", {login.cookies});
     EXPECT_NE(routes.body.find("Laat Binnen"), std::string::npos);
     const auto pdf = get("/beheer/events/" + id + "/wereldcafe/tafelkaarten.pdf", {login.cookies});

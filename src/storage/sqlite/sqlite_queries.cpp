@@ -250,13 +250,25 @@ std::optional<domain::WorldCafe> SqliteQueries::world_cafe(std::int64_t event_id
         statement->bind(1, event_id);
         while (statement->step()) cafe.round_questions.push_back(statement->text(0));
     }
-    auto statement = db_.prepare(
-        "SELECT id, name, capacity, host_registration_id FROM world_cafe_tables WHERE event_id = ? "
-        "ORDER BY position");
-    statement->bind(1, event_id);
-    while (statement->step()) {
-        cafe.tables.push_back({statement->integer(0), statement->text(1), static_cast<int>(statement->integer(2)),
-                               statement->optional_integer(3)});
+    {
+        auto statement = db_.prepare(
+            "SELECT id, name, capacity, host_registration_id FROM world_cafe_tables WHERE event_id = ? "
+            "ORDER BY position");
+        statement->bind(1, event_id);
+        while (statement->step()) {
+            cafe.tables.push_back({statement->integer(0), statement->text(1), static_cast<int>(statement->integer(2)),
+                                   statement->optional_integer(3), {}});
+        }
+    }
+    for (auto& table : cafe.tables) {
+        auto questions = db_.prepare("SELECT round, question FROM world_cafe_table_questions WHERE table_id = ?");
+        questions->bind(1, table.id);
+        while (questions->step()) {
+            const auto round = static_cast<std::size_t>(questions->integer(0));
+            if (round < 1 || round > cafe.round_questions.size()) continue;
+            table.own_questions.resize(std::max(table.own_questions.size(), round));
+            table.own_questions[round - 1] = questions->text(1);
+        }
     }
     return cafe;
 }
@@ -508,6 +520,12 @@ void SqliteQueries::save_world_cafe(domain::WorldCafe& cafe) {
             .bind(5, table.host_registration_id)
             .run();
         table.id = db_.last_insert_id();
+        for (std::size_t round = 0; round < table.own_questions.size(); ++round) {
+            if (table.own_questions[round].empty()) continue;
+            auto question = db_.prepare(
+                "INSERT INTO world_cafe_table_questions (table_id, round, question) VALUES (?, ?, ?)");
+            question->bind(1, table.id).bind(2, static_cast<std::int64_t>(round + 1)).bind(3, table.own_questions[round]).run();
+        }
     }
     cafe.started_rounds = 0;
     cafe.quality_dutch.clear();

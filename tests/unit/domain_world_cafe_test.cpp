@@ -1,0 +1,50 @@
+#include <gtest/gtest.h>
+
+#include "domain/world_cafe.hpp"
+
+namespace kc::domain {
+namespace {
+
+WorldCafe two_tables() {
+    WorldCafe cafe;
+    cafe.round_questions = {"Wat werkt?", "Wat mist?"};
+    cafe.tables = {{1, "Oranje", 6, 10, {}}, {2, "Blauw", 6, std::nullopt, {"", "Wat mist bij jongeren?"}}};
+    return cafe;
+}
+
+bool has_error(const FieldErrors& errors, const std::string& field, const std::string& key) {
+    for (const auto& error : errors) {
+        if (error.field == field && error.message_key == key) return true;
+    }
+    return false;
+}
+
+TEST(WorldCafe, ATableAsksItsOwnQuestionOrTheRounds) {
+    const auto cafe = two_tables();
+    EXPECT_EQ(cafe.question_at(cafe.tables[0], 2), "Wat mist?");
+    EXPECT_EQ(cafe.question_at(cafe.tables[1], 1), "Wat werkt?");
+    EXPECT_EQ(cafe.question_at(cafe.tables[1], 2), "Wat mist bij jongeren?");
+}
+
+TEST(WorldCafe, ValidSetUpPasses) { EXPECT_TRUE(validate(two_tables()).empty()); }
+
+TEST(WorldCafe, RefusesImpossibleSetUps) {
+    auto cafe = two_tables();
+    cafe.tables[0].capacity = 1;
+    cafe.tables[1].host_registration_id = 10;
+    cafe.tables[1].name = "";
+    cafe.tables[1].own_questions = {"a", "b", "c"};
+    const auto errors = validate(cafe);
+    EXPECT_TRUE(has_error(errors, "table_1_capacity", "error.table_capacity"));
+    EXPECT_TRUE(has_error(errors, "table_2_host", "error.host_twice"));
+    EXPECT_TRUE(has_error(errors, "table_2_name", "error.required"));
+    EXPECT_TRUE(has_error(errors, "table_2_questions", "error.too_many"));
+
+    WorldCafe empty;
+    const auto empty_errors = validate(empty);
+    EXPECT_TRUE(has_error(empty_errors, "rounds", "error.rounds_range"));
+    EXPECT_TRUE(has_error(empty_errors, "tables", "error.no_tables"));
+}
+
+}  // namespace
+}  // namespace kc::domain
