@@ -203,59 +203,109 @@ int revisit_lower_bound(const Model& model) {
     return bound;
 }
 
-std::string summary_dutch(const Quality& q) {
+namespace {
+
+// The words of the summary in one language; the sentences are built the same way
+// in every language, so only the words differ.
+struct SummaryWords {
+    const char* plan_for;
+    const char* people_at;
+    const char* tables_in;
+    const char* round;
+    const char* rounds;
+    const char* repeats;
+    const char* nobody_twice;
+    const char* at_least;
+    const char* unavoidable;
+    const char* above_bound;
+    const char* pair_at_most;
+    const char* times;
+    const char* revisits;
+    const char* revisits_needed_prefix;
+    const char* revisits_needed_suffix;
+    const char* without_resident;
+    const char* mix;
+    const char* mix_total;
+    const char* mix_one_table;
+    const char* colleagues;
+    const char* seats_changed;
+};
+
+constexpr SummaryWords dutch_words{"Plan voor ",
+                                   " deelnemers aan ",
+                                   " tafels in ",
+                                   " ronde.\n",
+                                   " rondes.\n",
+                                   "- Herhaalde ontmoetingen: ",
+                                   " — niemand ontmoet iemand twee keer.\n",
+                                   " (minstens ",
+                                   " is onvermijdelijk",
+                                   " boven die ondergrens",
+                                   "); een paar ontmoet elkaar hooguit ",
+                                   " keer.\n",
+                                   "- Terug aan dezelfde tafel (behalve gastheren): ",
+                                   " (minstens ",
+                                   " nodig)",
+                                   "- Tafelrondes zonder bewoner terwijl er een beschikbaar was: ",
+                                   "- Afwijking van de groepsmix van de zaal: ",
+                                   " in totaal, hooguit ",
+                                   " aan één tafel.\n",
+                                   "- Collega's van dezelfde organisatie samen aan tafel: ",
+                                   "- Gewijzigde plaatsen door het herplannen: "};
+
+constexpr SummaryWords english_words{
+    "Plan for ",
+    " people at ",
+    " tables over ",
+    " round.\n",
+    " rounds.\n",
+    "- Repeated meetings: ",
+    " — nobody meets anyone twice.\n",
+    " (at least ",
+    " cannot be avoided",
+    " above that bound",
+    "); no pair meets more than ",
+    " times.\n",
+    "- Returns to the same table (hosts excepted): ",
+    " (at least ",
+    " needed)",
+    "- Table-rounds without a resident although one was available: ",
+    "- Deviation from the room's group mix: ",
+    " in total, at most ",
+    " at one table.\n",
+    "- Colleagues from the same organisation at one table: ",
+    "- Seats changed by re-planning: "};
+
+std::string summary(const Quality& q, const SummaryWords& w) {
     std::ostringstream out;
-    out << "Plan voor " << q.people << " deelnemers aan " << q.tables << " tafels in " << q.rounds
-        << (q.rounds == 1 ? " ronde.\n" : " rondes.\n");
-    out << "- Herhaalde ontmoetingen: " << q.repeats;
+    out << w.plan_for << q.people << w.people_at << q.tables << w.tables_in << q.rounds
+        << (q.rounds == 1 ? w.round : w.rounds);
+    out << w.repeats << q.repeats;
     if (q.repeats == 0) {
-        out << " — niemand ontmoet iemand twee keer.\n";
+        out << w.nobody_twice;
     } else {
-        out << " (minstens " << q.repeat_lower_bound << " is onvermijdelijk";
+        out << w.at_least << q.repeat_lower_bound << w.unavoidable;
         if (q.repeats > q.repeat_lower_bound) {
-            out << "; " << q.repeats - q.repeat_lower_bound << " boven die ondergrens";
+            out << "; " << q.repeats - q.repeat_lower_bound << w.above_bound;
         }
-        out << "); een paar ontmoet elkaar hooguit " << q.most_meetings_of_one_pair << " keer.\n";
+        out << w.pair_at_most << q.most_meetings_of_one_pair << w.times;
     }
-    out << "- Terug aan dezelfde tafel (behalve gastheren): " << q.revisits;
-    if (q.revisit_lower_bound > 0) out << " (minstens " << q.revisit_lower_bound << " nodig)";
+    out << w.revisits << q.revisits;
+    if (q.revisit_lower_bound > 0)
+        out << w.revisits_needed_prefix << q.revisit_lower_bound << w.revisits_needed_suffix;
     out << ".\n";
-    out << "- Tafelrondes zonder bewoner terwijl er een beschikbaar was: "
-        << q.tables_without_resident << ".\n";
-    out << "- Afwijking van de groepsmix van de zaal: " << q.mix_deviation << " in totaal, hooguit "
-        << q.worst_table_mix_deviation << " aan één tafel.\n";
-    out << "- Collega's van dezelfde organisatie samen aan tafel: " << q.organisation_clashes
-        << ".\n";
-    if (q.replanned)
-        out << "- Gewijzigde plaatsen door het herplannen: " << q.seats_changed << ".\n";
+    out << w.without_resident << q.tables_without_resident << ".\n";
+    out << w.mix << q.mix_deviation << w.mix_total << q.worst_table_mix_deviation
+        << w.mix_one_table;
+    out << w.colleagues << q.organisation_clashes << ".\n";
+    if (q.replanned) out << w.seats_changed << q.seats_changed << ".\n";
     return out.str();
 }
 
-std::string summary_english(const Quality& q) {
-    std::ostringstream out;
-    out << "Plan for " << q.people << " people at " << q.tables << " tables over " << q.rounds
-        << (q.rounds == 1 ? " round.\n" : " rounds.\n");
-    out << "- Repeated meetings: " << q.repeats;
-    if (q.repeats == 0) {
-        out << " — nobody meets anyone twice.\n";
-    } else {
-        out << " (at least " << q.repeat_lower_bound << " cannot be avoided";
-        if (q.repeats > q.repeat_lower_bound) {
-            out << "; " << q.repeats - q.repeat_lower_bound << " above that bound";
-        }
-        out << "); no pair meets more than " << q.most_meetings_of_one_pair << " times.\n";
-    }
-    out << "- Returns to the same table (hosts excepted): " << q.revisits;
-    if (q.revisit_lower_bound > 0) out << " (at least " << q.revisit_lower_bound << " needed)";
-    out << ".\n";
-    out << "- Table-rounds without a resident although one was available: "
-        << q.tables_without_resident << ".\n";
-    out << "- Deviation from the room's group mix: " << q.mix_deviation << " in total, at most "
-        << q.worst_table_mix_deviation << " at one table.\n";
-    out << "- Colleagues from the same organisation at one table: " << q.organisation_clashes
-        << ".\n";
-    if (q.replanned) out << "- Seats changed by re-planning: " << q.seats_changed << ".\n";
-    return out.str();
-}
+}  // namespace
+
+std::string summary_dutch(const Quality& q) { return summary(q, dutch_words); }
+
+std::string summary_english(const Quality& q) { return summary(q, english_words); }
 
 }  // namespace kc::planner

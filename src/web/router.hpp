@@ -11,22 +11,28 @@ namespace kc::web {
 
 // Parameters taken from a path pattern such as "/events/{id}".
 class PathParams {
-public:
-    void add(std::string name, std::string value) { values_.emplace_back(std::move(name), std::move(value)); }
+  public:
+    void add(std::string name, std::string value) {
+        values_.emplace_back(std::move(name), std::move(value));
+    }
     std::string get(std::string_view name) const;
     // The parameter as a positive id, or 0 when it is not one.
     std::int64_t id(std::string_view name) const;
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> values_;
 };
 
-// Matches method + path against patterns in the order they were added. A segment
+// Whether a path matches a pattern; fills `params` with the matched parameters.
+bool match_path_pattern(std::string_view pattern, std::string_view path, PathParams& params);
+
+// Matches method + path against patterns in the order they were added. The server
+// turns HEAD into GET, so routes name GET only. A segment
 // "{name}" matches one path segment; a pattern may end in a fixed suffix after the
 // parameter, e.g. "/events/{id}.ics".
 template <typename Handler>
 class Router {
-public:
+  public:
     void add(std::string method, std::string pattern, Handler handler) {
         routes_.push_back({std::move(method), std::move(pattern), std::move(handler)});
     }
@@ -38,9 +44,9 @@ public:
         bool path_matched = false;
         for (const auto& route : routes_) {
             PathParams candidate;
-            if (!match_pattern(route.pattern, path, candidate)) continue;
+            if (!match_path_pattern(route.pattern, path, candidate)) continue;
             path_matched = true;
-            if (route.method == method || (method == "HEAD" && route.method == "GET")) {
+            if (route.method == method) {
                 handler = &route.handler;
                 params = std::move(candidate);
                 return Match::found;
@@ -49,7 +55,7 @@ public:
         return path_matched ? Match::method_not_allowed : Match::not_found;
     }
 
-private:
+  private:
     struct Route {
         std::string method;
         std::string pattern;
@@ -57,15 +63,6 @@ private:
     };
 
     std::vector<Route> routes_;
-
-    static bool match_pattern(std::string_view pattern, std::string_view path, PathParams& params);
 };
-
-bool match_path_pattern(std::string_view pattern, std::string_view path, PathParams& params);
-
-template <typename Handler>
-bool Router<Handler>::match_pattern(std::string_view pattern, std::string_view path, PathParams& params) {
-    return match_path_pattern(pattern, path, params);
-}
 
 }  // namespace kc::web

@@ -204,7 +204,6 @@ void WebApp::finish(const VisitPtr& visit, Response response) {
             response.add_header("Cache-Control", "no-store");
         }
     }
-    if (visit->request.method == "HEAD") response.body.clear();
     auto respond = std::move(visit->respond);
     visit->respond = nullptr;
     if (respond) respond(std::move(response));
@@ -356,13 +355,6 @@ void WebApp::store_cached(const VisitPtr& visit, const Response& response) {
     const std::string key = std::string(to_code(visit->language)) + visit->request.path;
     std::lock_guard lock(cache_mutex_);
     page_cache_[key] = {data_version_.load(), config_.now(), response};
-}
-
-std::string WebApp::group_name(std::int64_t werkplaats_id, std::int64_t group_id) {
-    for (const auto& group : store_.read().groups(werkplaats_id)) {
-        if (group.id == group_id) return group.name;
-    }
-    return {};
 }
 
 data WebApp::event_summary(const VisitPtr& visit, const domain::Event& event) {

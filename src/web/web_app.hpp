@@ -104,7 +104,6 @@ private:
     void store_cached(const VisitPtr& visit, const Response& response);
     void set_base_data(const VisitPtr& visit, kainjow::mustache::data& values);
     kainjow::mustache::data event_summary(const VisitPtr& visit, const domain::Event& event);
-    std::string group_name(std::int64_t werkplaats_id, std::int64_t group_id);
 
     // Public pages (public_pages.cpp).
     void agenda(const VisitPtr& visit);

@@ -156,6 +156,9 @@ TEST_P(StorageTest, ChecksInWalkInsAndNoShows) {
     EXPECT_EQ(summary.total.walk_in, 1);
     EXPECT_EQ(summary.total.no_show, 1);
     EXPECT_EQ(summary.by_group.at(municipality_).checked_in, 1);
+    const auto counts = store_->read().counts(id);
+    EXPECT_EQ(counts.checked_in, 2) << "the triggers count check-ins and walk-ins";
+    EXPECT_EQ(counts.registered, 3);
 }
 
 TEST_P(StorageTest, AFailingJobRollsBackAloneWhileItsBatchCommits) {
