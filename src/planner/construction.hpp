@@ -23,6 +23,15 @@ std::optional<GroupSchedule> affine_schedule(int groups, int size, int rounds);
 // the case where no affine plane exists.
 std::optional<GroupSchedule> latin_square_schedule(int groups, int size, int rounds);
 
+// Doubles a design on half the players: the quotient points are the vectors of F_2^d, each
+// round the cosets of a subspace of dimension k (group size 2^k) so that every difference of
+// points lies in at most two of the chosen subspaces, and each quotient point stands for two
+// players. A system of linear equations over GF(2) decides how each coset splits into two groups
+// so that no pair of players meets twice. This gives 8-4-10, the original social golfer
+// problem, which has no affine or cyclic structure of the kinds above, in milliseconds.
+std::optional<GroupSchedule> doubled_subspace_schedule(int groups, int size, int rounds,
+                                                       Random& random, Clock::time_point deadline);
+
 // Searches for a few base rounds whose cyclic shifts make the whole schedule: with m shifts the
 // players are m * k points (x, c) with x in Z_m plus up to `groups` fixed points, and shift t
 // moves (x, c) to (x + t, c). Only pair differences matter, so the search space is the base

@@ -186,8 +186,15 @@ int repeat_lower_bound(const Model& model) {
     }
     bound = std::max(bound, reunions);
     if (is_golfer_room_of_six(model) && model.rounds >= 4 && model.rounds <= 7) {
-        // Dropping one round removes at least one repeat, and 4 rounds cannot be free of them.
-        bound = std::max<long long>(bound, model.rounds - 3);
+        // Any 4 of the rounds hold at least 2 repeats. With none they would be rows, columns
+        // and two orthogonal Latin squares of order 6, which Euler's 36 officers rule out (Tarry,
+        // 1900). With one, the two rounds that are clear of it would be the rows and columns, and
+        // the other two Latin squares that show 35 of the 36 ordered symbol pairs when laid over
+        // each other, which no two Latin squares do: the doubled pair's symbols would each lack a
+        // partner, and that lacking pair can only be the doubled pair itself. Each round beyond the
+        // fourth adds at least one: dropping a round that shares a pair with another removes a
+        // repeat, and one exists as long as 4 rounds remain.
+        bound = std::max<long long>(bound, model.rounds - 2);
     }
     return static_cast<int>(bound);
 }

@@ -39,8 +39,8 @@ Quality measure(const Model& model, const Plan& plan);
 // that can meet at all, and never less than the repeats of people fixed together. Pigeonhole:
 // a table with more people than there were tables in an earlier round seats some of them
 // together again (with hosts, a table's own host counts too). And for 6 tables of 6 it adds
-// Euler's 36 officers (no two orthogonal Latin squares of order 6): at most 3 rounds without
-// a repeat, so every further round costs at least one.
+// Euler's 36 officers (no two orthogonal Latin squares of order 6): 4 rounds hold at least 2
+// repeats, and every further round costs at least one more.
 int repeat_lower_bound(const Model& model);
 int revisit_lower_bound(const Model& model);
 

@@ -64,6 +64,12 @@ std::optional<Start> construct(const Model& model, const GoalCosts& bounds, Rand
     if (auto schedule = latin_square_schedule(groups, *size, model.rounds)) {
         return Start{seat_groups(model, *schedule), "orthogonal Latin squares"};
     }
+    // The doubled subspaces either fit quickly or not at all; half the time is plenty.
+    const Clock::time_point now = Clock::now();
+    if (auto schedule = doubled_subspace_schedule(groups, *size, model.rounds, random,
+                                                  now + (deadline - now) / 2)) {
+        return Start{seat_groups(model, *schedule), "doubled subspaces of F2^d"};
+    }
     if (auto schedule = cyclic_schedule(groups, *size, model.rounds, random, deadline)) {
         return Start{seat_groups(model, *schedule), "cyclic base round"};
     }

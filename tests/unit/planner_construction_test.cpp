@@ -57,6 +57,29 @@ TEST(PlannerConstruction, CyclicSearchFindsKirkmanAndOthersQuickly) {
     }
 }
 
+TEST(PlannerConstruction, DoubledSubspacesGiveTheOriginalSocialGolferProblem) {
+    // 8-4-10 uses all ten rounds that 32 players in fours can have, 32-4-42 all 42 rounds that
+    // 128 players can have.
+    for (const auto& [groups, size, rounds] :
+         std::vector<std::tuple<int, int, int>>{{8, 4, 10}, {8, 4, 7}, {16, 4, 20}, {32, 4, 42}}) {
+        Random random(3);
+        const auto schedule = doubled_subspace_schedule(groups, size, rounds, random,
+                                                        Clock::now() + std::chrono::seconds(20));
+        ASSERT_TRUE(schedule) << groups << "-" << size << "-" << rounds;
+        expect_well_formed(*schedule, groups, size, rounds);
+        EXPECT_EQ(schedule_repeats(*schedule, groups), 0) << groups << "-" << size << "-" << rounds;
+    }
+}
+
+TEST(PlannerConstruction, DoubledSubspacesNeedPowersOfTwoAndFewEnoughRounds) {
+    Random random(3);
+    const auto deadline = Clock::now() + std::chrono::seconds(20);
+    EXPECT_FALSE(doubled_subspace_schedule(8, 4, 11, random, deadline));
+    EXPECT_FALSE(doubled_subspace_schedule(6, 6, 3, random, deadline));
+    EXPECT_FALSE(doubled_subspace_schedule(10, 4, 10, random, deadline));
+    EXPECT_FALSE(doubled_subspace_schedule(16, 2, 3, random, deadline));
+}
+
 TEST(PlannerConstruction, RepeatsAreCounted) {
     // Two players together in all three rounds: two meetings beyond the first.
     const GroupSchedule schedule = {{0, 0, 1, 1}, {0, 0, 1, 1}, {0, 1, 0, 1}};
