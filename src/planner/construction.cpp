@@ -145,6 +145,44 @@ int schedule_repeats(const GroupSchedule& schedule, int groups) {
     return repeats;
 }
 
+void add_rounds_greedily(GroupSchedule& schedule, int groups, int rounds) {
+    if (schedule.empty()) return;
+    const int players = static_cast<int>(schedule.front().size());
+    const int size = players / groups;
+    std::vector<int> meetings(static_cast<std::size_t>(players) * players, 0);
+    const auto count_round = [&](const std::vector<int>& round) {
+        for (int a = 0; a < players; ++a) {
+            for (int b = 0; b < players; ++b) {
+                if (a != b && round[a] == round[b]) ++meetings[a * players + b];
+            }
+        }
+    };
+    for (const auto& round : schedule) count_round(round);
+    while (static_cast<int>(schedule.size()) < rounds) {
+        std::vector<int> round(players, -1);
+        for (int g = 0; g < groups; ++g) {
+            std::vector<int> members;
+            while (static_cast<int>(members.size()) < size) {
+                int best = -1;
+                int fewest = 0;
+                for (int p = 0; p < players; ++p) {
+                    if (round[p] != -1) continue;
+                    int met = 0;
+                    for (int m : members) met += meetings[p * players + m];
+                    if (best == -1 || met < fewest) {
+                        best = p;
+                        fewest = met;
+                    }
+                }
+                round[best] = g;
+                members.push_back(best);
+            }
+        }
+        count_round(round);
+        schedule.push_back(std::move(round));
+    }
+}
+
 std::optional<GroupSchedule> affine_schedule(int groups, int size, int rounds) {
     const std::optional<GaloisField> field = GaloisField::of_order(size);
     if (!field || size < 2) return std::nullopt;

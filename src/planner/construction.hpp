@@ -32,6 +32,10 @@ std::optional<GroupSchedule> latin_square_schedule(int groups, int size, int rou
 std::optional<GroupSchedule> doubled_subspace_schedule(int groups, int size, int rounds,
                                                        Random& random, Clock::time_point deadline);
 
+// Adds rounds to `schedule` until it has `rounds` of them, each group built from a first
+// player who is still free and then, one by one, the free player who met the group least.
+void add_rounds_greedily(GroupSchedule& schedule, int groups, int rounds);
+
 // Searches for a few base rounds whose cyclic shifts make the whole schedule: with m shifts the
 // players are m * k points (x, c) with x in Z_m plus up to `groups` fixed points, and shift t
 // moves (x, c) to (x + t, c). Only pair differences matter, so the search space is the base

@@ -53,25 +53,57 @@ struct Start {
     std::string method;
 };
 
-std::optional<Start> construct(const Model& model, const GoalCosts& bounds, Random& random,
-                               Clock::time_point deadline) {
-    const std::optional<int> size = golfer_group_size(model);
-    if (!size || bounds[index_of(Goal::no_repeat_meetings)] > 0) return std::nullopt;
-    const int groups = model.tables;
-    if (auto schedule = affine_schedule(groups, *size, model.rounds)) {
-        return Start{seat_groups(model, *schedule), "affine geometry"};
+struct Constructed {
+    GroupSchedule schedule;
+    std::string method;
+};
+
+// A schedule without repeats from the constructions that fit; the cyclic search only when
+// `search` allows it, as it may use all the time up to the deadline.
+std::optional<Constructed> schedule_without_repeats(int groups, int size, int rounds,
+                                                    Random& random, Clock::time_point deadline,
+                                                    bool search) {
+    if (auto schedule = affine_schedule(groups, size, rounds)) {
+        return Constructed{std::move(*schedule), "affine geometry"};
     }
-    if (auto schedule = latin_square_schedule(groups, *size, model.rounds)) {
-        return Start{seat_groups(model, *schedule), "orthogonal Latin squares"};
+    if (auto schedule = latin_square_schedule(groups, size, rounds)) {
+        return Constructed{std::move(*schedule), "orthogonal Latin squares"};
     }
     // The doubled subspaces either fit quickly or not at all; half the time is plenty.
     const Clock::time_point now = Clock::now();
-    if (auto schedule = doubled_subspace_schedule(groups, *size, model.rounds, random,
-                                                  now + (deadline - now) / 2)) {
-        return Start{seat_groups(model, *schedule), "doubled subspaces of F2^d"};
+    if (auto schedule =
+            doubled_subspace_schedule(groups, size, rounds, random, now + (deadline - now) / 2)) {
+        return Constructed{std::move(*schedule), "doubled subspaces of F2^d"};
     }
-    if (auto schedule = cyclic_schedule(groups, *size, model.rounds, random, deadline)) {
-        return Start{seat_groups(model, *schedule), "cyclic base round"};
+    if (!search) return std::nullopt;
+    if (auto schedule = cyclic_schedule(groups, size, rounds, random, deadline)) {
+        return Constructed{std::move(*schedule), "cyclic base round"};
+    }
+    return std::nullopt;
+}
+
+std::optional<Start> construct(const Model& model, const GoalCosts& bounds, Random& random,
+                               Clock::time_point deadline) {
+    const std::optional<int> size = golfer_group_size(model);
+    if (!size) return std::nullopt;
+    const int groups = model.tables;
+    if (bounds[index_of(Goal::no_repeat_meetings)] == 0) {
+        auto constructed =
+            schedule_without_repeats(groups, *size, model.rounds, random, deadline, true);
+        if (!constructed) return std::nullopt;
+        return Start{seat_groups(model, constructed->schedule), constructed->method};
+    }
+    // More rounds than can be free of repeats: as many rounds as a construction gives without
+    // them, and the rest added greedily. After all ten rounds of 8-4-10, for example, everyone
+    // has met everyone but one, and the greedy eleventh round puts two such pairs at each table,
+    // which is exactly the 32 repeats that counting shows 8-4-11 cannot go below.
+    const int most_without_repeats = (groups * *size - 1) / std::max(1, *size - 1);
+    for (int fewer = std::min(model.rounds - 1, most_without_repeats); fewer >= 2; --fewer) {
+        auto constructed = schedule_without_repeats(groups, *size, fewer, random, deadline, false);
+        if (!constructed) continue;
+        add_rounds_greedily(constructed->schedule, groups, model.rounds);
+        return Start{seat_groups(model, constructed->schedule),
+                     constructed->method + " and greedy rounds"};
     }
     return std::nullopt;
 }

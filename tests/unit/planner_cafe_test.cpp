@@ -131,6 +131,17 @@ TEST(PlannerCafe, SixSixFourReachesItsBoundOfTwoRepeats) {
     EXPECT_EQ(result.quality.repeats, 2);
 }
 
+TEST(PlannerCafe, EightFourElevenReachesItsCountingBound) {
+    Problem problem;
+    problem.rounds = 11;
+    for (int t = 0; t < 8; ++t) problem.tables.push_back({"T", 4});
+    for (int p = 0; p < 32; ++p) problem.people.push_back({"P" + std::to_string(p)});
+    problem.goal_order = {Goal::no_repeat_meetings};
+    const PlanResult result = plan_tables(problem, {});
+    EXPECT_EQ(result.quality.repeat_lower_bound, 32);
+    EXPECT_EQ(result.quality.repeats, 32);
+}
+
 TEST(PlannerCafe, SameSeedSamePlan) {
     Problem problem = room_of_sixty();
     problem.people[20].organisation = problem.people[30].organisation = "Hogeschool";

@@ -80,6 +80,17 @@ TEST(PlannerConstruction, DoubledSubspacesNeedPowersOfTwoAndFewEnoughRounds) {
     EXPECT_FALSE(doubled_subspace_schedule(16, 2, 3, random, deadline));
 }
 
+TEST(PlannerConstruction, GreedyRoundsPairUpThoseWhoHaveNotMet) {
+    Random random(5);
+    auto schedule =
+        doubled_subspace_schedule(8, 4, 10, random, Clock::now() + std::chrono::seconds(20));
+    ASSERT_TRUE(schedule);
+    add_rounds_greedily(*schedule, 8, 11);
+    expect_well_formed(*schedule, 8, 4, 11);
+    // Two pairs who have not met at each table: four repeats per table.
+    EXPECT_EQ(schedule_repeats(*schedule, 8), 32);
+}
+
 TEST(PlannerConstruction, RepeatsAreCounted) {
     // Two players together in all three rounds: two meetings beyond the first.
     const GroupSchedule schedule = {{0, 0, 1, 1}, {0, 0, 1, 1}, {0, 1, 0, 1}};
