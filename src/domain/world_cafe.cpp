@@ -8,7 +8,8 @@ namespace kc::domain {
 
 const std::string& WorldCafe::question_at(const CafeTable& table, int round) const {
     const auto index = static_cast<std::size_t>(round - 1);
-    if (index < table.own_questions.size() && !table.own_questions[index].empty()) return table.own_questions[index];
+    if (index < table.own_questions.size() && !table.own_questions[index].empty())
+        return table.own_questions[index];
     return round_questions.at(index);
 }
 
@@ -23,7 +24,8 @@ FieldErrors validate(const WorldCafe& cafe) {
     }
     if (cafe.tables.empty()) errors.push_back({"tables", "error.no_tables"});
     if (cafe.tables.size() > WorldCafeLimits::max_tables) {
-        errors.push_back({"tables", "error.too_many", static_cast<long long>(WorldCafeLimits::max_tables)});
+        errors.push_back(
+            {"tables", "error.too_many", static_cast<long long>(WorldCafeLimits::max_tables)});
     }
     std::set<std::int64_t> hosts;
     for (std::size_t i = 0; i < cafe.tables.size(); ++i) {
@@ -32,14 +34,16 @@ FieldErrors validate(const WorldCafe& cafe) {
         validation::check_text(errors, prefix + "_name", table.name, validation::Presence::required,
                                WorldCafeLimits::table_name);
         if (table.capacity < 2 || table.capacity > WorldCafeLimits::max_capacity) {
-            errors.push_back({prefix + "_capacity", "error.table_capacity", WorldCafeLimits::max_capacity});
+            errors.push_back(
+                {prefix + "_capacity", "error.table_capacity", WorldCafeLimits::max_capacity});
         }
         if (table.own_questions.size() > cafe.round_questions.size()) {
             errors.push_back({prefix + "_questions", "error.too_many", cafe.rounds()});
         }
         for (std::size_t round = 0; round < table.own_questions.size(); ++round) {
-            validation::check_text(errors, prefix + "_question_" + std::to_string(round + 1), table.own_questions[round],
-                                   validation::Presence::optional, WorldCafeLimits::question);
+            validation::check_text(errors, prefix + "_question_" + std::to_string(round + 1),
+                                   table.own_questions[round], validation::Presence::optional,
+                                   WorldCafeLimits::question);
         }
         if (table.host_registration_id && !hosts.insert(*table.host_registration_id).second) {
             errors.push_back({prefix + "_host", "error.host_twice"});

@@ -59,7 +59,8 @@ std::optional<json::object> parse_object(const Request& request, std::string& pr
 }
 
 // A string member, or a type error for that field.
-std::string string_member(const json::object& object, const char* name, bool required, FieldErrors& errors) {
+std::string string_member(const json::object& object, const char* name, bool required,
+                          FieldErrors& errors) {
     const auto* value = object.if_contains(name);
     if (!value || value->is_null()) {
         if (required) errors.push_back({name, "error.required"});
@@ -88,7 +89,8 @@ bool WebApp::api_authenticate(const VisitPtr& visit, app::Role role) {
     constexpr std::string_view prefix = "Bearer ";
     std::optional<std::int64_t> user_id;
     if (header.rfind(prefix, 0) == 0 && header.size() > prefix.size()) {
-        user_id = store_.read().api_token_user(app::security::token_digest(header.substr(prefix.size())));
+        user_id =
+            store_.read().api_token_user(app::security::token_digest(header.substr(prefix.size())));
     }
     if (user_id) visit->user = store_.read().user(*user_id);
     if (!visit->user) {
@@ -107,7 +109,8 @@ void WebApp::api_events(const VisitPtr& visit) {
     filter.published_only = true;
     auto& queries = store_.read();
     json::array events;
-    for (const auto& event : queries.events(filter)) events.push_back(event_json(event, queries.counts(event.id)));
+    for (const auto& event : queries.events(filter))
+        events.push_back(event_json(event, queries.counts(event.id)));
     finish(visit, json_response(200, events));
 }
 
@@ -169,9 +172,10 @@ void WebApp::api_event_create(const VisitPtr& visit) {
         },
         [visit, outcome]() {
             if (outcome->result != app::EventChangeResult::done) {
-                return Response{422, "application/json",
-                                error_json("invalid", visit->text("error.check_fields"), outcome->errors,
-                                           *visit->texts),
+                return Response{422,
+                                "application/json",
+                                error_json("invalid", visit->text("error.check_fields"),
+                                           outcome->errors, *visit->texts),
                                 {}};
             }
             return json_response(201, json::object{{"id", outcome->event_id}, {"status", "draft"}});
@@ -187,21 +191,25 @@ void WebApp::api_event_publish(const VisitPtr& visit) {
     write_then(
         visit,
         [outcome, werkplaats_id, event_id, now](app::Transaction& tx) {
-            *outcome = app::change_event_status(tx, werkplaats_id, event_id, domain::EventStatus::published, now);
+            *outcome = app::change_event_status(tx, werkplaats_id, event_id,
+                                                domain::EventStatus::published, now);
         },
         [visit, outcome, event_id]() {
             switch (outcome->result) {
                 case app::EventChangeResult::done:
-                    return json_response(200, json::object{{"id", event_id}, {"status", "published"}});
+                    return json_response(200,
+                                         json::object{{"id", event_id}, {"status", "published"}});
                 case app::EventChangeResult::not_allowed:
-                    return Response{409, "application/json",
-                                    error_json("conflict", visit->text("error.status_not_allowed"), {},
-                                               *visit->texts),
+                    return Response{409,
+                                    "application/json",
+                                    error_json("conflict", visit->text("error.status_not_allowed"),
+                                               {}, *visit->texts),
                                     {}};
                 default:
-                    return Response{404, "application/json",
-                                    error_json("not_found", visit->text("error.event_not_found"), {},
-                                               *visit->texts),
+                    return Response{404,
+                                    "application/json",
+                                    error_json("not_found", visit->text("error.event_not_found"),
+                                               {}, *visit->texts),
                                     {}};
             }
         });
@@ -232,7 +240,8 @@ void WebApp::api_register(const VisitPtr& visit) {
             if (!value->is_bool()) {
                 errors.push_back({consent, "error.not_boolean"});
             } else {
-                (std::string_view(consent) == "consent_photos" ? form.consent_photos : form.consent_contact) =
+                (std::string_view(consent) == "consent_photos" ? form.consent_photos
+                                                               : form.consent_contact) =
                     value->get_bool();
             }
         }
@@ -247,20 +256,25 @@ void WebApp::api_register(const VisitPtr& visit) {
         },
         [visit, outcome]() {
             const auto error = [&](int status, const char* code, const char* key) {
-                return Response{status, "application/json",
-                                error_json(code, visit->text(key), outcome->errors, *visit->texts), {}};
+                return Response{status,
+                                "application/json",
+                                error_json(code, visit->text(key), outcome->errors, *visit->texts),
+                                {}};
             };
             switch (outcome->result) {
                 case app::RegisterResult::registered:
                 case app::RegisterResult::waitlisted:
                     return json_response(
-                        201, json::object{{"id", outcome->registration->id},
-                                          {"status", domain::to_slug(outcome->registration->status)},
-                                          {"cancel_token", outcome->registration->cancel_token}});
-                case app::RegisterResult::invalid: return error(422, "invalid", "error.check_fields");
+                        201,
+                        json::object{{"id", outcome->registration->id},
+                                     {"status", domain::to_slug(outcome->registration->status)},
+                                     {"cancel_token", outcome->registration->cancel_token}});
+                case app::RegisterResult::invalid:
+                    return error(422, "invalid", "error.check_fields");
                 case app::RegisterResult::already_registered:
                     return error(409, "already_registered", "error.already_registered");
-                case app::RegisterResult::closed: return error(409, "closed", "error.registration_closed");
+                case app::RegisterResult::closed:
+                    return error(409, "closed", "error.registration_closed");
                 case app::RegisterResult::event_not_found:
                     return error(404, "not_found", "error.event_not_found");
             }
@@ -273,7 +287,10 @@ void WebApp::api_cancel(const VisitPtr& visit) {
     auto outcome = std::make_shared<app::CancelOutcome>();
     const time::Timestamp now = config_.now();
     write_then(
-        visit, [outcome, token, now](app::Transaction& tx) { *outcome = app::cancel_registration(tx, token, now); },
+        visit,
+        [outcome, token, now](app::Transaction& tx) {
+            *outcome = app::cancel_registration(tx, token, now);
+        },
         [visit, outcome]() {
             switch (outcome->result) {
                 case app::CancelResult::cancelled:
@@ -282,14 +299,18 @@ void WebApp::api_cancel(const VisitPtr& visit) {
                                                            {"status", "cancelled"},
                                                            {"promoted", outcome->promoted}});
                 case app::CancelResult::event_over:
-                    return Response{409, "application/json",
-                                    error_json("conflict", visit->text("error.cancel_too_late"), {}, *visit->texts),
+                    return Response{409,
+                                    "application/json",
+                                    error_json("conflict", visit->text("error.cancel_too_late"), {},
+                                               *visit->texts),
                                     {}};
-                case app::CancelResult::not_found: break;
+                case app::CancelResult::not_found:
+                    break;
             }
-            return Response{404, "application/json",
-                            error_json("not_found", visit->text("error.unknown_registration_link"), {},
-                                       *visit->texts),
+            return Response{404,
+                            "application/json",
+                            error_json("not_found", visit->text("error.unknown_registration_link"),
+                                       {}, *visit->texts),
                             {}};
         });
 }
@@ -308,15 +329,19 @@ void WebApp::api_attendance(const VisitPtr& visit) {
     }
     const auto summary = domain::summarize_attendance(facts, history);
     const auto counts_json = [](const domain::GroupCounts& counts) {
-        return json::object{{"registered", counts.registered}, {"waitlisted", counts.waitlisted},
-                            {"checked_in", counts.checked_in}, {"walk_in", counts.walk_in},
-                            {"no_show", counts.no_show},       {"new_visitors", counts.new_visitors},
+        return json::object{{"registered", counts.registered},
+                            {"waitlisted", counts.waitlisted},
+                            {"checked_in", counts.checked_in},
+                            {"walk_in", counts.walk_in},
+                            {"no_show", counts.no_show},
+                            {"new_visitors", counts.new_visitors},
                             {"returning_visitors", counts.returning_visitors}};
     };
     json::array groups;
     for (const auto& group : queries.groups(event->werkplaats_id)) {
         const auto found = summary.by_group.find(group.id);
-        json::object entry = counts_json(found == summary.by_group.end() ? domain::GroupCounts{} : found->second);
+        json::object entry =
+            counts_json(found == summary.by_group.end() ? domain::GroupCounts{} : found->second);
         entry["group"] = group.name;
         entry["slug"] = group.slug;
         groups.push_back(std::move(entry));

@@ -56,7 +56,8 @@ std::string event_json_ld(const domain::Event& event, const std::string& base_ur
     for (const auto partner_id : d.partner_ids) {
         for (const auto& partner : partners) {
             if (partner.id == partner_id) {
-                organizers.push_back(boost::json::object{{"@type", "Organization"}, {"name", partner.name}});
+                organizers.push_back(
+                    boost::json::object{{"@type", "Organization"}, {"name", partner.name}});
             }
         }
     }
@@ -87,7 +88,8 @@ void WebApp::language_switch(const VisitPtr& visit) {
         if (wanted.size() > 1 && wanted[0] == '/' && wanted[1] != '/') back = wanted;
     }
     Response response = redirect(back);
-    response.add_header("Set-Cookie", set_cookie("kc_lang", code, CookieLifetime::year, config_.secure_cookies));
+    response.add_header("Set-Cookie",
+                        set_cookie("kc_lang", code, CookieLifetime::year, config_.secure_cookies));
     finish(visit, std::move(response));
 }
 
@@ -111,7 +113,8 @@ void WebApp::agenda(const VisitPtr& visit) {
     values.set("has_upcoming", !upcoming.is_empty_list());
     values.set("past", past_recent_first);
     values.set("has_past", !past_recent_first.is_empty_list());
-    Response response = page(visit, "agenda", values, visit->text("agenda.title"), 200, Forms::none);
+    Response response =
+        page(visit, "agenda", values, visit->text("agenda.title"), 200, Forms::none);
     store_cached(visit, response);
     finish(visit, std::move(response));
 }
@@ -150,7 +153,8 @@ void WebApp::event_page(const VisitPtr& visit) {
         data row(data::type::object);
         row.set("time", item.time);
         row.set("title", item.title);
-        row.set("work_form", visit->text("work_form." + std::string(domain::to_slug(item.work_form))));
+        row.set("work_form",
+                visit->text("work_form." + std::string(domain::to_slug(item.work_form))));
         programme.push_back(row);
     }
     values.set("programme", programme);
@@ -172,8 +176,8 @@ void WebApp::event_ics(const VisitPtr& visit) {
     Response response;
     response.content_type = "text/calendar; charset=utf-8";
     response.body = calendar_for({*event}, visit->text("ics.calendar_name"));
-    response.add_header("Content-Disposition",
-                        "attachment; filename=\"kenniscafe-" + std::to_string(event->id) + ".ics\"");
+    response.add_header("Content-Disposition", "attachment; filename=\"kenniscafe-" +
+                                                   std::to_string(event->id) + ".ics\"");
     finish(visit, std::move(response));
 }
 
@@ -188,10 +192,12 @@ void WebApp::agenda_ics(const VisitPtr& visit) {
     finish(visit, std::move(response));
 }
 
-std::string WebApp::calendar_for(const std::vector<domain::Event>& events, const std::string& name) {
+std::string WebApp::calendar_for(const std::vector<domain::Event>& events,
+                                 const std::string& name) {
     std::vector<reports::IcalEventLink> links;
     for (const auto& event : events) {
-        links.push_back(reports::ical_event_link(event, config_.public_base_url + "/events/" + std::to_string(event.id)));
+        links.push_back(reports::ical_event_link(
+            event, config_.public_base_url + "/events/" + std::to_string(event.id)));
     }
     return reports::ical_calendar(links, public_host(), config_.now(), name);
 }
@@ -223,8 +229,8 @@ Response WebApp::registration_form_page(const VisitPtr& visit, const domain::Eve
     values.set("consent_contact", form.get("consent_contact") == "ja");
     set_field_errors(values, errors, *visit->texts);
     const int status = errors.empty() ? 200 : 422;
-    return page(visit, "register", values, visit->text("register.title") + ": " + event.details.title,
-                status);
+    return page(visit, "register", values,
+                visit->text("register.title") + ": " + event.details.title, status);
 }
 
 void WebApp::registration_form(const VisitPtr& visit) {
@@ -246,7 +252,8 @@ void WebApp::registration_submit(const VisitPtr& visit) {
     const time::Timestamp now = config_.now();
     write_then(
         visit,
-        [outcome, event_id, registration = registration_form_from(*form), now](app::Transaction& tx) {
+        [outcome, event_id, registration = registration_form_from(*form),
+         now](app::Transaction& tx) {
             *outcome = app::register_participant(tx, event_id, registration, now);
         },
         [this, visit, outcome, form = *form, event_id]() -> Response {
@@ -295,7 +302,8 @@ void WebApp::registration_status(const VisitPtr& visit) {
     }
     values.set("can_cancel", registration->status != domain::RegistrationStatus::cancelled &&
                                  event->details.starts_at > config_.now());
-    values.set("personal_link", config_.public_base_url + "/aanmelding/" + registration->cancel_token);
+    values.set("personal_link",
+               config_.public_base_url + "/aanmelding/" + registration->cancel_token);
     // A participant sees their own route through the world café on their phone.
     if (const auto cafe = queries.world_cafe(event->id)) {
         data route(data::type::list);
@@ -323,7 +331,10 @@ void WebApp::registration_cancel(const VisitPtr& visit) {
     auto outcome = std::make_shared<app::CancelOutcome>();
     const time::Timestamp now = config_.now();
     write_then(
-        visit, [outcome, token, now](app::Transaction& tx) { *outcome = app::cancel_registration(tx, token, now); },
+        visit,
+        [outcome, token, now](app::Transaction& tx) {
+            *outcome = app::cancel_registration(tx, token, now);
+        },
         [this, visit, outcome, token]() -> Response {
             switch (outcome->result) {
                 case app::CancelResult::cancelled:

@@ -15,8 +15,9 @@ std::string long_date(time::Timestamp instant, const Catalogue& texts) {
     const auto local = time::to_amsterdam(instant);
     const int day_of_week = time::weekday(instant, time::amsterdam_offset_seconds(instant));
     return texts.text("date.weekday_" + std::to_string(day_of_week)) + " " +
-           std::to_string(local.day) + " " + texts.text("date.month_" + std::to_string(local.month)) +
-           " " + std::to_string(local.year);
+           std::to_string(local.day) + " " +
+           texts.text("date.month_" + std::to_string(local.month)) + " " +
+           std::to_string(local.year);
 }
 
 std::string time_range(time::Timestamp starts_at, time::Timestamp ends_at) {
@@ -49,7 +50,8 @@ std::string error_json(std::string_view code, std::string_view message, const Fi
     body["message"] = message;
     if (!errors.empty()) {
         boost::json::object fields;
-        for (const auto& error : errors) fields[error.field] = texts.text(error.message_key, error.limit);
+        for (const auto& error : errors)
+            fields[error.field] = texts.text(error.message_key, error.limit);
         body["fields"] = std::move(fields);
     }
     return boost::json::serialize(body);
@@ -57,17 +59,28 @@ std::string error_json(std::string_view code, std::string_view message, const Fi
 
 std::string_view status_code_name(int status) {
     switch (status) {
-        case 400: return "bad_request";
-        case 401: return "unauthorized";
-        case 403: return "forbidden";
-        case 404: return "not_found";
-        case 405: return "method_not_allowed";
-        case 409: return "conflict";
-        case 410: return "gone";
-        case 413: return "too_large";
-        case 415: return "unsupported_media_type";
-        case 422: return "invalid";
-        default: return "internal_error";
+        case 400:
+            return "bad_request";
+        case 401:
+            return "unauthorized";
+        case 403:
+            return "forbidden";
+        case 404:
+            return "not_found";
+        case 405:
+            return "method_not_allowed";
+        case 409:
+            return "conflict";
+        case 410:
+            return "gone";
+        case 413:
+            return "too_large";
+        case 415:
+            return "unsupported_media_type";
+        case 422:
+            return "invalid";
+        default:
+            return "internal_error";
     }
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <kainjow/mustache.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -13,7 +12,8 @@ namespace kc::web {
 
 // Sets a text only when it is not empty. Mustache treats any string, even an empty
 // one, as true in a {{#section}}, so optional texts must be left out instead.
-void set_if_present(kainjow::mustache::data& values, const std::string& key, const std::string& text);
+void set_if_present(kainjow::mustache::data& values, const std::string& key,
+                    const std::string& text);
 
 // "donderdag 18 oktober 2018" / "Thursday 18 October 2018", in Amsterdam time.
 std::string long_date(time::Timestamp instant, const Catalogue& texts);

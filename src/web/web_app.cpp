@@ -124,7 +124,8 @@ void WebApp::load_static_files() {
         std::ifstream file(entry.path(), std::ios::binary);
         std::stringstream buffer;
         buffer << file.rdbuf();
-        const std::string url = "/static/" + std::filesystem::relative(entry.path(), root).generic_string();
+        const std::string url =
+            "/static/" + std::filesystem::relative(entry.path(), root).generic_string();
         static_files_[url] = {content_type_for(entry.path()), buffer.str()};
     }
 }
@@ -151,7 +152,8 @@ void WebApp::handle(Request request, Respond respond) {
         if (auto token = cookie_value(cookies, csrf_cookie); token && token->size() >= 16) {
             visit->csrf_token = std::move(*token);
         }
-        const bool needs_user = path.rfind("/beheer", 0) == 0 || path == "/logout" || path == "/login";
+        const bool needs_user =
+            path.rfind("/beheer", 0) == 0 || path == "/logout" || path == "/login";
         if (needs_user) {
             if (const auto token = cookie_value(cookies, session_cookie)) {
                 visit->session_token_hash = app::security::token_digest(*token);
@@ -172,8 +174,9 @@ void WebApp::handle(Request request, Respond respond) {
                     const auto host = visit->request.header("host");
                     if (origin && host && *origin != "null") {
                         const auto scheme_end = origin->find("://");
-                        const std::string_view origin_host =
-                            scheme_end == std::string_view::npos ? *origin : origin->substr(scheme_end + 3);
+                        const std::string_view origin_host = scheme_end == std::string_view::npos
+                                                                 ? *origin
+                                                                 : origin->substr(scheme_end + 3);
                         if (origin_host != *host) return respond_error(visit, 403, "error.csrf");
                     }
                 }
@@ -184,7 +187,8 @@ void WebApp::handle(Request request, Respond respond) {
                 return respond_error(visit, 404, "error.not_found");
         }
     } catch (const std::exception& failure) {
-        spdlog::error("{} {} failed: {}", visit->request.method, visit->request.path, failure.what());
+        spdlog::error("{} {} failed: {}", visit->request.method, visit->request.path,
+                      failure.what());
         if (visit->respond) respond_error(visit, 500, "error.internal");
     }
 }
@@ -219,9 +223,10 @@ void WebApp::set_base_data(const VisitPtr& visit, data& values) {
         values.set("user", user);
     }
     values.set("current_path", percent_encode(visit->request.path));
-    values.set("other_lang", visit->language == Language::nl ? std::string("en") : std::string("nl"));
-    values.set("other_lang_name",
-               visit->language == Language::nl ? std::string("English") : std::string("Nederlands"));
+    values.set("other_lang",
+               visit->language == Language::nl ? std::string("en") : std::string("nl"));
+    values.set("other_lang_name", visit->language == Language::nl ? std::string("English")
+                                                                  : std::string("Nederlands"));
 }
 
 const std::string& WebApp::ensure_csrf_token(const VisitPtr& visit) {
@@ -245,8 +250,9 @@ Response WebApp::page(const VisitPtr& visit, const std::string& template_name, d
     response.status = status;
     response.body = templates_.render("layout", layout, texts);
     if (visit->csrf_cookie_is_new) {
-        response.add_header("Set-Cookie", set_cookie(csrf_cookie, visit->csrf_token,
-                                                     CookieLifetime::session, config_.secure_cookies));
+        response.add_header("Set-Cookie",
+                            set_cookie(csrf_cookie, visit->csrf_token, CookieLifetime::session,
+                                       config_.secure_cookies));
     }
     return response;
 }
@@ -264,7 +270,8 @@ Response WebApp::error_page(const VisitPtr& visit, int status, const std::string
         Response response;
         response.status = status;
         response.content_type = "application/json";
-        response.body = error_json(status_code_name(status), visit->text(message_key), {}, *visit->texts);
+        response.body =
+            error_json(status_code_name(status), visit->text(message_key), {}, *visit->texts);
         return response;
     }
     data values(data::type::object);
@@ -317,7 +324,8 @@ std::optional<FormData> WebApp::authorised_form(const VisitPtr& visit, app::Role
     return read_form(visit);
 }
 
-void WebApp::write_then(const VisitPtr& visit, app::Store::WriteJob job, std::function<Response()> then) {
+void WebApp::write_then(const VisitPtr& visit, app::Store::WriteJob job,
+                        std::function<Response()> then) {
     store_.write(std::move(job), [this, visit, then = std::move(then)](std::exception_ptr failure) {
         if (failure) {
             try {
@@ -370,7 +378,8 @@ data WebApp::event_summary(const VisitPtr& visit, const domain::Event& event) {
     values.set("location_name", d.location_name);
     set_if_present(values, "location_address", d.location_address);
     values.set("status", std::string(domain::to_slug(event.status)));
-    values.set("status_text", visit->text("event_status." + std::string(domain::to_slug(event.status))));
+    values.set("status_text",
+               visit->text("event_status." + std::string(domain::to_slug(event.status))));
     values.set("is_cancelled", event.status == domain::EventStatus::cancelled);
     values.set("is_draft", event.status == domain::EventStatus::draft);
     const auto counts = store_.read().counts(event.id);

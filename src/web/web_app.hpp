@@ -1,9 +1,8 @@
 #pragma once
 
-#include <kainjow/mustache.hpp>
-
 #include <atomic>
 #include <functional>
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -45,7 +44,9 @@ struct Visit {
     PathParams params;
     Respond respond;
 
-    std::string text(std::string_view key, long long number = 0) const { return texts->text(key, number); }
+    std::string text(std::string_view key, long long number = 0) const {
+        return texts->text(key, number);
+    }
 };
 
 using VisitPtr = std::shared_ptr<Visit>;
@@ -53,14 +54,14 @@ using VisitPtr = std::shared_ptr<Visit>;
 // The Kenniscafé web application: public pages, the organisers' pages and the
 // JSON API, all rendered on the server.
 class WebApp final : public Application {
-public:
+  public:
     // Loads templates, translations and static files; throws std::runtime_error
     // when one is missing or broken.
     WebApp(app::Store& store, WebConfig config);
 
     void handle(Request request, Respond respond) override;
 
-private:
+  private:
     using Handler = void (WebApp::*)(const VisitPtr&);
 
     struct StaticFile {
@@ -142,8 +143,9 @@ private:
                                const FormData& partner_form, const FieldErrors& errors, int status);
 
     // World café (world_cafe_pages.cpp).
-    Response world_cafe_page(const VisitPtr& visit, const domain::Event& event, const domain::WorldCafe* setup,
-                             const FieldErrors& errors, const std::string& planning_error);
+    Response world_cafe_page(const VisitPtr& visit, const domain::Event& event,
+                             const domain::WorldCafe* setup, const FieldErrors& errors,
+                             const std::string& planning_error);
     void world_cafe_view(const VisitPtr& visit);
     void world_cafe_setup_submit(const VisitPtr& visit);
     void world_cafe_plan_submit(const VisitPtr& visit);
@@ -153,8 +155,8 @@ private:
 
     // Check-in and attendance (door_pages.cpp).
     void checkin_list(const VisitPtr& visit);
-    Response checkin_page(const VisitPtr& visit, const domain::Event& event, const FormData& walk_in,
-                          const FieldErrors& errors);
+    Response checkin_page(const VisitPtr& visit, const domain::Event& event,
+                          const FormData& walk_in, const FieldErrors& errors);
     void checkin_submit(const VisitPtr& visit);
     void walk_in_submit(const VisitPtr& visit);
     void no_shows_submit(const VisitPtr& visit);

@@ -15,36 +15,42 @@ namespace {
 using kainjow::mustache::data;
 
 // Table names for a new world café; colours are easy to put on a card and a table.
-constexpr const char* colour_names[] = {"Oranje", "Blauw", "Groen", "Geel", "Rood", "Paars",
+constexpr const char* colour_names[] = {"Oranje", "Blauw", "Groen", "Geel",  "Rood",  "Paars",
                                         "Wit",    "Roze",  "Bruin", "Grijs", "Zwart", "Turquoise"};
 
 // How long the planner may search when an organiser presses the button. Rooms up to
 // 200 people are planned well within this.
 constexpr std::chrono::milliseconds planning_time{900};
 
-std::string row_field(const char* name, std::size_t row) { return std::string(name) + "_" + std::to_string(row); }
+std::string row_field(const char* name, std::size_t row) {
+    return std::string(name) + "_" + std::to_string(row);
+}
 
 domain::WorldCafe setup_from(std::int64_t event_id, const FormData& form) {
     domain::WorldCafe cafe;
     cafe.event_id = event_id;
-    const int rounds = static_cast<int>(text::parse_integer(form.get("rounds"), 0, domain::WorldCafeLimits::max_rounds)
-                                            .value_or(0));
+    const int rounds = static_cast<int>(
+        text::parse_integer(form.get("rounds"), 0, domain::WorldCafeLimits::max_rounds)
+            .value_or(0));
     for (int round = 1; round <= rounds; ++round) {
-        cafe.round_questions.push_back(text::trim(form.get(row_field("question", static_cast<std::size_t>(round)))));
+        cafe.round_questions.push_back(
+            text::trim(form.get(row_field("question", static_cast<std::size_t>(round)))));
     }
-    for (std::size_t row = 1; row <= domain::WorldCafeLimits::max_tables && form.has(row_field("table_name", row));
+    for (std::size_t row = 1;
+         row <= domain::WorldCafeLimits::max_tables && form.has(row_field("table_name", row));
          ++row) {
         domain::CafeTable table;
         table.name = text::trim(form.get(row_field("table_name", row)));
         const std::string capacity = text::trim(form.get(row_field("table_capacity", row)));
         if (table.name.empty() && capacity.empty()) continue;
         table.capacity = static_cast<int>(text::parse_integer(capacity, 0, 1000).value_or(0));
-        if (const auto host = text::parse_integer(form.get(row_field("table_host", row)), 1, INT64_MAX)) {
+        if (const auto host =
+                text::parse_integer(form.get(row_field("table_host", row)), 1, INT64_MAX)) {
             table.host_registration_id = *host;
         }
         for (int round = 1; round <= rounds; ++round) {
-            table.own_questions.push_back(
-                text::trim(form.get(row_field("table_question", row) + "_" + std::to_string(round))));
+            table.own_questions.push_back(text::trim(
+                form.get(row_field("table_question", row) + "_" + std::to_string(round))));
         }
         cafe.tables.push_back(std::move(table));
     }
@@ -104,8 +110,9 @@ std::string comma_separated(const std::vector<std::string>& names) {
 
 }  // namespace
 
-Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& event, const domain::WorldCafe* setup,
-                                 const FieldErrors& errors, const std::string& planning_error) {
+Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& event,
+                                 const domain::WorldCafe* setup, const FieldErrors& errors,
+                                 const std::string& planning_error) {
     auto& queries = store_.read();
     const auto stored = queries.world_cafe(event.id);
     const domain::WorldCafe* cafe = setup ? setup : (stored ? &*stored : nullptr);
@@ -113,7 +120,8 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
     std::map<std::int64_t, const domain::Registration*> by_id;
     for (const auto& registration : registrations) by_id[registration.id] = &registration;
     std::map<std::int64_t, std::string> group_names;
-    for (const auto& group : queries.groups(event.werkplaats_id)) group_names[group.id] = group.name;
+    for (const auto& group : queries.groups(event.werkplaats_id))
+        group_names[group.id] = group.name;
 
     data values = event_summary(visit, event);
     values.set("event_id", std::to_string(event.id));
@@ -134,20 +142,23 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
     for (int round = 1; round <= domain::WorldCafeLimits::max_rounds; ++round) {
         data item(data::type::object);
         item.set("round", std::to_string(round));
-        if (cafe && round <= cafe->rounds()) item.set("question", cafe->round_questions[static_cast<std::size_t>(round - 1)]);
+        if (cafe && round <= cafe->rounds())
+            item.set("question", cafe->round_questions[static_cast<std::size_t>(round - 1)]);
         questions.push_back(item);
     }
     values.set("questions", questions);
 
-    std::vector<domain::CafeTable> table_rows = cafe ? cafe->tables : std::vector<domain::CafeTable>{};
+    std::vector<domain::CafeTable> table_rows =
+        cafe ? cafe->tables : std::vector<domain::CafeTable>{};
     if (!cafe) {
         int participants = 0;
         for (const auto& registration : registrations) {
             if (registration.status == domain::RegistrationStatus::registered) ++participants;
         }
-        const std::size_t suggested = std::clamp<std::size_t>(static_cast<std::size_t>((participants + 5) / 6), 2,
-                                                              std::size(colour_names));
-        for (std::size_t i = 0; i < suggested; ++i) table_rows.push_back({0, colour_names[i], 6, std::nullopt});
+        const std::size_t suggested = std::clamp<std::size_t>(
+            static_cast<std::size_t>((participants + 5) / 6), 2, std::size(colour_names));
+        for (std::size_t i = 0; i < suggested; ++i)
+            table_rows.push_back({0, colour_names[i], 6, std::nullopt});
     }
     const std::size_t empty_rows = 3;
     data tables(data::type::list);
@@ -165,7 +176,8 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
             data question(data::type::object);
             question.set("round", std::to_string(round));
             const auto index = static_cast<std::size_t>(round - 1);
-            if (table && index < table->own_questions.size() && !table->own_questions[index].empty()) {
+            if (table && index < table->own_questions.size() &&
+                !table->own_questions[index].empty()) {
                 question.set("text", table->own_questions[index]);
                 has_own_question = true;
             }
@@ -191,13 +203,15 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
     if (stored) {
         const auto seats = queries.seats(event.id);
         values.set("has_plan", !seats.empty());
-        values.set("quality", visit->language == Language::en ? stored->quality_english : stored->quality_dutch);
+        values.set("quality", visit->language == Language::en ? stored->quality_english
+                                                              : stored->quality_dutch);
         values.set("started_rounds", std::to_string(stored->started_rounds));
         data plan_rounds(data::type::list);
         for (int round = 1; round <= stored->rounds(); ++round) {
             data round_item(data::type::object);
             round_item.set("round", std::to_string(round));
-            set_if_present(round_item, "question", stored->round_questions[static_cast<std::size_t>(round - 1)]);
+            set_if_present(round_item, "question",
+                           stored->round_questions[static_cast<std::size_t>(round - 1)]);
             round_item.set("is_started", round <= stored->started_rounds);
             round_item.set("is_next", round == stored->started_rounds + 1);
             data round_tables(data::type::list);
@@ -222,7 +236,8 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
                     ++seated;
                 }
                 table_item.set("people", people);
-                table_item.set("count", std::to_string(seated) + "/" + std::to_string(table.capacity));
+                table_item.set("count",
+                               std::to_string(seated) + "/" + std::to_string(table.capacity));
                 round_tables.push_back(table_item);
             }
             round_item.set("tables", round_tables);
@@ -250,7 +265,8 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
     set_if_present(values, "planning_error", planning_error);
     set_field_errors(values, errors, *visit->texts);
     const int status = errors.empty() && planning_error.empty() ? 200 : 422;
-    return page(visit, "world_cafe", values, visit->text("cafe.title") + ": " + event.details.title, status);
+    return page(visit, "world_cafe", values, visit->text("cafe.title") + ": " + event.details.title,
+                status);
 }
 
 void WebApp::world_cafe_view(const VisitPtr& visit) {
@@ -273,11 +289,13 @@ void WebApp::world_cafe_setup_submit(const VisitPtr& visit) {
     auto outcome = std::make_shared<app::CafeOutcome>();
     const auto werkplaats_id = visit->user->werkplaats_id;
     write_then(
-        visit, [setup, outcome, werkplaats_id](app::Transaction& tx) {
+        visit,
+        [setup, outcome, werkplaats_id](app::Transaction& tx) {
             *outcome = app::save_world_cafe_setup(tx, werkplaats_id, *setup);
         },
         [this, visit, setup, outcome, event = *event]() {
-            if (!outcome->done) return world_cafe_page(visit, event, setup.get(), outcome->errors, "");
+            if (!outcome->done)
+                return world_cafe_page(visit, event, setup.get(), outcome->errors, "");
             return redirect("/beheer/events/" + std::to_string(event.id) + "/wereldcafe#plan");
         });
 }
@@ -289,7 +307,8 @@ void WebApp::world_cafe_plan_submit(const VisitPtr& visit) {
     if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
         return respond_error(visit, 404, "error.event_not_found");
     }
-    auto input = std::make_shared<app::PlanningInput>(app::gather_planning_input(store_.read(), *event));
+    auto input =
+        std::make_shared<app::PlanningInput>(app::gather_planning_input(store_.read(), *event));
     if (input->cafe.tables.empty()) return respond_error(visit, 409, "error.no_tables");
     planner::Options options;
     options.time_limit = planning_time;
@@ -297,14 +316,19 @@ void WebApp::world_cafe_plan_submit(const VisitPtr& visit) {
     planner_worker_.post([this, visit, input, options, event = *event] {
         auto result = std::make_shared<app::PlanningResult>(app::compute_plan(*input, options));
         if (!result->planned) {
-            const std::string& message = visit->language == Language::en ? result->error_english : result->error_dutch;
+            const std::string& message =
+                visit->language == Language::en ? result->error_english : result->error_dutch;
             return finish(visit, world_cafe_page(visit, event, nullptr, {}, message));
         }
         auto outcome = std::make_shared<app::CafeOutcome>();
         write_then(
-            visit, [input, result, outcome](app::Transaction& tx) { *outcome = app::apply_plan(tx, *input, *result); },
+            visit,
+            [input, result, outcome](app::Transaction& tx) {
+                *outcome = app::apply_plan(tx, *input, *result);
+            },
             [this, visit, outcome, event]() {
-                if (!outcome->done) return world_cafe_page(visit, event, nullptr, outcome->errors, "");
+                if (!outcome->done)
+                    return world_cafe_page(visit, event, nullptr, outcome->errors, "");
                 return redirect("/beheer/events/" + std::to_string(event.id) + "/wereldcafe#plan");
             });
     });
@@ -314,11 +338,13 @@ void WebApp::world_cafe_round_submit(const VisitPtr& visit) {
     const auto form = authorised_form(visit, app::Role::host);
     if (!form) return;
     const std::int64_t event_id = visit->params.id("id");
-    const auto started = text::parse_integer(form->get("started_rounds"), 0, domain::WorldCafeLimits::max_rounds);
+    const auto started =
+        text::parse_integer(form->get("started_rounds"), 0, domain::WorldCafeLimits::max_rounds);
     if (!started) return respond_error(visit, 400, "error.bad_form");
     auto outcome = std::make_shared<app::CafeOutcome>();
     write_then(
-        visit, [outcome, event_id, started = static_cast<int>(*started)](app::Transaction& tx) {
+        visit,
+        [outcome, event_id, started = static_cast<int>(*started)](app::Transaction& tx) {
             *outcome = app::start_rounds(tx, event_id, started);
         },
         [this, visit, outcome, event_id]() {
@@ -340,7 +366,9 @@ void WebApp::world_cafe_stays_submit(const VisitPtr& visit) {
             const auto registration = tx.registration(id);
             if (registration && registration->event_id == event_id) tx.set_stays_seated(id, stays);
         },
-        [this, event_id]() { return redirect("/beheer/events/" + std::to_string(event_id) + "/wereldcafe#blijven"); });
+        [this, event_id]() {
+            return redirect("/beheer/events/" + std::to_string(event_id) + "/wereldcafe#blijven");
+        });
 }
 
 void WebApp::world_cafe_cards(const VisitPtr& visit) {
@@ -408,7 +436,8 @@ void WebApp::world_cafe_cards(const VisitPtr& visit) {
     values.set("cards", card_list);
     values.set("route_cards", route_cards);
     const std::string title = visit->text(route_cards ? "cafe.route_cards" : "cafe.table_cards");
-    finish(visit, page(visit, "world_cafe_cards", values, title + ": " + event->details.title, 200, Forms::none));
+    finish(visit, page(visit, "world_cafe_cards", values, title + ": " + event->details.title, 200,
+                       Forms::none));
 }
 
 }  // namespace kc::web

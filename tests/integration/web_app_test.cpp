@@ -1,5 +1,7 @@
 // The web application over real HTTP: the server runs on an ephemeral port on a
 // SQLite file with the demo Werkplaats, and requests go over a real socket.
+#include "web/web_app.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -12,7 +14,6 @@
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
 #include "web/form_data.hpp"
-#include "web/web_app.hpp"
 
 namespace kc {
 namespace {
@@ -24,7 +25,7 @@ using testing::HttpReply;
 constexpr time::Timestamp now = 1'795'910'400;
 
 class WebAppTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         store_ = std::make_unique<storage::sqlite::SqliteStore>(dir_.file("web.db"));
         store_->write_and_wait([](app::Transaction& tx) { app::load_demo_werkplaats(tx, now); });
@@ -53,13 +54,14 @@ protected:
     HttpReply get(const std::string& target, const std::vector<std::string>& headers = {}) {
         return http_request(port_, "GET", target, "", headers);
     }
-    HttpReply post_form(const std::string& target, const std::string& body, const std::vector<std::string>& headers = {}) {
+    HttpReply post_form(const std::string& target, const std::string& body,
+                        const std::vector<std::string>& headers = {}) {
         auto all = headers;
         all.push_back("Content-Type: application/x-www-form-urlencoded");
         return http_request(port_, "POST", target, body, all);
     }
-    HttpReply api(const std::string& method, const std::string& target, const std::string& body = "",
-                  bool with_token = true) {
+    HttpReply api(const std::string& method, const std::string& target,
+                  const std::string& body = "", bool with_token = true) {
         std::vector<std::string> headers = {"Content-Type: application/json"};
         if (with_token) headers.push_back("Authorization: Bearer " + token_);
         return http_request(port_, method, target, body, headers);
@@ -81,7 +83,8 @@ protected:
     std::pair<std::string, std::string> csrf_for(const std::string& form_page) {
         const auto page = get(form_page);
         const std::string cookie = page.header("set-cookie");
-        const std::string value = cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1);
+        const std::string value =
+            cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1);
         return {"Cookie: kc_csrf=" + value, value};
     }
 
@@ -93,8 +96,10 @@ protected:
     // Logs in through the form, as a browser does; returns the cookies to send.
     Login login_as(const std::string& email) {
         const auto [cookie, csrf] = csrf_for("/login");
-        const auto login = post_form("/login", "csrf=" + csrf + "&email=" + web::percent_encode(email) +
-                                                   "&password=" + app::DemoLogin::password, {cookie});
+        const auto login = post_form("/login",
+                                     "csrf=" + csrf + "&email=" + web::percent_encode(email) +
+                                         "&password=" + app::DemoLogin::password,
+                                     {cookie});
         EXPECT_EQ(login.status, 303);
         const std::string session = login.header("set-cookie");
         return {cookie + "; " + session.substr(0, session.find(';')), csrf};
@@ -102,7 +107,8 @@ protected:
 
     std::string group_id(const std::string& page_body, const std::string& group_name) {
         std::smatch match;
-        const std::regex pattern("value=\"([0-9]+)\"><label for=\"group-[0-9]+\">" + group_name + "<");
+        const std::regex pattern("value=\"([0-9]+)\"><label for=\"group-[0-9]+\">" + group_name +
+                                 "<");
         return std::regex_search(page_body, match, pattern) ? match[1].str() : "";
     }
 
@@ -114,9 +120,7 @@ protected:
     std::string token_;
 };
 
-TEST_F(WebAppTest, HealthzAnswersOnceReady) {
-    EXPECT_EQ(get("/healthz").status, 200);
-}
+TEST_F(WebAppTest, HealthzAnswersOnceReady) { EXPECT_EQ(get("/healthz").status, 200); }
 
 TEST_F(WebAppTest, AgendaShowsUpcomingAndPastCafesInDutch) {
     const auto reply = get("/");
@@ -124,7 +128,8 @@ TEST_F(WebAppTest, AgendaShowsUpcomingAndPastCafesInDutch) {
     EXPECT_NE(reply.body.find("lang=\"nl\""), std::string::npos);
     EXPECT_NE(reply.body.find("Jongeren en schulden"), std::string::npos);
     EXPECT_NE(reply.body.find("Voorkomen huisuitzettingen"), std::string::npos);
-    EXPECT_EQ(reply.body.find("Mantelzorg en de kostendelersnorm"), std::string::npos) << "drafts stay hidden";
+    EXPECT_EQ(reply.body.find("Mantelzorg en de kostendelersnorm"), std::string::npos)
+        << "drafts stay hidden";
     EXPECT_NE(reply.header("content-security-policy").find("script-src 'self'"), std::string::npos);
     EXPECT_EQ(reply.header("x-content-type-options"), "nosniff");
 }
@@ -159,10 +164,12 @@ TEST_F(WebAppTest, CalendarFilesFollowRfc5545) {
     const auto feed = get("/agenda.ics");
     EXPECT_EQ(feed.status, 200);
     std::size_t events_in_feed = 0;
-    for (auto at = feed.body.find("BEGIN:VEVENT"); at != std::string::npos; at = feed.body.find("BEGIN:VEVENT", at + 1)) {
+    for (auto at = feed.body.find("BEGIN:VEVENT"); at != std::string::npos;
+         at = feed.body.find("BEGIN:VEVENT", at + 1)) {
         ++events_in_feed;
     }
-    EXPECT_EQ(events_in_feed, 2u) << "the two published upcoming cafés; the draft and old cafés stay out";
+    EXPECT_EQ(events_in_feed, 2u)
+        << "the two published upcoming cafés; the draft and old cafés stay out";
     EXPECT_NE(feed.body.find("Jongeren en schulden"), std::string::npos);
 }
 
@@ -173,10 +180,11 @@ TEST_F(WebAppTest, RegistrationByFormConfirmsAndCanBeCancelled) {
     const auto [cookie, csrf] = csrf_for("/events/" + id + "/aanmelden");
     const std::string group = group_id(form_page.body, "Bewoner");
     ASSERT_FALSE(group.empty());
-    const auto reply = post_form("/events/" + id + "/aanmelden",
-                                 "csrf=" + csrf + "&name=Fatima+Yilmaz&email=fatima%40voorbeeld.nl&group=" + group +
-                                     "&dietary=halal&consent_contact=ja",
-                                 {cookie});
+    const auto reply = post_form(
+        "/events/" + id + "/aanmelden",
+        "csrf=" + csrf + "&name=Fatima+Yilmaz&email=fatima%40voorbeeld.nl&group=" + group +
+            "&dietary=halal&consent_contact=ja",
+        {cookie});
     ASSERT_EQ(reply.status, 303) << reply.body;
     const std::string location = reply.header("location");
     ASSERT_EQ(location.rfind("/aanmelding/", 0), 0u);
@@ -184,8 +192,9 @@ TEST_F(WebAppTest, RegistrationByFormConfirmsAndCanBeCancelled) {
     EXPECT_NE(status_page.body.find("Je bent aangemeld"), std::string::npos);
     EXPECT_NE(status_page.body.find("Fatima Yilmaz"), std::string::npos);
 
-    const auto again = post_form("/events/" + id + "/aanmelden",
-                                 "csrf=" + csrf + "&name=Fatima&email=FATIMA%40voorbeeld.nl&group=" + group, {cookie});
+    const auto again = post_form(
+        "/events/" + id + "/aanmelden",
+        "csrf=" + csrf + "&name=Fatima&email=FATIMA%40voorbeeld.nl&group=" + group, {cookie});
     EXPECT_EQ(again.status, 422);
     EXPECT_NE(again.body.find("al aangemeld"), std::string::npos);
 
@@ -197,8 +206,9 @@ TEST_F(WebAppTest, RegistrationByFormConfirmsAndCanBeCancelled) {
 TEST_F(WebAppTest, InvalidFormIsRefilledWithClearMessages) {
     const auto id = std::to_string(open_event());
     const auto [cookie, csrf] = csrf_for("/events/" + id + "/aanmelden");
-    const auto reply = post_form("/events/" + id + "/aanmelden",
-                                 "csrf=" + csrf + "&name=&email=geen-adres&organisation=Buurthuis+%3Cb%3E", {cookie});
+    const auto reply = post_form(
+        "/events/" + id + "/aanmelden",
+        "csrf=" + csrf + "&name=&email=geen-adres&organisation=Buurthuis+%3Cb%3E", {cookie});
     EXPECT_EQ(reply.status, 422);
     EXPECT_NE(reply.body.find("Vul dit in."), std::string::npos);
     EXPECT_NE(reply.body.find("Dit is geen goed e-mailadres"), std::string::npos);
@@ -215,8 +225,10 @@ TEST_F(WebAppTest, InvalidFormIsRefilledWithClearMessages) {
 TEST_F(WebAppTest, FormsWithoutTheCsrfTokenAreRefused) {
     const auto id = std::to_string(open_event());
     const auto [cookie, csrf] = csrf_for("/events/" + id + "/aanmelden");
-    EXPECT_EQ(post_form("/events/" + id + "/aanmelden", "name=Iemand&group=1", {cookie}).status, 403);
-    EXPECT_EQ(post_form("/events/" + id + "/aanmelden", "csrf=" + csrf + "&name=Iemand").status, 403);
+    EXPECT_EQ(post_form("/events/" + id + "/aanmelden", "name=Iemand&group=1", {cookie}).status,
+              403);
+    EXPECT_EQ(post_form("/events/" + id + "/aanmelden", "csrf=" + csrf + "&name=Iemand").status,
+              403);
     EXPECT_EQ(post_form("/events/" + id + "/aanmelden", "csrf=" + csrf + "&name=Iemand",
                         {cookie, "Origin: http://evil.example"})
                   .status,
@@ -235,7 +247,8 @@ TEST_F(WebAppTest, ApiListsEventsWithTheAgreedFields) {
     const auto events = boost::json::parse(reply.body).as_array();
     EXPECT_GE(events.size(), 13u);
     const auto& first = events.front().as_object();
-    for (const char* field : {"id", "title", "starts_at", "location", "capacity", "registered", "waitlisted"}) {
+    for (const char* field :
+         {"id", "title", "starts_at", "location", "capacity", "registered", "waitlisted"}) {
         EXPECT_TRUE(first.contains(field)) << field;
     }
     EXPECT_EQ(first.at("title").as_string(), "Jeugdwet en Jeugdrecht");
@@ -244,8 +257,9 @@ TEST_F(WebAppTest, ApiListsEventsWithTheAgreedFields) {
 
 TEST_F(WebAppTest, ApiCreatesPublishesAndTakesRegistrations) {
     EXPECT_EQ(api("POST", "/api/v1/events", R"({"title":"x"})", false).status, 401);
-    const auto created = api("POST", "/api/v1/events",
-                             R"({"title":"Café <script>","starts_at":"2027-02-04T16:00","location":"Huis van de Wijk","capacity":1})");
+    const auto created = api(
+        "POST", "/api/v1/events",
+        R"({"title":"Café <script>","starts_at":"2027-02-04T16:00","location":"Huis van de Wijk","capacity":1})");
     ASSERT_EQ(created.status, 201) << created.body;
     const auto id = std::to_string(boost::json::parse(created.body).at("id").as_int64());
     EXPECT_EQ(get("/events/" + id).status, 404) << "a draft is not public";
@@ -254,8 +268,9 @@ TEST_F(WebAppTest, ApiCreatesPublishesAndTakesRegistrations) {
     EXPECT_EQ(page.body.find("Café <script>"), std::string::npos);
     EXPECT_NE(page.body.find("Café &lt;script&gt;"), std::string::npos);
 
-    const auto first = api("POST", "/api/v1/events/" + id + "/registrations",
-                           R"({"name":"Bram","email":"bram@voorbeeld.nl","group":"Bewoner"})", false);
+    const auto first =
+        api("POST", "/api/v1/events/" + id + "/registrations",
+            R"({"name":"Bram","email":"bram@voorbeeld.nl","group":"Bewoner"})", false);
     ASSERT_EQ(first.status, 201) << first.body;
     const auto first_json = boost::json::parse(first.body).as_object();
     EXPECT_EQ(first_json.at("status").as_string(), "registered");
@@ -268,7 +283,9 @@ TEST_F(WebAppTest, ApiCreatesPublishesAndTakesRegistrations) {
                   .status,
               409);
 
-    const auto cancelled = api("DELETE", "/api/v1/registrations/" + std::string(first_json.at("cancel_token").as_string()), "", false);
+    const auto cancelled = api(
+        "DELETE", "/api/v1/registrations/" + std::string(first_json.at("cancel_token").as_string()),
+        "", false);
     EXPECT_EQ(cancelled.status, 200);
     EXPECT_EQ(boost::json::parse(cancelled.body).at("promoted").as_int64(), 1);
     EXPECT_EQ(api("DELETE", "/api/v1/registrations/onbekend", "", false).status, 404);
@@ -285,12 +302,15 @@ TEST_F(WebAppTest, ApiExplainsBadInputInDutch) {
     const auto bad_json = api("POST", "/api/v1/events/" + id + "/registrations", "{name:", false);
     EXPECT_EQ(bad_json.status, 400);
     EXPECT_NE(bad_json.body.find("JSON"), std::string::npos);
-    const auto bad_group = api("POST", "/api/v1/events/" + id + "/registrations", R"({"name":"A","group":"Koning"})", false);
+    const auto bad_group = api("POST", "/api/v1/events/" + id + "/registrations",
+                               R"({"name":"A","group":"Koning"})", false);
     EXPECT_EQ(bad_group.status, 422);
     EXPECT_NE(bad_group.body.find("Kies een groep."), std::string::npos);
-    const auto wrong_type = api("POST", "/api/v1/events/" + id + "/registrations", R"({"name":7,"group":"Bewoner"})", false);
+    const auto wrong_type = api("POST", "/api/v1/events/" + id + "/registrations",
+                                R"({"name":7,"group":"Bewoner"})", false);
     EXPECT_EQ(wrong_type.status, 422);
-    const auto bad_date = api("POST", "/api/v1/events", R"({"title":"A","starts_at":"morgen","location":"B"})");
+    const auto bad_date =
+        api("POST", "/api/v1/events", R"({"title":"A","starts_at":"morgen","location":"B"})");
     EXPECT_EQ(bad_date.status, 422);
     EXPECT_NE(bad_date.body.find("starts_at"), std::string::npos);
 }
@@ -298,26 +318,35 @@ TEST_F(WebAppTest, ApiExplainsBadInputInDutch) {
 TEST_F(WebAppTest, OrganiserLogsInChecksPeopleInAndSeesAttendance) {
     EXPECT_EQ(get("/beheer").status, 303);
     const auto [cookie, csrf] = csrf_for("/login");
-    const auto wrong = post_form("/login", "csrf=" + csrf + "&email=" + web::percent_encode(app::DemoLogin::organiser_email) +
-                                               "&password=fout", {cookie});
+    const auto wrong = post_form(
+        "/login",
+        "csrf=" + csrf + "&email=" + web::percent_encode(app::DemoLogin::organiser_email) +
+            "&password=fout",
+        {cookie});
     EXPECT_EQ(wrong.status, 401);
-    const auto login = post_form("/login", "csrf=" + csrf + "&email=" + web::percent_encode(app::DemoLogin::organiser_email) +
-                                               "&password=" + app::DemoLogin::password + "&next=%2Fbeheer", {cookie});
+    const auto login = post_form(
+        "/login",
+        "csrf=" + csrf + "&email=" + web::percent_encode(app::DemoLogin::organiser_email) +
+            "&password=" + app::DemoLogin::password + "&next=%2Fbeheer",
+        {cookie});
     ASSERT_EQ(login.status, 303);
     const std::string session_cookie = login.header("set-cookie");
     const std::string session = session_cookie.substr(0, session_cookie.find(';'));
     const std::string cookies = cookie + "; " + session;
     const auto dashboard = get("/beheer", {cookies});
     ASSERT_EQ(dashboard.status, 200);
-    EXPECT_NE(dashboard.body.find("Mantelzorg en de kostendelersnorm"), std::string::npos) << "drafts show here";
+    EXPECT_NE(dashboard.body.find("Mantelzorg en de kostendelersnorm"), std::string::npos)
+        << "drafts show here";
 
     const auto id = std::to_string(open_event());
     const auto list = get("/beheer/events/" + id + "/inchecken", {cookies});
     ASSERT_EQ(list.status, 200);
     std::smatch match;
-    ASSERT_TRUE(std::regex_search(list.body, match, std::regex("name=\"registration\" value=\"([0-9]+)\"")));
-    const auto checkin = post_form("/beheer/events/" + id + "/inchecken",
-                                   "csrf=" + csrf + "&registration=" + match[1].str() + "&action=in", {cookies});
+    ASSERT_TRUE(std::regex_search(list.body, match,
+                                  std::regex("name=\"registration\" value=\"([0-9]+)\"")));
+    const auto checkin =
+        post_form("/beheer/events/" + id + "/inchecken",
+                  "csrf=" + csrf + "&registration=" + match[1].str() + "&action=in", {cookies});
     EXPECT_EQ(checkin.status, 303);
     const auto attendance = get("/beheer/events/" + id + "/aanwezigheid", {cookies});
     ASSERT_EQ(attendance.status, 200);
@@ -334,28 +363,33 @@ TEST_F(WebAppTest, OrganiserCreatesAndPublishesAnEventThroughTheForm) {
     const auto form = get("/beheer/events/nieuw", {login.cookies});
     ASSERT_EQ(form.status, 200);
     std::smatch partner;
-    ASSERT_TRUE(std::regex_search(form.body, partner, std::regex("name=\"partner\" id=\"partner-([0-9]+)\"")));
-    const std::string fields = "csrf=" + login.csrf +
-                               "&title=Kenniscaf%C3%A9+in+IJsselmonde&theme=Wijk&type=kenniscafe&date=2027-03-04"
-                               "&start_time=16%3A00&end_time=18%3A00&location_name=Huis+van+de+Wijk"
-                               "&location_address=Larenkamp+1&accessibility=Lift&capacity=35&partner=" +
-                               partner[1].str() +
-                               "&speaker_name_1=Erna+de+Vos&speaker_role_1=werkteamlid&speaker_name_2=&speaker_role_2="
-                               "&programme_time_1=16%3A00&programme_title_1=Welkom&programme_form_1=lezing"
-                               "&programme_time_2=16%3A30&programme_title_2=Stellingen&programme_form_2=stellingen"
-                               "&programme_time_3=&programme_title_3=&programme_form_3=lezing";
-    const auto bad = post_form("/beheer/events/nieuw",
-                               std::regex_replace(fields, std::regex("end_time=18%3A00"), "end_time=15%3A00"),
-                               {login.cookies});
+    ASSERT_TRUE(std::regex_search(form.body, partner,
+                                  std::regex("name=\"partner\" id=\"partner-([0-9]+)\"")));
+    const std::string fields =
+        "csrf=" + login.csrf +
+        "&title=Kenniscaf%C3%A9+in+IJsselmonde&theme=Wijk&type=kenniscafe&date=2027-03-04"
+        "&start_time=16%3A00&end_time=18%3A00&location_name=Huis+van+de+Wijk"
+        "&location_address=Larenkamp+1&accessibility=Lift&capacity=35&partner=" +
+        partner[1].str() +
+        "&speaker_name_1=Erna+de+Vos&speaker_role_1=werkteamlid&speaker_name_2=&speaker_role_2="
+        "&programme_time_1=16%3A00&programme_title_1=Welkom&programme_form_1=lezing"
+        "&programme_time_2=16%3A30&programme_title_2=Stellingen&programme_form_2=stellingen"
+        "&programme_time_3=&programme_title_3=&programme_form_3=lezing";
+    const auto bad =
+        post_form("/beheer/events/nieuw",
+                  std::regex_replace(fields, std::regex("end_time=18%3A00"), "end_time=15%3A00"),
+                  {login.cookies});
     EXPECT_EQ(bad.status, 422);
     EXPECT_NE(bad.body.find("De eindtijd moet na de begintijd liggen."), std::string::npos);
     EXPECT_NE(bad.body.find("value=\"Erna de Vos\""), std::string::npos) << "the form is refilled";
 
     const auto created = post_form("/beheer/events/nieuw", fields, {login.cookies});
     ASSERT_EQ(created.status, 303) << created.body;
-    const std::string id = created.header("location").substr(created.header("location").find('=') + 1);
+    const std::string id =
+        created.header("location").substr(created.header("location").find('=') + 1);
     EXPECT_EQ(get("/events/" + id).status, 404);
-    ASSERT_EQ(post_form("/beheer/events/" + id + "/status", "csrf=" + login.csrf + "&status=published", {login.cookies})
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/status",
+                        "csrf=" + login.csrf + "&status=published", {login.cookies})
                   .status,
               303);
     const auto page = get("/events/" + id);
@@ -364,7 +398,8 @@ TEST_F(WebAppTest, OrganiserCreatesAndPublishesAnEventThroughTheForm) {
     EXPECT_NE(page.body.find("Erna de Vos"), std::string::npos);
     EXPECT_NE(page.body.find("Stellingen"), std::string::npos);
     EXPECT_NE(page.body.find("Nog 35 plaatsen vrij"), std::string::npos);
-    EXPECT_NE(get("/").body.find("Kenniscafé in IJsselmonde"), std::string::npos) << "the cache saw the write";
+    EXPECT_NE(get("/").body.find("Kenniscafé in IJsselmonde"), std::string::npos)
+        << "the cache saw the write";
     const auto edit = get("/beheer/events/" + id + "/bewerken", {login.cookies});
     EXPECT_NE(edit.body.find("value=\"2027-03-04\""), std::string::npos);
 }
@@ -372,22 +407,26 @@ TEST_F(WebAppTest, OrganiserCreatesAndPublishesAnEventThroughTheForm) {
 TEST_F(WebAppTest, HostAddsAWalkInAndAMistakeKeepsWhatWasTyped) {
     const auto login = login_as(app::DemoLogin::host_email);
     const auto id = std::to_string(open_event());
-    EXPECT_EQ(get("/beheer/events/nieuw", {login.cookies}).status, 403) << "hosts do not plan events";
-    const auto missing_group = post_form("/beheer/events/" + id + "/inloop",
-                                         "csrf=" + login.csrf + "&name=Karim+El+Amrani&organisation=Buurtteam&group=",
-                                         {login.cookies});
+    EXPECT_EQ(get("/beheer/events/nieuw", {login.cookies}).status, 403)
+        << "hosts do not plan events";
+    const auto missing_group =
+        post_form("/beheer/events/" + id + "/inloop",
+                  "csrf=" + login.csrf + "&name=Karim+El+Amrani&organisation=Buurtteam&group=",
+                  {login.cookies});
     EXPECT_EQ(missing_group.status, 422);
     EXPECT_NE(missing_group.body.find("Kies een groep."), std::string::npos);
     EXPECT_NE(missing_group.body.find("value=\"Karim El Amrani\""), std::string::npos);
     const auto page = get("/beheer/events/" + id + "/inchecken", {login.cookies});
     const std::string group = [&] {
         std::smatch match;
-        std::regex_search(page.body, match, std::regex("<option value=\"([0-9]+)\">Gemeente</option>"));
+        std::regex_search(page.body, match,
+                          std::regex("<option value=\"([0-9]+)\">Gemeente</option>"));
         return match[1].str();
     }();
     ASSERT_FALSE(group.empty());
-    const auto added = post_form("/beheer/events/" + id + "/inloop",
-                                 "csrf=" + login.csrf + "&name=Karim+El+Amrani&group=" + group, {login.cookies});
+    const auto added =
+        post_form("/beheer/events/" + id + "/inloop",
+                  "csrf=" + login.csrf + "&name=Karim+El+Amrani&group=" + group, {login.cookies});
     EXPECT_EQ(added.status, 303);
     const auto list = get("/beheer/events/" + id + "/inchecken?q=karim", {login.cookies});
     EXPECT_NE(list.body.find("Karim El Amrani"), std::string::npos);
@@ -401,11 +440,12 @@ TEST_F(WebAppTest, AdminRenamesAndAddsGroupsAndPartners) {
     std::string fields = "csrf=" + login.csrf;
     const std::regex id_pattern("name=\"group_id_([0-9]+)\" value=\"([0-9]+)\"");
     int count = 0;
-    for (std::sregex_iterator it(settings.body.begin(), settings.body.end(), id_pattern); it != std::sregex_iterator();
-         ++it) {
+    for (std::sregex_iterator it(settings.body.begin(), settings.body.end(), id_pattern);
+         it != std::sregex_iterator(); ++it) {
         const std::string row = (*it)[1].str();
         std::smatch name_match;
-        const std::regex name_pattern("name=\"group_name_" + row + "\" type=\"text\" maxlength=\"60\" value=\"([^\"]*)\"");
+        const std::regex name_pattern("name=\"group_name_" + row +
+                                      "\" type=\"text\" maxlength=\"60\" value=\"([^\"]*)\"");
         ASSERT_TRUE(std::regex_search(settings.body, name_match, name_pattern));
         std::string name = name_match[1].str();
         if (name == "Markt") name = "Marktpartij";
@@ -422,22 +462,27 @@ TEST_F(WebAppTest, AdminRenamesAndAddsGroupsAndPartners) {
     EXPECT_NE(registration_page.body.find("Marktpartij"), std::string::npos);
     EXPECT_NE(registration_page.body.find("Ervaringsdeskundige"), std::string::npos);
 
-    const auto duplicate = post_form("/beheer/instellingen/groepen",
-                                     std::regex_replace(fields, std::regex("Ervaringsdeskundige"), "Student"),
-                                     {login.cookies});
+    const auto duplicate = post_form(
+        "/beheer/instellingen/groepen",
+        std::regex_replace(fields, std::regex("Ervaringsdeskundige"), "Student"), {login.cookies});
     EXPECT_EQ(duplicate.status, 422);
     EXPECT_NE(duplicate.body.find("Deze naam staat er al."), std::string::npos);
 
-    EXPECT_EQ(post_form("/beheer/instellingen/partners",
-                        "csrf=" + login.csrf + "&partner_name=Stichting+Buurtkracht&partner_website=https%3A%2F%2Fbuurtkracht.nl",
-                        {login.cookies})
-                  .status,
-              303);
-    const auto bad_site = post_form("/beheer/instellingen/partners",
-                                    "csrf=" + login.csrf + "&partner_name=Nog+een&partner_website=javascript%3Aalert(1)",
-                                    {login.cookies});
+    EXPECT_EQ(
+        post_form(
+            "/beheer/instellingen/partners",
+            "csrf=" + login.csrf +
+                "&partner_name=Stichting+Buurtkracht&partner_website=https%3A%2F%2Fbuurtkracht.nl",
+            {login.cookies})
+            .status,
+        303);
+    const auto bad_site = post_form(
+        "/beheer/instellingen/partners",
+        "csrf=" + login.csrf + "&partner_name=Nog+een&partner_website=javascript%3Aalert(1)",
+        {login.cookies});
     EXPECT_EQ(bad_site.status, 422);
-    EXPECT_NE(get("/beheer/instellingen", {login.cookies}).body.find("Stichting Buurtkracht"), std::string::npos);
+    EXPECT_NE(get("/beheer/instellingen", {login.cookies}).body.find("Stichting Buurtkracht"),
+              std::string::npos);
 }
 
 TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
@@ -446,20 +491,29 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     const auto empty = get("/beheer/events/" + id + "/wereldcafe", {login.cookies});
     ASSERT_EQ(empty.status, 200);
     std::smatch host;
-    ASSERT_TRUE(std::regex_search(empty.body, host, std::regex("name=\"table_host_1\"><option value=\"\">[^<]*</option><option value=\"([0-9]+)\"")));
-    const std::string setup = "csrf=" + login.csrf + "&rounds=3&question_1=Wat+werkt%3F&question_2=Wat+mist%3F"
-                              "&question_3=Wat+ga+je+doen%3F&table_name_1=Oranje&table_capacity_1=7&table_host_1=" +
-                              host[1].str() +
-                              "&table_name_2=Blauw&table_capacity_2=7&table_question_2_2=Wat+mist+jongeren%3F"
-                              "&table_name_3=Groen&table_capacity_3=7"
-                              "&table_name_4=Geel&table_capacity_4=7&table_name_5=&table_capacity_5=";
-    const auto bad = post_form("/beheer/events/" + id + "/wereldcafe/opzet",
-                               std::regex_replace(setup, std::regex("table_capacity_2=7"), "table_capacity_2=99"),
-                               {login.cookies});
+    ASSERT_TRUE(std::regex_search(
+        empty.body, host,
+        std::regex(
+            "name=\"table_host_1\"><option value=\"\">[^<]*</option><option value=\"([0-9]+)\"")));
+    const std::string setup =
+        "csrf=" + login.csrf +
+        "&rounds=3&question_1=Wat+werkt%3F&question_2=Wat+mist%3F"
+        "&question_3=Wat+ga+je+doen%3F&table_name_1=Oranje&table_capacity_1=7&table_host_1=" +
+        host[1].str() +
+        "&table_name_2=Blauw&table_capacity_2=7&table_question_2_2=Wat+mist+jongeren%3F"
+        "&table_name_3=Groen&table_capacity_3=7"
+        "&table_name_4=Geel&table_capacity_4=7&table_name_5=&table_capacity_5=";
+    const auto bad = post_form(
+        "/beheer/events/" + id + "/wereldcafe/opzet",
+        std::regex_replace(setup, std::regex("table_capacity_2=7"), "table_capacity_2=99"),
+        {login.cookies});
     EXPECT_EQ(bad.status, 422);
     EXPECT_NE(bad.body.find("Een tafel heeft 2 tot 30 plaatsen."), std::string::npos);
-    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup, {login.cookies}).status, 303);
-    const auto plan = post_form("/beheer/events/" + id + "/wereldcafe/plan", "csrf=" + login.csrf, {login.cookies});
+    ASSERT_EQ(
+        post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup, {login.cookies}).status,
+        303);
+    const auto plan = post_form("/beheer/events/" + id + "/wereldcafe/plan", "csrf=" + login.csrf,
+                                {login.cookies});
     ASSERT_EQ(plan.status, 303) << plan.body.substr(plan.body.find("<main"), 2000);
     const auto planned = get("/beheer/events/" + id + "/wereldcafe", {login.cookies});
     EXPECT_NE(planned.body.find("Ronde 3"), std::string::npos);
@@ -467,8 +521,8 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     ASSERT_FALSE(store_->read().seats(std::stoll(id)).empty());
 
     // Round 1 starts; a walk-in arrives; the re-plan keeps round 1 as it was.
-    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/ronde", "csrf=" + login.csrf + "&started_rounds=1",
-                        {login.cookies})
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/ronde",
+                        "csrf=" + login.csrf + "&started_rounds=1", {login.cookies})
                   .status,
               303);
     std::vector<domain::Seat> first_round;
@@ -478,7 +532,10 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     const auto registration = api("POST", "/api/v1/events/" + id + "/registrations",
                                   R"({"name":"Laat Binnen","group":"Bewoner"})", false);
     ASSERT_EQ(registration.status, 201);
-    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/plan", "csrf=" + login.csrf, {login.cookies}).status, 303);
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/plan", "csrf=" + login.csrf,
+                        {login.cookies})
+                  .status,
+              303);
     std::vector<domain::Seat> first_round_after;
     int walk_in_seats = 0;
     const auto walk_in_id = boost::json::parse(registration.body).at("id").as_int64();
@@ -498,11 +555,14 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     const auto pdf = get("/beheer/events/" + id + "/wereldcafe/tafelkaarten.pdf", {login.cookies});
     EXPECT_EQ(pdf.status, 200);
     EXPECT_TRUE(pdf.body.starts_with("%PDF")) << pdf.header("content-type");
-    const auto personal = get("/aanmelding/" + std::string(boost::json::parse(registration.body).at("cancel_token").as_string()));
+    const auto personal =
+        get("/aanmelding/" +
+            std::string(boost::json::parse(registration.body).at("cancel_token").as_string()));
     EXPECT_NE(personal.body.find("Jouw tafels"), std::string::npos);
     EXPECT_NE(personal.body.find("Ronde 2"), std::string::npos);
 
-    const auto locked = post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup, {login.cookies});
+    const auto locked =
+        post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup, {login.cookies});
     EXPECT_EQ(locked.status, 422);
     EXPECT_NE(locked.body.find("liggen vast"), std::string::npos);
 }
@@ -511,10 +571,14 @@ TEST_F(WebAppTest, RepeatedWrongPasswordsAreSlowedDown) {
     const auto [cookie, csrf] = csrf_for("/login");
     const std::string email = "&email=" + web::percent_encode(app::DemoLogin::host_email);
     for (int attempt = 0; attempt < 5; ++attempt) {
-        EXPECT_EQ(post_form("/login", "csrf=" + csrf + email + "&password=geraden" + std::to_string(attempt), {cookie}).status,
+        EXPECT_EQ(post_form("/login",
+                            "csrf=" + csrf + email + "&password=geraden" + std::to_string(attempt),
+                            {cookie})
+                      .status,
                   401);
     }
-    const auto blocked = post_form("/login", "csrf=" + csrf + email + "&password=" + app::DemoLogin::password, {cookie});
+    const auto blocked = post_form(
+        "/login", "csrf=" + csrf + email + "&password=" + app::DemoLogin::password, {cookie});
     EXPECT_EQ(blocked.status, 429);
     EXPECT_NE(blocked.body.find("Wacht een kwartier"), std::string::npos);
 }

@@ -8,7 +8,8 @@ namespace {
 WorldCafe two_tables() {
     WorldCafe cafe;
     cafe.round_questions = {"Wat werkt?", "Wat mist?"};
-    cafe.tables = {{1, "Oranje", 6, 10, {}}, {2, "Blauw", 6, std::nullopt, {"", "Wat mist bij jongeren?"}}};
+    cafe.tables = {{1, "Oranje", 6, 10, {}},
+                   {2, "Blauw", 6, std::nullopt, {"", "Wat mist bij jongeren?"}}};
     return cafe;
 }
 
