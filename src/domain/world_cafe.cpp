@@ -1,5 +1,6 @@
 #include "domain/world_cafe.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "core/validation.hpp"
@@ -11,6 +12,24 @@ const std::string& WorldCafe::question_at(const CafeTable& table, int round) con
     if (index < table.own_questions.size() && !table.own_questions[index].empty())
         return table.own_questions[index];
     return round_questions.at(index);
+}
+
+std::vector<RouteStep> route_of(const WorldCafe& cafe, const std::vector<Seat>& seats,
+                                std::int64_t registration_id) {
+    std::vector<RouteStep> route;
+    for (const auto& seat : seats) {
+        if (seat.registration_id != registration_id || seat.round < 1 || seat.round > cafe.rounds())
+            continue;
+        for (const auto& table : cafe.tables) {
+            if (table.id != seat.table_id) continue;
+            route.push_back({seat.round, table.name, cafe.question_at(table, seat.round),
+                             seat.round == cafe.started_rounds,
+                             seat.round == cafe.started_rounds + 1});
+        }
+    }
+    std::sort(route.begin(), route.end(),
+              [](const RouteStep& a, const RouteStep& b) { return a.round < b.round; });
+    return route;
 }
 
 FieldErrors validate(const WorldCafe& cafe) {

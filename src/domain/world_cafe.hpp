@@ -46,6 +46,21 @@ struct Seat {
     bool operator==(const Seat&) const = default;
 };
 
+// One round of a participant's route through the café.
+struct RouteStep {
+    int round = 0;
+    std::string table;
+    std::string question;
+    // The round going on now (the last one started), and the one after it.
+    bool is_now = false;
+    bool is_next = false;
+};
+
+// The tables of one participant, round by round. Rounds without a seat (someone who came in
+// late) are left out.
+std::vector<RouteStep> route_of(const WorldCafe& cafe, const std::vector<Seat>& seats,
+                                std::int64_t registration_id);
+
 struct WorldCafeLimits {
     static constexpr int max_rounds = 8;
     static constexpr std::size_t max_tables = 40;

@@ -16,12 +16,7 @@ namespace {
 namespace json = boost::json;
 
 Response json_response(int status, const json::value& body) {
-    Response response;
-    response.status = status;
-    response.content_type = "application/json";
-    response.body = json::serialize(body);
-    response.add_header("Cache-Control", "no-store");
-    return response;
+    return json_text_response(status, json::serialize(body));
 }
 
 json::object event_json(const domain::Event& event, const app::EventCounts& counts) {
@@ -77,11 +72,8 @@ std::string string_member(const json::object& object, const char* name, bool req
 
 void WebApp::api_error(const VisitPtr& visit, int status, const std::string& code,
                        const std::string& message_key, const FieldErrors& errors) {
-    Response response;
-    response.status = status;
-    response.content_type = "application/json";
-    response.body = error_json(code, visit->text(message_key), errors, *visit->texts);
-    finish(visit, std::move(response));
+    finish(visit, json_text_response(
+                      status, error_json(code, visit->text(message_key), errors, *visit->texts)));
 }
 
 bool WebApp::api_authenticate(const VisitPtr& visit, app::Role role) {

@@ -15,6 +15,45 @@ namespace {
 
 using kainjow::mustache::data;
 
+// Where a participant sits in the world café, in words, as the personal page shows it and as
+// its live update on the phone refreshes it.
+struct LiveRoute {
+    struct Item {
+        std::string round;  // "Ronde 2:"
+        std::string table;  // "Tafel Blauw"
+        std::string badge;  // "nu", "straks" or nothing
+    };
+    std::string now;  // "Nu, ronde 2: tafel Blauw"
+    std::string now_question;
+    std::string next;  // "Straks, ronde 3: tafel Rood", or that this is the last round
+    std::string next_question;
+    std::vector<Item> items;
+};
+
+LiveRoute live_route(const Visit& visit, const domain::WorldCafe& cafe,
+                     const std::vector<domain::Seat>& seats, std::int64_t registration_id) {
+    LiveRoute live;
+    const std::string table_word = visit.text("cafe.table");
+    for (const auto& step : domain::route_of(cafe, seats, registration_id)) {
+        std::string badge;
+        if (step.is_now) {
+            live.now = visit.text("cafe.now_round", step.round) + " " + step.table;
+            live.now_question = step.question;
+            badge = visit.text("cafe.badge_now");
+        } else if (step.is_next) {
+            live.next = visit.text("cafe.next_round", step.round) + " " + step.table;
+            live.next_question = step.question;
+            badge = visit.text("cafe.badge_next");
+        }
+        live.items.push_back({visit.text("cafe.round") + " " + std::to_string(step.round) + ":",
+                              table_word + " " + step.table, badge});
+    }
+    if (!live.now.empty() && live.next.empty() && cafe.started_rounds == cafe.rounds()) {
+        live.next = visit.text("cafe.last_round");
+    }
+    return live;
+}
+
 domain::RegistrationForm registration_form_from(const FormData& form) {
     domain::RegistrationForm registration;
     registration.name = form.get("name");
@@ -306,22 +345,46 @@ void WebApp::registration_status(const VisitPtr& visit) {
                config_.public_base_url + "/aanmelding/" + registration->cancel_token);
     // A participant sees their own route through the world café on their phone.
     if (const auto cafe = queries.world_cafe(event->id)) {
-        data route(data::type::list);
-        for (const auto& seat : queries.seats(event->id)) {
-            if (seat.registration_id != registration->id) continue;
-            for (const auto& table : cafe->tables) {
-                if (table.id != seat.table_id) continue;
+        const LiveRoute live =
+            live_route(*visit, *cafe, queries.seats(event->id), registration->id);
+        if (!live.items.empty()) {
+            values.set("has_route", true);
+            set_if_present(values, "now", live.now);
+            set_if_present(values, "now_question", live.now_question);
+            set_if_present(values, "next", live.next);
+            set_if_present(values, "next_question", live.next_question);
+            data route(data::type::list);
+            for (const auto& item : live.items) {
                 data step(data::type::object);
-                step.set("round", std::to_string(seat.round));
-                step.set("table", table.name);
-                step.set("is_next", seat.round == cafe->started_rounds + 1);
+                step.set("round", item.round);
+                step.set("table", item.table);
+                set_if_present(step, "badge", item.badge);
                 route.push_back(step);
             }
+            values.set("route", route);
         }
-        values.set("route", route);
-        values.set("has_route", !route.is_empty_list());
     }
     finish(visit, page(visit, "registration_status", values, visit->text("status.title")));
+}
+
+void WebApp::registration_route_json(const VisitPtr& visit) {
+    auto& queries = store_.read();
+    const auto registration = queries.registration_by_token(visit->params.get("token"));
+    if (!registration) return api_error(visit, 404, "not_found", "error.unknown_registration_link");
+    const auto cafe = queries.world_cafe(registration->event_id);
+    const LiveRoute live =
+        cafe ? live_route(*visit, *cafe, queries.seats(registration->event_id), registration->id)
+             : LiveRoute{};
+    boost::json::array route;
+    for (const auto& item : live.items) {
+        route.push_back({{"round", item.round}, {"table", item.table}, {"badge", item.badge}});
+    }
+    const boost::json::object body{{"now", live.now},
+                                   {"now_question", live.now_question},
+                                   {"next", live.next},
+                                   {"next_question", live.next_question},
+                                   {"route", route}};
+    finish(visit, json_text_response(200, boost::json::serialize(body)));
 }
 
 void WebApp::registration_cancel(const VisitPtr& visit) {

@@ -84,6 +84,15 @@ std::string_view status_code_name(int status) {
     }
 }
 
+Response json_text_response(int status, std::string body) {
+    Response response;
+    response.status = status;
+    response.content_type = "application/json";
+    response.body = std::move(body);
+    response.add_header("Cache-Control", "no-store");
+    return response;
+}
+
 std::string json_for_script(std::string_view json) {
     std::string escaped;
     escaped.reserve(json.size());

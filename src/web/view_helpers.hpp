@@ -6,6 +6,7 @@
 
 #include "core/field_error.hpp"
 #include "core/time.hpp"
+#include "web/http_types.hpp"
 #include "web/i18n.hpp"
 
 namespace kc::web {
@@ -29,6 +30,9 @@ void set_field_errors(kainjow::mustache::data& values, const FieldErrors& errors
 std::string error_json(std::string_view code, std::string_view message, const FieldErrors& errors,
                        const Catalogue& texts);
 std::string_view status_code_name(int status);
+
+// A JSON answer that no cache keeps.
+Response json_text_response(int status, std::string body);
 
 // Escapes a JSON text for embedding in an HTML <script> data block.
 std::string json_for_script(std::string_view json);

@@ -74,6 +74,7 @@ void WebApp::add_routes() {
     router_.add("POST", "/events/{id}/aanmelden", &WebApp::registration_submit);
     router_.add("GET", "/aanmelding/{token}", &WebApp::registration_status);
     router_.add("POST", "/aanmelding/{token}/annuleren", &WebApp::registration_cancel);
+    router_.add("GET", "/aanmelding/{token}/tafels.json", &WebApp::registration_route_json);
     router_.add("GET", "/taal/{code}", &WebApp::language_switch);
 
     router_.add("GET", "/login", &WebApp::login_form);

@@ -115,6 +115,8 @@ class WebApp final : public Application {
     void registration_submit(const VisitPtr& visit);
     void registration_status(const VisitPtr& visit);
     void registration_cancel(const VisitPtr& visit);
+    // The participant's world-café tables as JSON, for the live update on the phone.
+    void registration_route_json(const VisitPtr& visit);
     Response registration_form_page(const VisitPtr& visit, const domain::Event& event,
                                     const FormData& values, const FieldErrors& errors);
     std::string calendar_for(const std::vector<domain::Event>& events, const std::string& name);

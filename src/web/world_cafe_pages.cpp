@@ -166,10 +166,10 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
         data item(data::type::object);
         item.set("row", std::to_string(row));
         const domain::CafeTable* table = row <= table_rows.size() ? &table_rows[row - 1] : nullptr;
-        if (table) {
-            item.set("name", table->name);
-            item.set("capacity", std::to_string(table->capacity));
-        }
+        // Empty rows say so explicitly: Mustache would otherwise fill them from the page around
+        // them (the event's own capacity, for one).
+        item.set("name", table ? table->name : std::string());
+        item.set("capacity", table ? std::to_string(table->capacity) : std::string());
         data own_questions(data::type::list);
         bool has_own_question = false;
         for (int round = 1; round <= rounds; ++round) {

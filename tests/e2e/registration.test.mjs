@@ -1,7 +1,7 @@
 // A resident registers for a café on a phone, and a host checks her in on a tablet.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, baseUrl } from './browser.mjs';
+import { launchBrowser, baseUrl, logIn } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -38,11 +38,7 @@ test('a resident registers on a phone and the host checks her in', async () => {
 
   const tablet = await browser.newContext({ viewport: { width: 800, height: 1100 }, locale: 'nl-NL' });
   const door = await tablet.newPage();
-  await door.goto(`${baseUrl}/login`);
-  await door.getByLabel('E-mailadres').fill('gastvrouw@demo.kenniscafe.nl');
-  await door.getByLabel('Wachtwoord').fill('demo-kenniscafe');
-  await door.getByRole('button', { name: 'Inloggen' }).click();
-  await door.getByRole('heading', { name: 'Beheer' }).waitFor();
+  await logIn(door, 'gastvrouw@demo.kenniscafe.nl');
   const card = door.getByRole('listitem').filter({ hasText: 'Eenzaamheid tussen generaties' });
   await card.getByRole('link', { name: 'Inchecken' }).click();
   await door.getByLabel('Zoek op naam of organisatie').fill('sanne');

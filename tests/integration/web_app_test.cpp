@@ -490,6 +490,14 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     const auto id = std::to_string(open_event());
     const auto empty = get("/beheer/events/" + id + "/wereldcafe", {login.cookies});
     ASSERT_EQ(empty.status, 200);
+    // The spare rows at the end of the table list are really empty, so saving them skips them.
+    const std::regex capacity_input("name=\"table_capacity_[0-9]+\"[^>]*value=\"([^\"]*)\"");
+    std::string last_capacity = "none";
+    for (std::sregex_iterator it(empty.body.begin(), empty.body.end(), capacity_input), end;
+         it != end; ++it) {
+        last_capacity = (*it)[1].str();
+    }
+    EXPECT_EQ(last_capacity, "");
     std::smatch host;
     ASSERT_TRUE(std::regex_search(
         empty.body, host,
@@ -555,11 +563,34 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     const auto pdf = get("/beheer/events/" + id + "/wereldcafe/tafelkaarten.pdf", {login.cookies});
     EXPECT_EQ(pdf.status, 200);
     EXPECT_TRUE(pdf.body.starts_with("%PDF")) << pdf.header("content-type");
-    const auto personal =
-        get("/aanmelding/" +
-            std::string(boost::json::parse(registration.body).at("cancel_token").as_string()));
+    const std::string token(boost::json::parse(registration.body).at("cancel_token").as_string());
+    const auto personal = get("/aanmelding/" + token);
     EXPECT_NE(personal.body.find("Jouw tafels"), std::string::npos);
-    EXPECT_NE(personal.body.find("Ronde 2"), std::string::npos);
+    EXPECT_NE(personal.body.find("Ronde 2:"), std::string::npos);
+    EXPECT_NE(personal.body.find("Straks, ronde 2: tafel"), std::string::npos)
+        << "the walk-in starts in round 2";
+    EXPECT_NE(personal.body.find("/static/live_route.js"), std::string::npos);
+
+    // The phone keeps itself up to date from a small JSON answer.
+    const auto live = get("/aanmelding/" + token + "/tafels.json");
+    ASSERT_EQ(live.status, 200);
+    EXPECT_EQ(live.header("content-type"), "application/json");
+    EXPECT_EQ(live.header("cache-control"), "no-store");
+    auto route = boost::json::parse(live.body).as_object();
+    EXPECT_EQ(route.at("now").as_string(), "");
+    EXPECT_TRUE(route.at("next").as_string().starts_with("Straks, ronde 2: tafel"));
+    EXPECT_EQ(route.at("route").as_array().size(), 2u);
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/ronde",
+                        "csrf=" + login.csrf + "&started_rounds=2", {login.cookies})
+                  .status,
+              303);
+    route = boost::json::parse(get("/aanmelding/" + token + "/tafels.json").body).as_object();
+    EXPECT_TRUE(route.at("now").as_string().starts_with("Nu, ronde 2: tafel"));
+    EXPECT_TRUE(route.at("next").as_string().starts_with("Straks, ronde 3: tafel"));
+    EXPECT_EQ(route.at("route").as_array()[0].at("badge").as_string(), "nu");
+    const auto unknown = get("/aanmelding/bestaat-niet/tafels.json");
+    EXPECT_EQ(unknown.status, 404);
+    EXPECT_NE(unknown.body.find("\"error\":\"not_found\""), std::string::npos);
 
     const auto locked =
         post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup, {login.cookies});

@@ -27,6 +27,30 @@ TEST(WorldCafe, ATableAsksItsOwnQuestionOrTheRounds) {
     EXPECT_EQ(cafe.question_at(cafe.tables[1], 2), "Wat mist bij jongeren?");
 }
 
+TEST(WorldCafe, ARouteMarksTheRoundGoingOnAndTheNextOne) {
+    auto cafe = two_tables();
+    const std::vector<Seat> seats = {{2, 7, 2}, {1, 7, 1}, {1, 8, 2}, {2, 8, 1}};
+    auto route = route_of(cafe, seats, 7);
+    ASSERT_EQ(route.size(), 2u);
+    EXPECT_EQ(route[0].round, 1);
+    EXPECT_EQ(route[0].table, "Oranje");
+    EXPECT_EQ(route[1].question, "Wat mist bij jongeren?");
+    EXPECT_FALSE(route[0].is_now) << "nothing has started yet";
+    EXPECT_TRUE(route[0].is_next);
+
+    cafe.started_rounds = 1;
+    route = route_of(cafe, seats, 7);
+    EXPECT_TRUE(route[0].is_now);
+    EXPECT_FALSE(route[0].is_next);
+    EXPECT_TRUE(route[1].is_next);
+
+    cafe.started_rounds = 2;
+    route = route_of(cafe, seats, 7);
+    EXPECT_TRUE(route[1].is_now);
+    EXPECT_FALSE(route[1].is_next) << "the last round has no next one";
+    EXPECT_TRUE(route_of(cafe, seats, 9).empty());
+}
+
 TEST(WorldCafe, ValidSetUpPasses) { EXPECT_TRUE(validate(two_tables()).empty()); }
 
 TEST(WorldCafe, RefusesImpossibleSetUps) {
