@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures the whole HTTP stack with wrk on loopback: a public event page (a cached read) and
-# registration POSTs (durable writes). Starts its own server on a temporary demo database,
+# Measures the whole HTTP stack with wrk on loopback: a public event page (a cached read), the
+# world-café route a participant's phone asks for every 15 seconds (an uncached personal read),
+# and registration POSTs (durable writes). Starts its own server on a temporary demo database,
 # prints a table, and cleans up after itself. Run via `make bench-http` after `make build`.
 #
 # Settings (environment): BENCH_DURATION (default 10s), BENCH_CONNECTIONS (64),
@@ -107,6 +108,30 @@ if [ -z "$event_id" ]; then
     exit 1
 fi
 
+# A world café on that event, planned and with round 1 started, and the personal link of one of
+# its participants: what a phone polls during the café.
+participant_token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
+    -d '{"name":"Bench Deelnemer","group":"Bewoner"}' \
+    "$base_url/api/v1/events/$event_id/registrations" | jq -r .cancel_token)
+jar="$workdir/cookies"
+csrf_of() { grep -o 'name="csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+csrf=$(curl -fsS -c "$jar" -b "$jar" "$base_url/login" | csrf_of)
+curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
+    --data-urlencode "email=organisator@demo.kenniscafe.nl" \
+    --data-urlencode "password=demo-kenniscafe" "$base_url/login"
+cafe_url="$base_url/beheer/events/$event_id/wereldcafe"
+csrf=$(curl -fsS -c "$jar" -b "$jar" "$cafe_url" | csrf_of)
+tables=""
+for row in 1 2 3 4; do tables="$tables&table_name_$row=Tafel$row&table_capacity_$row=8"; done
+for step in "opzet?rounds=3&question_1=Wat+werkt&question_2=Wat+mist&question_3=Wat+nu$tables" \
+    "plan?" "ronde?started_rounds=1"; do
+    curl -fsS -o /dev/null -b "$jar" --data "csrf=$csrf&${step#*\?}" "$cafe_url/${step%%\?*}"
+done
+if [ "$(curl -fsS "$base_url/aanmelding/$participant_token/tafels.json" | jq -r .now)" = "" ]; then
+    echo "bench-http: the world café for the route scenario was not set up" >&2
+    exit 1
+fi
+
 # Runs one wrk scenario and prints one table row from the RESULT line of stats.lua.
 run_scenario() {
     local label=$1 url=$2 script=$3
@@ -132,6 +157,8 @@ echo "HTTP benchmark: wrk -t$wrk_threads -c$connections -d$duration on 127.0.0.1
 printf "%-44s %10s %9s %9s %9s %9s %9s %9s\n" scenario "requests/s" "p50 ms" "p90 ms" \
     "p99 ms" requests "non-2xx" "sock err"
 run_scenario "GET /events/$event_id" "$base_url/events/$event_id" bench/http/stats.lua
+run_scenario "GET /aanmelding/{token}/tafels.json" \
+    "$base_url/aanmelding/$participant_token/tafels.json" bench/http/stats.lua
 run_scenario "POST /api/v1/events/$event_id/registrations" \
     "$base_url/api/v1/events/$event_id/registrations" bench/http/register.lua "bench$$"
 
