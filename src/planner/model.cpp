@@ -55,9 +55,13 @@ int stay_table_for(const Problem& problem, const ModelInput& input, int person,
 
 }  // namespace
 
+// Keeping seats comes after a resident at every table: at the door, a walk-in resident or a
+// resident who did not show would otherwise leave tables without one for the rest of the café,
+// and participants see a changed table on their phone. It comes before the group mix, so that
+// a re-plan does not move people for a slightly better mix.
 std::vector<Goal> default_goal_order() {
-    return {Goal::no_repeat_meetings,      Goal::keep_seats,         Goal::no_table_revisits,
-            Goal::resident_at_every_table, Goal::balanced_group_mix, Goal::organisations_spread};
+    return {Goal::no_repeat_meetings, Goal::no_table_revisits,  Goal::resident_at_every_table,
+            Goal::keep_seats,         Goal::balanced_group_mix, Goal::organisations_spread};
 }
 
 BilingualError::BilingualError(std::string dutch, std::string english)

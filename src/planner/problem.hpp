@@ -33,9 +33,9 @@ struct Table {
 // decides between plans that are equally good on all earlier ones.
 enum class Goal {
     no_repeat_meetings,
-    keep_seats,  // Only counts when re-planning: seats that differ from the previous plan.
     no_table_revisits,
     resident_at_every_table,
+    keep_seats,  // Only counts when re-planning: seats that differ from the previous plan.
     balanced_group_mix,
     organisations_spread,
 };
