@@ -29,7 +29,8 @@ planner::Person person_for(const PlanningInput& input, const domain::Registratio
     if (group != input.group_names.end()) person.group = group->second;
     person.organisation = registration.form.organisation;
     for (std::size_t t = 0; t < input.cafe.tables.size(); ++t) {
-        if (input.cafe.tables[t].host_registration_id == registration.id) person.host_table = static_cast<int>(t);
+        if (input.cafe.tables[t].host_registration_id == registration.id)
+            person.host_table = static_cast<int>(t);
     }
     person.stays = registration.stays_seated;
     if (person.stays && !person.host_table) {
@@ -46,14 +47,16 @@ planner::Person person_for(const PlanningInput& input, const domain::Registratio
 
 }  // namespace
 
-CafeOutcome save_world_cafe_setup(Transaction& tx, std::int64_t werkplaats_id, domain::WorldCafe setup) {
+CafeOutcome save_world_cafe_setup(Transaction& tx, std::int64_t werkplaats_id,
+                                  domain::WorldCafe setup) {
     CafeOutcome outcome;
     const auto event = tx.event(setup.event_id);
     if (!event || event->werkplaats_id != werkplaats_id) {
         outcome.errors.push_back({"event", "error.event_not_found"});
         return outcome;
     }
-    if (const auto existing = tx.world_cafe(setup.event_id); existing && existing->started_rounds > 0) {
+    if (const auto existing = tx.world_cafe(setup.event_id);
+        existing && existing->started_rounds > 0) {
         outcome.errors.push_back({"rounds", "error.cafe_started"});
         return outcome;
     }
@@ -64,7 +67,8 @@ CafeOutcome save_world_cafe_setup(Transaction& tx, std::int64_t werkplaats_id, d
         const auto registration = tx.registration(*host);
         if (!registration || registration->event_id != setup.event_id ||
             registration->status == domain::RegistrationStatus::cancelled) {
-            outcome.errors.push_back({"table_" + std::to_string(i + 1) + "_host", "error.unknown_host"});
+            outcome.errors.push_back(
+                {"table_" + std::to_string(i + 1) + "_host", "error.unknown_host"});
         }
     }
     if (!outcome.errors.empty()) return outcome;
@@ -94,9 +98,9 @@ PlanningInput gather_planning_input(Queries& queries, const domain::Event& event
         if (group.is_resident && input.resident_group.empty()) input.resident_group = group.name;
     }
     const auto registrations = queries.registrations(event.id);
-    const bool day_has_started = std::any_of(registrations.begin(), registrations.end(), [](const auto& r) {
-        return r.attendance == domain::Attendance::checked_in;
-    });
+    const bool day_has_started =
+        std::any_of(registrations.begin(), registrations.end(),
+                    [](const auto& r) { return r.attendance == domain::Attendance::checked_in; });
     std::set<std::int64_t> hosts;
     for (const auto& table : input.cafe.tables) {
         if (table.host_registration_id) hosts.insert(*table.host_registration_id);
@@ -104,7 +108,8 @@ PlanningInput gather_planning_input(Queries& queries, const domain::Event& event
     for (const auto& registration : registrations) {
         // A host is seated even before checking in: the table cannot do without them.
         if (takes_part(registration, day_has_started) ||
-            (hosts.count(registration.id) && registration.status != domain::RegistrationStatus::cancelled)) {
+            (hosts.count(registration.id) &&
+             registration.status != domain::RegistrationStatus::cancelled)) {
             input.participants.push_back(registration);
         }
     }
@@ -116,14 +121,16 @@ PlanningResult compute_plan(const PlanningInput& input, const planner::Options& 
     planner::Problem problem;
     problem.rounds = input.cafe.rounds();
     if (!input.resident_group.empty()) problem.resident_group = input.resident_group;
-    for (const auto& table : input.cafe.tables) problem.tables.push_back({table.name, table.capacity});
+    for (const auto& table : input.cafe.tables)
+        problem.tables.push_back({table.name, table.capacity});
 
     // With a plan in place, the people of that plan come first, in the order of their
     // registration ids, then the newcomers: that is how the re-planner reads them.
     std::vector<std::int64_t> previous_people;
     for (const auto& seat : input.previous) previous_people.push_back(seat.registration_id);
     std::sort(previous_people.begin(), previous_people.end());
-    previous_people.erase(std::unique(previous_people.begin(), previous_people.end()), previous_people.end());
+    previous_people.erase(std::unique(previous_people.begin(), previous_people.end()),
+                          previous_people.end());
 
     std::map<std::int64_t, const domain::Registration*> present;
     for (const auto& registration : input.participants) present[registration.id] = &registration;
@@ -144,7 +151,8 @@ PlanningResult compute_plan(const PlanningInput& input, const planner::Options& 
         }
     }
     for (const auto& registration : input.participants) {
-        if (std::binary_search(previous_people.begin(), previous_people.end(), registration.id)) continue;
+        if (std::binary_search(previous_people.begin(), previous_people.end(), registration.id))
+            continue;
         order.push_back(registration.id);
         problem.people.push_back(person_for(input, registration));
     }
@@ -155,11 +163,13 @@ PlanningResult compute_plan(const PlanningInput& input, const planner::Options& 
             planned = planner::plan_tables(problem, options);
         } else {
             request.started_rounds = input.cafe.started_rounds;
-            request.previous.table_of.assign(static_cast<std::size_t>(problem.rounds),
-                                             std::vector<int>(previous_people.size(), planner::Plan::absent));
+            request.previous.table_of.assign(
+                static_cast<std::size_t>(problem.rounds),
+                std::vector<int>(previous_people.size(), planner::Plan::absent));
             for (const auto& seat : input.previous) {
                 const auto person = std::lower_bound(previous_people.begin(), previous_people.end(),
-                                                     seat.registration_id) - previous_people.begin();
+                                                     seat.registration_id) -
+                                    previous_people.begin();
                 const auto table = table_index(input.cafe, seat.table_id);
                 if (seat.round >= 1 && seat.round <= problem.rounds && table) {
                     request.previous.table_of[static_cast<std::size_t>(seat.round - 1)]

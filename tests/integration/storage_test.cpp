@@ -31,7 +31,7 @@ std::vector<Backend> backends() {
 constexpr time::Timestamp now = 1'700'000'000;
 
 class StorageTest : public ::testing::TestWithParam<Backend> {
-protected:
+  protected:
     void SetUp() override {
         store_ = GetParam().open(dir_);
         store_->write_and_wait([this](app::Transaction& tx) {
@@ -56,8 +56,10 @@ protected:
             const auto outcome = app::create_event(tx, werkplaats_, details, now);
             ASSERT_EQ(outcome.result, app::EventChangeResult::done);
             id = outcome.event_id;
-            ASSERT_EQ(app::change_event_status(tx, werkplaats_, id, domain::EventStatus::published, now).result,
-                      app::EventChangeResult::done);
+            ASSERT_EQ(
+                app::change_event_status(tx, werkplaats_, id, domain::EventStatus::published, now)
+                    .result,
+                app::EventChangeResult::done);
         });
         return id;
     }
@@ -66,7 +68,8 @@ protected:
                                          const std::string& email = "") {
         app::RegisterOutcome outcome;
         store_->write_and_wait([&](app::Transaction& tx) {
-            outcome = app::register_participant(tx, event_id, {name, email, resident_, "", "", "", false, false}, now);
+            outcome = app::register_participant(
+                tx, event_id, {name, email, resident_, "", "", "", false, false}, now);
         });
         return outcome;
     }
@@ -107,7 +110,8 @@ TEST_P(StorageTest, FullEventFillsTheWaitingListAndACancellationPromotesTheFirst
     });
     EXPECT_EQ(cancelled.result, app::CancelResult::cancelled);
     EXPECT_EQ(cancelled.promoted, 1);
-    EXPECT_EQ(store_->read().registration(third.registration->id)->status, RegistrationStatus::registered);
+    EXPECT_EQ(store_->read().registration(third.registration->id)->status,
+              RegistrationStatus::registered);
     const auto counts = store_->read().counts(id);
     EXPECT_EQ(counts.registered, 2);
     EXPECT_EQ(counts.waitlisted, 1);
@@ -120,8 +124,10 @@ TEST_P(StorageTest, FullEventFillsTheWaitingListAndACancellationPromotesTheFirst
 
 TEST_P(StorageTest, RecognisesADoubleRegistrationByEmail) {
     const auto id = published_event(10);
-    EXPECT_EQ(register_person(id, "Anouk", "anouk@voorbeeld.nl").result, app::RegisterResult::registered);
-    EXPECT_EQ(register_person(id, "Anouk B.", " ANOUK@voorbeeld.nl").result, app::RegisterResult::already_registered);
+    EXPECT_EQ(register_person(id, "Anouk", "anouk@voorbeeld.nl").result,
+              app::RegisterResult::registered);
+    EXPECT_EQ(register_person(id, "Anouk B.", " ANOUK@voorbeeld.nl").result,
+              app::RegisterResult::already_registered);
     EXPECT_EQ(store_->read().counts(id).registered, 1);
 }
 
@@ -145,9 +151,12 @@ TEST_P(StorageTest, ChecksInWalkInsAndNoShows) {
     register_person(id, "Bram");
     store_->write_and_wait([&](app::Transaction& tx) {
         EXPECT_EQ(app::check_in(tx, anouk.registration->id, now).result, app::DoorResult::done);
-        EXPECT_EQ(app::add_walk_in(tx, id, {"Chantal", "", municipality_, "Gemeente Dordrecht", "", "", false, false}, now)
-                      .result,
-                  app::DoorResult::done);
+        EXPECT_EQ(
+            app::add_walk_in(
+                tx, id, {"Chantal", "", municipality_, "Gemeente Dordrecht", "", "", false, false},
+                now)
+                .result,
+            app::DoorResult::done);
         EXPECT_EQ(app::mark_no_shows(tx, id), 1);
     });
     const auto summary = domain::summarize_attendance(store_->read().attendance_facts(werkplaats_),
@@ -168,8 +177,9 @@ TEST_P(StorageTest, AFailingJobRollsBackAloneWhileItsBatchCommits) {
     for (int i = 0; i < 50; ++i) {
         store_->write(
             [&, i](app::Transaction& tx) {
-                app::register_participant(tx, id, {"Persoon " + std::to_string(i), "", resident_, "", "", "", false, false},
-                                          now);
+                app::register_participant(
+                    tx, id,
+                    {"Persoon " + std::to_string(i), "", resident_, "", "", "", false, false}, now);
                 if (i % 10 == 0) throw std::runtime_error("boom");
             },
             [&](std::exception_ptr failure) { (failure ? failed : done).fetch_add(1); });
@@ -187,7 +197,8 @@ TEST_P(StorageTest, ConcurrentRegistrationsNeverTakeMorePlacesThanThereAre) {
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < 20; ++i) {
-                const auto outcome = register_person(id, "T" + std::to_string(t) + "-" + std::to_string(i));
+                const auto outcome =
+                    register_person(id, "T" + std::to_string(t) + "-" + std::to_string(i));
                 if (outcome.result == app::RegisterResult::registered) registered.fetch_add(1);
             }
         });
@@ -204,7 +215,8 @@ TEST_P(StorageTest, CommittedWritesSurviveReopening) {
     const auto outcome = register_person(id, "Blijvend");
     store_.reset();
     store_ = GetParam().open(dir_);
-    const auto registration = store_->read().registration_by_token(outcome.registration->cancel_token);
+    const auto registration =
+        store_->read().registration_by_token(outcome.registration->cancel_token);
     ASSERT_TRUE(registration);
     EXPECT_EQ(registration->form.name, "Blijvend");
 }
@@ -240,8 +252,11 @@ TEST_P(StorageTest, WorldCafeSetupAndPlanRoundTrip) {
     domain::WorldCafe cafe;
     cafe.event_id = id;
     cafe.round_questions = {"Wat werkt?", "Wat mist?"};
-    cafe.tables = {{0, "Oranje", 6, host, {}}, {0, "Blauw", 6, std::nullopt, {"", "Wat mist bij jullie?"}}};
-    store_->write_and_wait([&](app::Transaction& tx) { ASSERT_TRUE(app::save_world_cafe_setup(tx, werkplaats_, cafe).done); });
+    cafe.tables = {{0, "Oranje", 6, host, {}},
+                   {0, "Blauw", 6, std::nullopt, {"", "Wat mist bij jullie?"}}};
+    store_->write_and_wait([&](app::Transaction& tx) {
+        ASSERT_TRUE(app::save_world_cafe_setup(tx, werkplaats_, cafe).done);
+    });
     const auto stored = store_->read().world_cafe(id);
     ASSERT_TRUE(stored);
     ASSERT_EQ(stored->tables.size(), 2u);
@@ -254,19 +269,24 @@ TEST_P(StorageTest, WorldCafeSetupAndPlanRoundTrip) {
     const auto blauw = stored->tables[1].id;
 
     store_->write_and_wait([&](app::Transaction& tx) {
-        tx.replace_seats(id, 1, {{1, host, oranje}, {1, guest, blauw}, {2, host, oranje}, {2, guest, oranje}}, "goed", "good");
+        tx.replace_seats(
+            id, 1, {{1, host, oranje}, {1, guest, blauw}, {2, host, oranje}, {2, guest, oranje}},
+            "goed", "good");
         EXPECT_TRUE(app::start_rounds(tx, id, 1).done);
-        tx.replace_seats(id, 2, {{1, guest, oranje}, {2, host, oranje}, {2, guest, blauw}}, "anders", "other");
+        tx.replace_seats(id, 2, {{1, guest, oranje}, {2, host, oranje}, {2, guest, blauw}},
+                         "anders", "other");
         tx.set_stays_seated(guest, true);
     });
-    const std::vector<domain::Seat> expected = {{1, host, oranje}, {1, guest, blauw}, {2, host, oranje}, {2, guest, blauw}};
+    const std::vector<domain::Seat> expected = {
+        {1, host, oranje}, {1, guest, blauw}, {2, host, oranje}, {2, guest, blauw}};
     EXPECT_EQ(store_->read().seats(id), expected) << "round 1 is kept, round 2 replaced";
     EXPECT_EQ(store_->read().world_cafe(id)->quality_dutch, "anders");
     EXPECT_TRUE(store_->read().registration(guest)->stays_seated);
 
     // Once a round has started, the set-up is fixed.
     app::CafeOutcome locked;
-    store_->write_and_wait([&](app::Transaction& tx) { locked = app::save_world_cafe_setup(tx, werkplaats_, cafe); });
+    store_->write_and_wait(
+        [&](app::Transaction& tx) { locked = app::save_world_cafe_setup(tx, werkplaats_, cafe); });
     EXPECT_FALSE(locked.done);
 }
 

@@ -81,12 +81,13 @@ std::vector<domain::StakeholderGroup> SqliteQueries::groups(std::int64_t werkpla
 
 std::vector<app::Partner> SqliteQueries::partners(std::int64_t werkplaats_id) {
     auto statement = db_.prepare(
-        "SELECT id, werkplaats_id, name, website FROM partners WHERE werkplaats_id = ? ORDER BY name");
+        "SELECT id, werkplaats_id, name, website FROM partners WHERE werkplaats_id = ? ORDER BY "
+        "name");
     statement->bind(1, werkplaats_id);
     std::vector<app::Partner> result;
     while (statement->step()) {
-        result.push_back({statement->integer(0), statement->integer(1), statement->text(2),
-                          statement->text(3)});
+        result.push_back(
+            {statement->integer(0), statement->integer(1), statement->text(2), statement->text(3)});
     }
     return result;
 }
@@ -106,7 +107,8 @@ domain::Event SqliteQueries::read_event_row(Statement& row) {
     d.location_address = row.text(9);
     d.accessibility = row.text(10);
     d.capacity = static_cast<int>(row.integer(11));
-    event.status = domain::event_status_from_slug(row.text(12)).value_or(domain::EventStatus::draft);
+    event.status =
+        domain::event_status_from_slug(row.text(12)).value_or(domain::EventStatus::draft);
     event.created_at = row.integer(13);
     event.updated_at = row.integer(14);
     return event;
@@ -114,14 +116,17 @@ domain::Event SqliteQueries::read_event_row(Statement& row) {
 
 void SqliteQueries::load_event_children(domain::Event& event) {
     {
-        auto statement = db_.prepare("SELECT partner_id FROM event_partners WHERE event_id = ? ORDER BY partner_id");
+        auto statement = db_.prepare(
+            "SELECT partner_id FROM event_partners WHERE event_id = ? ORDER BY partner_id");
         statement->bind(1, event.id);
         while (statement->step()) event.details.partner_ids.push_back(statement->integer(0));
     }
     {
-        auto statement = db_.prepare("SELECT name, role FROM event_speakers WHERE event_id = ? ORDER BY position");
+        auto statement = db_.prepare(
+            "SELECT name, role FROM event_speakers WHERE event_id = ? ORDER BY position");
         statement->bind(1, event.id);
-        while (statement->step()) event.details.speakers.push_back({statement->text(0), statement->text(1)});
+        while (statement->step())
+            event.details.speakers.push_back({statement->text(0), statement->text(1)});
     }
     auto statement = db_.prepare(
         "SELECT time, title, work_form FROM programme_items WHERE event_id = ? ORDER BY position");
@@ -148,11 +153,12 @@ std::optional<domain::Event> SqliteQueries::event(std::int64_t id) {
 std::vector<domain::Event> SqliteQueries::events(const app::EventFilter& filter) {
     std::vector<domain::Event> result;
     {
-        auto statement = db_.prepare(
-            "SELECT " + event_columns +
-            " FROM events WHERE (?1 IS NULL OR werkplaats_id = ?1) AND (?2 = 0 OR status <> 'draft') "
-            "AND (?3 IS NULL OR starts_at >= ?3) AND (?4 IS NULL OR starts_at < ?4) "
-            "ORDER BY starts_at, id");
+        auto statement =
+            db_.prepare("SELECT " + event_columns +
+                        " FROM events WHERE (?1 IS NULL OR werkplaats_id = ?1) AND (?2 = 0 OR "
+                        "status <> 'draft') "
+                        "AND (?3 IS NULL OR starts_at >= ?3) AND (?4 IS NULL OR starts_at < ?4) "
+                        "ORDER BY starts_at, id");
         statement->bind(1, filter.werkplaats_id)
             .bind(2, filter.published_only)
             .bind(3, filter.starts_from)
@@ -179,7 +185,8 @@ std::vector<domain::Registration> SqliteQueries::read_registrations(Statement& s
 }
 
 std::optional<domain::Registration> SqliteQueries::registration(std::int64_t id) {
-    auto statement = db_.prepare("SELECT " + registration_columns + " FROM registrations WHERE id = ?");
+    auto statement =
+        db_.prepare("SELECT " + registration_columns + " FROM registrations WHERE id = ?");
     statement->bind(1, id);
     if (!statement->step()) return std::nullopt;
     return read_registration_row(*statement);
@@ -202,9 +209,9 @@ std::vector<domain::Registration> SqliteQueries::registrations(std::int64_t even
 
 std::optional<domain::Registration> SqliteQueries::active_registration_by_email(
     std::int64_t event_id, const std::string& email_normalized) {
-    auto statement = db_.prepare(
-        "SELECT " + registration_columns +
-        " FROM registrations WHERE event_id = ? AND email_normalized = ? AND status <> 'cancelled'");
+    auto statement = db_.prepare("SELECT " + registration_columns +
+                                 " FROM registrations WHERE event_id = ? AND email_normalized = ? "
+                                 "AND status <> 'cancelled'");
     statement->bind(1, event_id).bind(2, email_normalized);
     if (!statement->step()) return std::nullopt;
     return read_registration_row(*statement);
@@ -238,7 +245,8 @@ std::optional<domain::WorldCafe> SqliteQueries::world_cafe(std::int64_t event_id
     cafe.event_id = event_id;
     {
         auto statement = db_.prepare(
-            "SELECT started_rounds, quality_dutch, quality_english FROM world_cafes WHERE event_id = ?");
+            "SELECT started_rounds, quality_dutch, quality_english FROM world_cafes WHERE event_id "
+            "= ?");
         statement->bind(1, event_id);
         if (!statement->step()) return std::nullopt;
         cafe.started_rounds = static_cast<int>(statement->integer(0));
@@ -246,22 +254,28 @@ std::optional<domain::WorldCafe> SqliteQueries::world_cafe(std::int64_t event_id
         cafe.quality_english = statement->text(2);
     }
     {
-        auto statement = db_.prepare("SELECT question FROM world_cafe_rounds WHERE event_id = ? ORDER BY round");
+        auto statement =
+            db_.prepare("SELECT question FROM world_cafe_rounds WHERE event_id = ? ORDER BY round");
         statement->bind(1, event_id);
         while (statement->step()) cafe.round_questions.push_back(statement->text(0));
     }
     {
         auto statement = db_.prepare(
-            "SELECT id, name, capacity, host_registration_id FROM world_cafe_tables WHERE event_id = ? "
+            "SELECT id, name, capacity, host_registration_id FROM world_cafe_tables WHERE event_id "
+            "= ? "
             "ORDER BY position");
         statement->bind(1, event_id);
         while (statement->step()) {
-            cafe.tables.push_back({statement->integer(0), statement->text(1), static_cast<int>(statement->integer(2)),
-                                   statement->optional_integer(3), {}});
+            cafe.tables.push_back({statement->integer(0),
+                                   statement->text(1),
+                                   static_cast<int>(statement->integer(2)),
+                                   statement->optional_integer(3),
+                                   {}});
         }
     }
     for (auto& table : cafe.tables) {
-        auto questions = db_.prepare("SELECT round, question FROM world_cafe_table_questions WHERE table_id = ?");
+        auto questions = db_.prepare(
+            "SELECT round, question FROM world_cafe_table_questions WHERE table_id = ?");
         questions->bind(1, table.id);
         while (questions->step()) {
             const auto round = static_cast<std::size_t>(questions->integer(0));
@@ -281,7 +295,8 @@ std::vector<domain::Seat> SqliteQueries::seats(std::int64_t event_id) {
     statement->bind(1, event_id);
     std::vector<domain::Seat> result;
     while (statement->step()) {
-        result.push_back({static_cast<int>(statement->integer(0)), statement->integer(1), statement->integer(2)});
+        result.push_back({static_cast<int>(statement->integer(0)), statement->integer(1),
+                          statement->integer(2)});
     }
     return result;
 }
@@ -340,7 +355,8 @@ std::int64_t SqliteQueries::insert_group(std::int64_t werkplaats_id,
 
 void SqliteQueries::update_group(const domain::StakeholderGroup& group) {
     auto statement = db_.prepare(
-        "UPDATE stakeholder_groups SET slug = ?, name = ?, position = ?, is_resident = ? WHERE id = ?");
+        "UPDATE stakeholder_groups SET slug = ?, name = ?, position = ?, is_resident = ? WHERE id "
+        "= ?");
     statement->bind(1, group.slug)
         .bind(2, group.name)
         .bind(3, group.position)
@@ -350,18 +366,21 @@ void SqliteQueries::update_group(const domain::StakeholderGroup& group) {
 }
 
 std::int64_t SqliteQueries::insert_partner(const app::Partner& partner) {
-    auto statement = db_.prepare("INSERT INTO partners (werkplaats_id, name, website) VALUES (?, ?, ?)");
+    auto statement =
+        db_.prepare("INSERT INTO partners (werkplaats_id, name, website) VALUES (?, ?, ?)");
     statement->bind(1, partner.werkplaats_id).bind(2, partner.name).bind(3, partner.website).run();
     return db_.last_insert_id();
 }
 
-void SqliteQueries::write_event_children(std::int64_t event_id, const domain::EventDetails& details) {
+void SqliteQueries::write_event_children(std::int64_t event_id,
+                                         const domain::EventDetails& details) {
     for (const char* table : {"event_partners", "event_speakers", "programme_items"}) {
         auto statement = db_.prepare(std::string("DELETE FROM ") + table + " WHERE event_id = ?");
         statement->bind(1, event_id).run();
     }
     for (const auto partner_id : details.partner_ids) {
-        auto statement = db_.prepare("INSERT OR IGNORE INTO event_partners (event_id, partner_id) VALUES (?, ?)");
+        auto statement = db_.prepare(
+            "INSERT OR IGNORE INTO event_partners (event_id, partner_id) VALUES (?, ?)");
         statement->bind(1, event_id).bind(2, partner_id).run();
     }
     for (std::size_t i = 0; i < details.speakers.size(); ++i) {
@@ -376,7 +395,8 @@ void SqliteQueries::write_event_children(std::int64_t event_id, const domain::Ev
     for (std::size_t i = 0; i < details.programme.size(); ++i) {
         const auto& item = details.programme[i];
         auto statement = db_.prepare(
-            "INSERT INTO programme_items (event_id, position, time, title, work_form) VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO programme_items (event_id, position, time, title, work_form) VALUES (?, "
+            "?, ?, ?, ?)");
         statement->bind(1, event_id)
             .bind(2, static_cast<std::int64_t>(i))
             .bind(3, item.time)
@@ -389,7 +409,8 @@ void SqliteQueries::write_event_children(std::int64_t event_id, const domain::Ev
 std::int64_t SqliteQueries::insert_event(std::int64_t werkplaats_id, const domain::EventDetails& d,
                                          domain::EventStatus status, time::Timestamp now) {
     auto statement = db_.prepare(
-        "INSERT INTO events (werkplaats_id, title, theme, event_type, description, starts_at, ends_at, "
+        "INSERT INTO events (werkplaats_id, title, theme, event_type, description, starts_at, "
+        "ends_at, "
         "location_name, location_address, accessibility, capacity, status, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     statement->bind(1, werkplaats_id)
@@ -442,7 +463,8 @@ void SqliteQueries::update_event_status(std::int64_t event_id, domain::EventStat
 
 std::int64_t SqliteQueries::insert_registration(const domain::Registration& r) {
     auto statement = db_.prepare(
-        "INSERT INTO registrations (event_id, name, email, email_normalized, group_id, organisation, "
+        "INSERT INTO registrations (event_id, name, email, email_normalized, group_id, "
+        "organisation, "
         "dietary, accessibility, consent_photos, consent_contact, status, attendance, walk_in, "
         "cancel_token, created_at, status_changed_at, checked_in_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -505,13 +527,18 @@ void SqliteQueries::save_world_cafe(domain::WorldCafe& cafe) {
         statement->bind(1, cafe.event_id).run();
     }
     for (std::size_t i = 0; i < cafe.round_questions.size(); ++i) {
-        auto statement = db_.prepare("INSERT INTO world_cafe_rounds (event_id, round, question) VALUES (?, ?, ?)");
-        statement->bind(1, cafe.event_id).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, cafe.round_questions[i]).run();
+        auto statement = db_.prepare(
+            "INSERT INTO world_cafe_rounds (event_id, round, question) VALUES (?, ?, ?)");
+        statement->bind(1, cafe.event_id)
+            .bind(2, static_cast<std::int64_t>(i + 1))
+            .bind(3, cafe.round_questions[i])
+            .run();
     }
     for (std::size_t i = 0; i < cafe.tables.size(); ++i) {
         auto& table = cafe.tables[i];
         auto statement = db_.prepare(
-            "INSERT INTO world_cafe_tables (event_id, position, name, capacity, host_registration_id) "
+            "INSERT INTO world_cafe_tables (event_id, position, name, capacity, "
+            "host_registration_id) "
             "VALUES (?, ?, ?, ?, ?)");
         statement->bind(1, cafe.event_id)
             .bind(2, static_cast<std::int64_t>(i))
@@ -523,8 +550,12 @@ void SqliteQueries::save_world_cafe(domain::WorldCafe& cafe) {
         for (std::size_t round = 0; round < table.own_questions.size(); ++round) {
             if (table.own_questions[round].empty()) continue;
             auto question = db_.prepare(
-                "INSERT INTO world_cafe_table_questions (table_id, round, question) VALUES (?, ?, ?)");
-            question->bind(1, table.id).bind(2, static_cast<std::int64_t>(round + 1)).bind(3, table.own_questions[round]).run();
+                "INSERT INTO world_cafe_table_questions (table_id, round, question) VALUES (?, ?, "
+                "?)");
+            question->bind(1, table.id)
+                .bind(2, static_cast<std::int64_t>(round + 1))
+                .bind(3, table.own_questions[round])
+                .run();
         }
     }
     cafe.started_rounds = 0;
@@ -532,19 +563,28 @@ void SqliteQueries::save_world_cafe(domain::WorldCafe& cafe) {
     cafe.quality_english.clear();
 }
 
-void SqliteQueries::replace_seats(std::int64_t event_id, int from_round, const std::vector<domain::Seat>& seats,
-                                  const std::string& quality_dutch, const std::string& quality_english) {
+void SqliteQueries::replace_seats(std::int64_t event_id, int from_round,
+                                  const std::vector<domain::Seat>& seats,
+                                  const std::string& quality_dutch,
+                                  const std::string& quality_english) {
     {
-        auto statement = db_.prepare("DELETE FROM world_cafe_seats WHERE event_id = ? AND round >= ?");
+        auto statement =
+            db_.prepare("DELETE FROM world_cafe_seats WHERE event_id = ? AND round >= ?");
         statement->bind(1, event_id).bind(2, from_round).run();
     }
     for (const auto& seat : seats) {
         if (seat.round < from_round) continue;
         auto statement = db_.prepare(
-            "INSERT INTO world_cafe_seats (event_id, round, registration_id, table_id) VALUES (?, ?, ?, ?)");
-        statement->bind(1, event_id).bind(2, seat.round).bind(3, seat.registration_id).bind(4, seat.table_id).run();
+            "INSERT INTO world_cafe_seats (event_id, round, registration_id, table_id) VALUES (?, "
+            "?, ?, ?)");
+        statement->bind(1, event_id)
+            .bind(2, seat.round)
+            .bind(3, seat.registration_id)
+            .bind(4, seat.table_id)
+            .run();
     }
-    auto statement = db_.prepare("UPDATE world_cafes SET quality_dutch = ?, quality_english = ? WHERE event_id = ?");
+    auto statement = db_.prepare(
+        "UPDATE world_cafes SET quality_dutch = ?, quality_english = ? WHERE event_id = ?");
     statement->bind(1, quality_dutch).bind(2, quality_english).bind(3, event_id).run();
 }
 
@@ -560,7 +600,8 @@ void SqliteQueries::set_stays_seated(std::int64_t registration_id, bool stays) {
 
 std::int64_t SqliteQueries::insert_user(const app::User& user) {
     auto statement = db_.prepare(
-        "INSERT INTO users (werkplaats_id, email, name, role, password_hash) VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO users (werkplaats_id, email, name, role, password_hash) VALUES (?, ?, ?, ?, "
+        "?)");
     statement->bind(1, user.werkplaats_id)
         .bind(2, user.email)
         .bind(3, user.name)
