@@ -9,6 +9,24 @@ namespace kc::app {
 
 namespace {
 
+planner::Goal planner_goal(domain::CafeGoal goal) {
+    switch (goal) {
+        case domain::CafeGoal::no_repeat_meetings:
+            return planner::Goal::no_repeat_meetings;
+        case domain::CafeGoal::no_table_revisits:
+            return planner::Goal::no_table_revisits;
+        case domain::CafeGoal::resident_at_every_table:
+            return planner::Goal::resident_at_every_table;
+        case domain::CafeGoal::keep_seats:
+            return planner::Goal::keep_seats;
+        case domain::CafeGoal::balanced_group_mix:
+            return planner::Goal::balanced_group_mix;
+        case domain::CafeGoal::organisations_spread:
+            return planner::Goal::organisations_spread;
+    }
+    return planner::Goal::no_repeat_meetings;
+}
+
 bool takes_part(const domain::Registration& registration, bool day_has_started) {
     if (registration.status != domain::RegistrationStatus::registered) return false;
     if (registration.attendance == domain::Attendance::no_show) return false;
@@ -121,6 +139,8 @@ PlanningResult compute_plan(const PlanningInput& input, const planner::Options& 
     planner::Problem problem;
     problem.rounds = input.cafe.rounds();
     if (!input.resident_group.empty()) problem.resident_group = input.resident_group;
+    problem.goal_order.clear();
+    for (const auto goal : input.cafe.goal_order) problem.goal_order.push_back(planner_goal(goal));
     for (const auto& table : input.cafe.tables)
         problem.tables.push_back({table.name, table.capacity});
 

@@ -2,10 +2,52 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "core/validation.hpp"
 
 namespace kc::domain {
+
+namespace {
+
+constexpr std::pair<CafeGoal, std::string_view> goal_slugs[] = {
+    {CafeGoal::no_repeat_meetings, "no-repeats"},
+    {CafeGoal::no_table_revisits, "no-revisits"},
+    {CafeGoal::resident_at_every_table, "resident-every-table"},
+    {CafeGoal::keep_seats, "keep-seats"},
+    {CafeGoal::balanced_group_mix, "group-mix"},
+    {CafeGoal::organisations_spread, "organisations-spread"},
+};
+
+}  // namespace
+
+const std::vector<CafeGoal>& default_goal_order() {
+    static const std::vector<CafeGoal> order = [] {
+        std::vector<CafeGoal> goals;
+        for (const auto& [goal, slug] : goal_slugs) goals.push_back(goal);
+        return goals;
+    }();
+    return order;
+}
+
+std::string_view to_slug(CafeGoal goal) {
+    for (const auto& [known, slug] : goal_slugs) {
+        if (known == goal) return slug;
+    }
+    return {};
+}
+
+std::optional<CafeGoal> cafe_goal_from_slug(std::string_view slug) {
+    for (const auto& [goal, known] : goal_slugs) {
+        if (known == slug) return goal;
+    }
+    return std::nullopt;
+}
+
+bool is_complete_goal_order(const std::vector<CafeGoal>& goals) {
+    return goals.size() == default_goal_order().size() &&
+           std::is_permutation(goals.begin(), goals.end(), default_goal_order().begin());
+}
 
 const std::string& WorldCafe::question_at(const CafeTable& table, int round) const {
     const auto index = static_cast<std::size_t>(round - 1);
@@ -46,6 +88,7 @@ FieldErrors validate(const WorldCafe& cafe) {
         errors.push_back(
             {"tables", "error.too_many", static_cast<long long>(WorldCafeLimits::max_tables)});
     }
+    if (!is_complete_goal_order(cafe.goal_order)) errors.push_back({"goals", "error.goal_order"});
     std::set<std::int64_t> hosts;
     for (std::size_t i = 0; i < cafe.tables.size(); ++i) {
         const auto& table = cafe.tables[i];

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/field_error.hpp"
@@ -20,6 +21,25 @@ struct CafeTable {
     std::vector<std::string> own_questions;
 };
 
+// What the planner pursues after the hard rules (capacities, hosts stay, people who stay are not
+// moved). The organiser puts them in order; a later goal only decides between plans that are
+// equally good on the earlier ones.
+enum class CafeGoal {
+    no_repeat_meetings,
+    no_table_revisits,
+    resident_at_every_table,
+    keep_seats,  // when re-planning at the door
+    balanced_group_mix,
+    organisations_spread,
+};
+
+// Every goal once, in the order the planner uses unless the organiser changes it.
+const std::vector<CafeGoal>& default_goal_order();
+std::string_view to_slug(CafeGoal goal);
+std::optional<CafeGoal> cafe_goal_from_slug(std::string_view slug);
+// Whether every goal appears exactly once.
+bool is_complete_goal_order(const std::vector<CafeGoal>& goals);
+
 // The world café of one event: its tables, its rounds with one question each, and
 // how many rounds have started (those are never re-planned).
 struct WorldCafe {
@@ -27,6 +47,7 @@ struct WorldCafe {
     std::vector<std::string> round_questions;  // one per round
     std::vector<CafeTable> tables;
     int started_rounds = 0;
+    std::vector<CafeGoal> goal_order = default_goal_order();
     // The planner's verdict on the current plan, in Dutch and English.
     std::string quality_dutch;
     std::string quality_english;

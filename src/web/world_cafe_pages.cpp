@@ -54,6 +54,21 @@ domain::WorldCafe setup_from(std::int64_t event_id, const FormData& form) {
         }
         cafe.tables.push_back(std::move(table));
     }
+    // The goals in the order of the positions the organiser gave them; goals given the same
+    // position keep their usual order.
+    std::vector<std::pair<long long, domain::CafeGoal>> ranked;
+    const auto& goals = domain::default_goal_order();
+    for (std::size_t i = 0; i < goals.size(); ++i) {
+        const auto position =
+            text::parse_integer(form.get("goal_" + std::string(domain::to_slug(goals[i]))), 1,
+                                static_cast<long long>(goals.size()))
+                .value_or(static_cast<long long>(i + 1));
+        ranked.emplace_back(position, goals[i]);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    cafe.goal_order.clear();
+    for (const auto& [position, goal] : ranked) cafe.goal_order.push_back(goal);
     return cafe;
 }
 
@@ -102,6 +117,18 @@ CafeCards gather_cafe_cards(app::Queries& queries, const domain::WorldCafe& cafe
     return cards;
 }
 
+// The options 1 to `last` of a <select>, with `selected` chosen.
+data number_options(int last, int selected) {
+    data options(data::type::list);
+    for (int value = 1; value <= last; ++value) {
+        data option(data::type::object);
+        option.set("value", std::to_string(value));
+        option.set("selected", value == selected);
+        options.push_back(option);
+    }
+    return options;
+}
+
 std::string comma_separated(const std::vector<std::string>& names) {
     std::string joined;
     for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
@@ -130,14 +157,21 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
 
     // The set-up form: the rounds with their questions, and the tables.
     const int rounds = cafe ? cafe->rounds() : 3;
-    data round_options(data::type::list);
-    for (int round = 1; round <= domain::WorldCafeLimits::max_rounds; ++round) {
-        data option(data::type::object);
-        option.set("value", std::to_string(round));
-        option.set("selected", round == rounds);
-        round_options.push_back(option);
+    values.set("round_options", number_options(domain::WorldCafeLimits::max_rounds, rounds));
+
+    // The planner's goals in the café's order, each with its position to choose.
+    const auto& goal_order = cafe ? cafe->goal_order : domain::default_goal_order();
+    data goals(data::type::list);
+    for (std::size_t i = 0; i < goal_order.size(); ++i) {
+        const std::string slug(domain::to_slug(goal_order[i]));
+        data goal(data::type::object);
+        goal.set("slug", slug);
+        goal.set("label", visit->text("cafe.goal_names." + slug));
+        goal.set("positions",
+                 number_options(static_cast<int>(goal_order.size()), static_cast<int>(i + 1)));
+        goals.push_back(goal);
     }
-    values.set("round_options", round_options);
+    values.set("goals", goals);
     data questions(data::type::list);
     for (int round = 1; round <= domain::WorldCafeLimits::max_rounds; ++round) {
         data item(data::type::object);

@@ -37,6 +37,8 @@ test('the phone shows the next table by itself when a round starts', async () =>
   await organiser.getByRole('button', { name: 'Tafels en rondes opslaan' }).click();
   await organiser.getByRole('button', { name: 'Maak de tafelindeling' }).click();
   await organiser.getByRole('button', { name: 'Start ronde 1' }).waitFor();
+  const cafePage = await new AxeBuilder({ page: organiser }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(cafePage.violations.map((v) => `${v.id}: ${v.help}`), []);
 
   // Before the café starts, she sees where she begins.
   await page.reload();

@@ -2,6 +2,7 @@
 // PostgreSQL backend joins the list when it arrives, with the same tests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -254,11 +255,14 @@ TEST_P(StorageTest, WorldCafeSetupAndPlanRoundTrip) {
     cafe.round_questions = {"Wat werkt?", "Wat mist?"};
     cafe.tables = {{0, "Oranje", 6, host, {}},
                    {0, "Blauw", 6, std::nullopt, {"", "Wat mist bij jullie?"}}};
+    std::rotate(cafe.goal_order.begin(), cafe.goal_order.begin() + 2, cafe.goal_order.end());
     store_->write_and_wait([&](app::Transaction& tx) {
         ASSERT_TRUE(app::save_world_cafe_setup(tx, werkplaats_, cafe).done);
     });
     const auto stored = store_->read().world_cafe(id);
     ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->goal_order, cafe.goal_order);
+    EXPECT_EQ(stored->goal_order.front(), domain::CafeGoal::resident_at_every_table);
     ASSERT_EQ(stored->tables.size(), 2u);
     EXPECT_EQ(stored->tables[0].host_registration_id, host);
     EXPECT_EQ(stored->rounds(), 2);

@@ -517,9 +517,17 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
         {login.cookies});
     EXPECT_EQ(bad.status, 422);
     EXPECT_NE(bad.body.find("Een tafel heeft 2 tot 30 plaatsen."), std::string::npos);
-    ASSERT_EQ(
-        post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup, {login.cookies}).status,
-        303);
+    // The organiser puts a resident at every table first.
+    const std::string goals = "&goal_resident-every-table=1&goal_no-repeats=2&goal_no-revisits=3"
+                              "&goal_keep-seats=4&goal_group-mix=5&goal_organisations-spread=6";
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup + goals, {login.cookies})
+                  .status,
+              303);
+    EXPECT_EQ(store_->read().world_cafe(std::stoll(id))->goal_order.front(),
+              domain::CafeGoal::resident_at_every_table);
+    const auto with_goals = get("/beheer/events/" + id + "/wereldcafe", {login.cookies});
+    EXPECT_LT(with_goals.body.find("Aan elke tafel een bewoner"),
+              with_goals.body.find("Niemand ontmoet iemand"));
     const auto plan = post_form("/beheer/events/" + id + "/wereldcafe/plan", "csrf=" + login.csrf,
                                 {login.cookies});
     ASSERT_EQ(plan.status, 303) << plan.body.substr(plan.body.find("<main"), 2000);

@@ -51,6 +51,19 @@ TEST(WorldCafe, ARouteMarksTheRoundGoingOnAndTheNextOne) {
     EXPECT_TRUE(route_of(cafe, seats, 9).empty());
 }
 
+TEST(WorldCafe, GoalsHaveSlugsAndEveryGoalCountsOnce) {
+    for (const CafeGoal goal : default_goal_order())
+        EXPECT_EQ(cafe_goal_from_slug(to_slug(goal)), goal);
+    EXPECT_FALSE(cafe_goal_from_slug("fastest"));
+    auto cafe = two_tables();
+    cafe.goal_order = {CafeGoal::resident_at_every_table, CafeGoal::no_repeat_meetings,
+                       CafeGoal::no_table_revisits,       CafeGoal::organisations_spread,
+                       CafeGoal::balanced_group_mix,      CafeGoal::keep_seats};
+    EXPECT_TRUE(validate(cafe).empty());
+    cafe.goal_order.back() = CafeGoal::no_repeat_meetings;
+    EXPECT_TRUE(has_error(validate(cafe), "goals", "error.goal_order"));
+}
+
 TEST(WorldCafe, ValidSetUpPasses) { EXPECT_TRUE(validate(two_tables()).empty()); }
 
 TEST(WorldCafe, RefusesImpossibleSetUps) {

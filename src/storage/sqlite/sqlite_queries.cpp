@@ -4,6 +4,31 @@ namespace kc::storage::sqlite {
 
 namespace {
 
+std::string goal_order_text(const std::vector<domain::CafeGoal>& goals) {
+    std::string text;
+    for (const auto goal : goals) {
+        if (!text.empty()) text += ',';
+        text += domain::to_slug(goal);
+    }
+    return text;
+}
+
+// The stored order, or the default one when it is empty or not a full order of known goals
+// (a database written by a later version, say).
+std::vector<domain::CafeGoal> goal_order_from(const std::string& text) {
+    std::vector<domain::CafeGoal> goals;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const auto goal =
+            domain::cafe_goal_from_slug(std::string_view(text).substr(start, comma - start));
+        if (!goal) return domain::default_goal_order();
+        goals.push_back(*goal);
+        start = comma + 1;
+    }
+    return domain::is_complete_goal_order(goals) ? goals : domain::default_goal_order();
+}
+
 const std::string event_columns =
     "id, werkplaats_id, title, theme, event_type, description, starts_at, ends_at, "
     "location_name, location_address, accessibility, capacity, status, created_at, updated_at";
@@ -245,13 +270,14 @@ std::optional<domain::WorldCafe> SqliteQueries::world_cafe(std::int64_t event_id
     cafe.event_id = event_id;
     {
         auto statement = db_.prepare(
-            "SELECT started_rounds, quality_dutch, quality_english FROM world_cafes WHERE event_id "
-            "= ?");
+            "SELECT started_rounds, quality_dutch, quality_english, goal_order FROM world_cafes "
+            "WHERE event_id = ?");
         statement->bind(1, event_id);
         if (!statement->step()) return std::nullopt;
         cafe.started_rounds = static_cast<int>(statement->integer(0));
         cafe.quality_dutch = statement->text(1);
         cafe.quality_english = statement->text(2);
+        cafe.goal_order = goal_order_from(statement->text(3));
     }
     {
         auto statement =
@@ -514,9 +540,10 @@ std::vector<domain::Registration> SqliteQueries::waiting_list(std::int64_t event
 void SqliteQueries::save_world_cafe(domain::WorldCafe& cafe) {
     {
         auto statement = db_.prepare(
-            "INSERT INTO world_cafes (event_id) VALUES (?) ON CONFLICT (event_id) DO UPDATE SET "
-            "started_rounds = 0, quality_dutch = '', quality_english = ''");
-        statement->bind(1, cafe.event_id).run();
+            "INSERT INTO world_cafes (event_id, goal_order) VALUES (?, ?) ON CONFLICT (event_id) "
+            "DO UPDATE SET started_rounds = 0, quality_dutch = '', quality_english = '', "
+            "goal_order = excluded.goal_order");
+        statement->bind(1, cafe.event_id).bind(2, goal_order_text(cafe.goal_order)).run();
     }
     for (const char* table : {"world_cafe_seats", "world_cafe_rounds"}) {
         auto statement = db_.prepare(std::string("DELETE FROM ") + table + " WHERE event_id = ?");
