@@ -31,22 +31,36 @@ int previous_table(const std::optional<Plan>& previous, int round, int person) {
     return person < static_cast<int>(row.size()) ? row[person] : Plan::absent;
 }
 
-// Where a person who stays sits: the chosen table, else the table of an earlier plan, else
-// the table with the most free seats once the fixed people are counted.
-int stay_table_for(const Problem& problem, const ModelInput& input, int person,
-                   std::vector<int>& fixed_per_table) {
+// Where a person who stays sits: the chosen table, else the table of an earlier plan, else a
+// table where nobody fixed is of the same group (so that, say, a resident who stays and a
+// resident host do not take up one table together all day), the one with the most free seats
+// among those.
+int stay_table_for(const Problem& problem, const ModelInput& input, const Model& model, int person,
+                   const std::vector<int>& fixed_table, std::vector<int>& fixed_per_table) {
     const Person& who = problem.people[person];
     int table = who.stay_table.value_or(Plan::absent);
     for (int round = 0; table == Plan::absent && round < problem.rounds; ++round) {
         table = previous_table(input.previous, round, person);
     }
     if (table == Plan::absent) {
+        const auto same_group_fixed = [&](int t) {
+            if (model.group_of[person] == Model::none) return 0;
+            int count = 0;
+            for (int other = 0; other < model.people; ++other) {
+                count += fixed_table[other] == t && model.group_of[other] == model.group_of[person];
+            }
+            return count;
+        };
+        const auto free_seats = [&](int t) {
+            return problem.tables[t].capacity - fixed_per_table[t];
+        };
         table = 0;
         for (int candidate = 1; candidate < static_cast<int>(problem.tables.size()); ++candidate) {
-            const auto free_seats = [&](int t) {
-                return problem.tables[t].capacity - fixed_per_table[t];
-            };
-            if (free_seats(candidate) > free_seats(table)) table = candidate;
+            const int fewer_alike = same_group_fixed(table) - same_group_fixed(candidate);
+            if (fewer_alike > 0 ||
+                (fewer_alike == 0 && free_seats(candidate) > free_seats(table))) {
+                table = candidate;
+            }
         }
     }
     ++fixed_per_table[table];
@@ -196,7 +210,7 @@ Model build_model(const ModelInput& input) {
     }
     for (int p = 0; p < model.people; ++p) {
         if (problem.people[p].stays && fixed_table[p] == Model::none) {
-            fixed_table[p] = stay_table_for(problem, input, p, fixed_per_table);
+            fixed_table[p] = stay_table_for(problem, input, model, p, fixed_table, fixed_per_table);
         }
     }
     model.may_revisit.resize(model.people);

@@ -142,6 +142,22 @@ TEST(PlannerCafe, EightFourElevenReachesItsCountingBound) {
     EXPECT_EQ(result.quality.repeats, 32);
 }
 
+TEST(PlannerCafe, AResidentWhoStaysSitsAwayFromResidentHosts) {
+    Problem problem;
+    problem.rounds = 3;
+    problem.tables = {{"Oranje", 8}, {"Blauw", 6}, {"Groen", 6}};
+    problem.people = {{"Host Oranje", "Bewoner", "", 0}, {"Host Blauw", "Gemeente", "", 1},
+                      {"Host Groen", "Bewoner", "", 2}};
+    Person stays{"Blijft", "Bewoner"};
+    stays.stays = true;
+    problem.people.push_back(stays);
+    for (int p = 0; p < 8; ++p) problem.people.push_back({"P" + std::to_string(p), "Student"});
+    const PlanResult result = plan_tables(problem, {});
+    // Oranje has the most free seats, but a second resident there would leave a table without one.
+    for (int round = 0; round < 3; ++round) EXPECT_EQ(result.plan.table_of[round][3], 1);
+    EXPECT_EQ(result.quality.tables_without_resident, 0);
+}
+
 TEST(PlannerCafe, SameSeedSamePlan) {
     Problem problem = room_of_sixty();
     problem.people[20].organisation = problem.people[30].organisation = "Hogeschool";
