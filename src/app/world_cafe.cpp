@@ -9,24 +9,6 @@ namespace kc::app {
 
 namespace {
 
-planner::Goal planner_goal(domain::CafeGoal goal) {
-    switch (goal) {
-        case domain::CafeGoal::no_repeat_meetings:
-            return planner::Goal::no_repeat_meetings;
-        case domain::CafeGoal::no_table_revisits:
-            return planner::Goal::no_table_revisits;
-        case domain::CafeGoal::resident_at_every_table:
-            return planner::Goal::resident_at_every_table;
-        case domain::CafeGoal::keep_seats:
-            return planner::Goal::keep_seats;
-        case domain::CafeGoal::balanced_group_mix:
-            return planner::Goal::balanced_group_mix;
-        case domain::CafeGoal::organisations_spread:
-            return planner::Goal::organisations_spread;
-    }
-    return planner::Goal::no_repeat_meetings;
-}
-
 bool takes_part(const domain::Registration& registration, bool day_has_started) {
     if (registration.status != domain::RegistrationStatus::registered) return false;
     if (registration.attendance == domain::Attendance::no_show) return false;
@@ -132,6 +114,24 @@ PlanningInput gather_planning_input(Queries& queries, const domain::Event& event
         }
     }
     return input;
+}
+
+planner::Goal planner_goal(domain::CafeGoal goal) {
+    switch (goal) {
+        case domain::CafeGoal::no_repeat_meetings:
+            return planner::Goal::no_repeat_meetings;
+        case domain::CafeGoal::no_table_revisits:
+            return planner::Goal::no_table_revisits;
+        case domain::CafeGoal::resident_at_every_table:
+            return planner::Goal::resident_at_every_table;
+        case domain::CafeGoal::keep_seats:
+            return planner::Goal::keep_seats;
+        case domain::CafeGoal::balanced_group_mix:
+            return planner::Goal::balanced_group_mix;
+        case domain::CafeGoal::organisations_spread:
+            return planner::Goal::organisations_spread;
+    }
+    return planner::Goal::no_repeat_meetings;
 }
 
 PlanningResult compute_plan(const PlanningInput& input, const planner::Options& options) {

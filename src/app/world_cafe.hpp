@@ -17,7 +17,8 @@ struct CafeOutcome {
 
 // Stores the tables and rounds of an event's world café. Hosts must be registered
 // for the event. Once a round has started the set-up is fixed.
-CafeOutcome save_world_cafe_setup(Transaction& tx, std::int64_t werkplaats_id, domain::WorldCafe setup);
+CafeOutcome save_world_cafe_setup(Transaction& tx, std::int64_t werkplaats_id,
+                                  domain::WorldCafe setup);
 
 // Marks rounds as started (they will never be re-planned) and who stays seated.
 CafeOutcome start_rounds(Transaction& tx, std::int64_t event_id, int started_rounds);
@@ -48,6 +49,9 @@ struct PlanningResult {
 
 // A fresh plan, or, when a plan exists, a re-plan of the rounds that have not
 // started that keeps as many seats as it can.
+// The planner's goal for a goal the organiser ordered.
+planner::Goal planner_goal(domain::CafeGoal goal);
+
 PlanningResult compute_plan(const PlanningInput& input, const planner::Options& options);
 
 // Stores the plan unless the café changed since the input was gathered.

@@ -1,5 +1,6 @@
 #include "cli/plan_tables_command.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "app/world_cafe.hpp"
 #include "planner/csv.hpp"
 #include "planner/table_planner.hpp"
 
@@ -28,6 +30,7 @@ struct PlanTablesArguments {
     std::string seed = "1";
     std::string time_limit = "10";
     std::string out_file;
+    std::string goals;
 };
 
 // Prints the Dutch message, then the English one, and ends the command with exit code 1.
@@ -106,6 +109,33 @@ void choose_missing_hosts(planner::Problem& problem) {
     }
 }
 
+// The goals named in --goals first, in that order, then the others in their usual order.
+std::vector<planner::Goal> goal_order(const std::string& list) {
+    std::vector<domain::CafeGoal> order;
+    std::string known;
+    for (const auto goal : domain::default_goal_order()) {
+        known += (known.empty() ? "" : ", ") + std::string(domain::to_slug(goal));
+    }
+    std::stringstream names(list);
+    for (std::string name; std::getline(names, name, ',');) {
+        const auto goal = domain::cafe_goal_from_slug(name);
+        if (!goal) {
+            fail("--goals kent \"" + name + "\" niet; kies uit " + known + ".",
+                 "--goals does not know \"" + name + "\"; choose from " + known + ".");
+        }
+        if (std::find(order.begin(), order.end(), *goal) != order.end()) {
+            fail("--goals noemt " + name + " twee keer.", "--goals names " + name + " twice.");
+        }
+        order.push_back(*goal);
+    }
+    for (const auto goal : domain::default_goal_order()) {
+        if (std::find(order.begin(), order.end(), goal) == order.end()) order.push_back(goal);
+    }
+    std::vector<planner::Goal> goals;
+    for (const auto goal : order) goals.push_back(app::planner_goal(goal));
+    return goals;
+}
+
 void plan_tables(const PlanTablesArguments& arguments) {
     const int tables = static_cast<int>(whole_number(arguments.tables, "--tables", 1, 1000));
     const int rounds = static_cast<int>(whole_number(arguments.rounds, "--rounds", 1, 100));
@@ -134,6 +164,7 @@ void plan_tables(const PlanTablesArguments& arguments) {
         problem.tables.push_back({"Tafel " + std::to_string(t + 1), seats_per_table});
     }
     problem.rounds = rounds;
+    problem.goal_order = goal_order(arguments.goals);
     if (arguments.hosts) {
         choose_missing_hosts(problem);
     } else {
@@ -201,6 +232,10 @@ void add_plan_tables_command(CLI::App& app) {
     command->add_option("--time-limit", arguments->time_limit,
                         "Most seconds to search (default 10); the search stops earlier when the "
                         "plan cannot get better");
+    command->add_option("--goals", arguments->goals,
+                        "What counts most, comma-separated, most important first: no-repeats, "
+                        "no-revisits, resident-every-table, keep-seats, group-mix, "
+                        "organisations-spread. Goals left out follow in this usual order.");
     command->add_option("--out", arguments->out_file, "Where to write the plan: round,table,name")
         ->required();
     command->callback([arguments] { plan_tables(*arguments); });

@@ -140,6 +140,30 @@ TEST_F(PlanTablesCli, UnknownHostTableIsRefused) {
         << result.output;
 }
 
+TEST_F(PlanTablesCli, GoalsCanBeReorderedAndUnknownOnesAreRefused) {
+    const fs::path people = write("people.csv", people_file());
+    const CommandResult reordered =
+        run("--people " + people.string() +
+            " --tables 4 --rounds 3 --hosts --goals resident-every-table,group-mix --out " +
+            plan_path().string());
+    EXPECT_EQ(reordered.exit_code, 0) << reordered.output;
+    EXPECT_TRUE(fs::exists(plan_path()));
+
+    const CommandResult unknown =
+        run("--people " + people.string() + " --tables 4 --rounds 3 --goals snelste --out " +
+            plan_path().string());
+    EXPECT_NE(unknown.exit_code, 0);
+    EXPECT_NE(unknown.output.find("Fout: --goals kent \"snelste\" niet; kies uit no-repeats,"),
+              std::string::npos)
+        << unknown.output;
+    const CommandResult twice =
+        run("--people " + people.string() +
+            " --tables 4 --rounds 3 --goals group-mix,group-mix --out " + plan_path().string());
+    EXPECT_NE(twice.exit_code, 0);
+    EXPECT_NE(twice.output.find("Error: --goals names group-mix twice."), std::string::npos)
+        << twice.output;
+}
+
 TEST_F(PlanTablesCli, UnreadableFileAndBadNumbersAreRefused) {
     const CommandResult missing =
         run("--people " + (plan_path().parent_path() / "nope.csv").string() +
