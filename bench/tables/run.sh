@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench-tables`: the table planner on the social golfer instances of issue 3, on café
 # rooms and on re-plans, with MiniZinc + Gecode on the golfer instances side by side. Prints
-# one Markdown report; takes about ten minutes on two cores.
+# one Markdown report; takes about three minutes on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
