@@ -39,13 +39,16 @@ void set_summary(data& values, const domain::AttendanceSummary& summary,
     chart.description = texts.text("attendance.chart_description", summary.total.checked_in);
     chart.id = "attendance";
     chart.empty_text = texts.text("attendance.no_visitors");
-    chart.series_names = {texts.text("attendance.new_visitors"), texts.text("attendance.returning_visitors")};
+    chart.series_names = {texts.text("attendance.new_visitors"),
+                          texts.text("attendance.returning_visitors")};
     for (const auto& group : groups) {
         const auto found = summary.by_group.find(group.id);
-        const domain::GroupCounts counts = found == summary.by_group.end() ? domain::GroupCounts{} : found->second;
+        const domain::GroupCounts counts =
+            found == summary.by_group.end() ? domain::GroupCounts{} : found->second;
         rows.push_back(counts_row(group.name, counts));
-        chart.bars.push_back({group.name, {static_cast<double>(counts.new_visitors),
-                                           static_cast<double>(counts.returning_visitors)}});
+        chart.bars.push_back({group.name,
+                              {static_cast<double>(counts.new_visitors),
+                               static_cast<double>(counts.returning_visitors)}});
     }
     values.set("rows", rows);
     values.set("total", counts_row(texts.text("attendance.total"), summary.total));
@@ -69,8 +72,8 @@ void WebApp::checkin_list(const VisitPtr& visit) {
     finish(visit, checkin_page(visit, *event, FormData{}, {}));
 }
 
-Response WebApp::checkin_page(const VisitPtr& visit, const domain::Event& source_event, const FormData& walk_in,
-                              const FieldErrors& errors) {
+Response WebApp::checkin_page(const VisitPtr& visit, const domain::Event& source_event,
+                              const FormData& walk_in, const FieldErrors& errors) {
     auto& queries = store_.read();
     const domain::Event* event = &source_event;
     const auto query_form = FormData::parse(visit->request.query).value_or(FormData{});
@@ -90,7 +93,8 @@ Response WebApp::checkin_page(const VisitPtr& visit, const domain::Event& source
     data people(data::type::list);
     int shown = 0;
     for (const auto& registration : queries.registrations(event->id)) {
-        if (registration.status == domain::RegistrationStatus::cancelled || !matches(registration, lowered)) {
+        if (registration.status == domain::RegistrationStatus::cancelled ||
+            !matches(registration, lowered)) {
             continue;
         }
         data row(data::type::object);
@@ -142,9 +146,10 @@ void WebApp::checkin_submit(const VisitPtr& visit) {
             *outcome = undo ? app::undo_check_in(tx, id) : app::check_in(tx, id, now);
         },
         [this, visit, outcome, event_id, query = form->get("q"), id = *registration_id]() {
-            if (outcome->result != app::DoorResult::done) return error_page(visit, 404, "error.not_found");
-            return redirect("/beheer/events/" + std::to_string(event_id) + "/inchecken?q=" +
-                            percent_encode(query) + "#r" + std::to_string(id));
+            if (outcome->result != app::DoorResult::done)
+                return error_page(visit, 404, "error.not_found");
+            return redirect("/beheer/events/" + std::to_string(event_id) +
+                            "/inchecken?q=" + percent_encode(query) + "#r" + std::to_string(id));
         });
 }
 
@@ -169,8 +174,10 @@ void WebApp::walk_in_submit(const VisitPtr& visit) {
             if (outcome->result == app::DoorResult::not_found || !event) {
                 return error_page(visit, 404, "error.event_not_found");
             }
-            if (outcome->result == app::DoorResult::invalid) return checkin_page(visit, *event, form, outcome->errors);
-            return redirect("/beheer/events/" + std::to_string(event_id) + "/inchecken?melding=inloop");
+            if (outcome->result == app::DoorResult::invalid)
+                return checkin_page(visit, *event, form, outcome->errors);
+            return redirect("/beheer/events/" + std::to_string(event_id) +
+                            "/inchecken?melding=inloop");
         });
 }
 
@@ -198,9 +205,11 @@ void WebApp::event_attendance(const VisitPtr& visit) {
         if (fact.event_id == event->id) facts.push_back(fact);
     }
     data values = event_summary(visit, *event);
-    set_summary(values, domain::summarize_attendance(facts, history), queries.groups(event->werkplaats_id),
-                *visit->texts, visit->text("attendance.chart_title_event"));
-    finish(visit, page(visit, "attendance", values, visit->text("attendance.title") + ": " + event->details.title));
+    set_summary(values, domain::summarize_attendance(facts, history),
+                queries.groups(event->werkplaats_id), *visit->texts,
+                visit->text("attendance.chart_title_event"));
+    finish(visit, page(visit, "attendance", values,
+                       visit->text("attendance.title") + ": " + event->details.title));
 }
 
 void WebApp::period_statistics(const VisitPtr& visit) {
@@ -257,8 +266,8 @@ void WebApp::period_statistics(const VisitPtr& visit) {
         ++event_count;
     }
     values.set("events", events);
-    values.set("summary_text", visit->text("attendance.period_summary", summary.total.checked_in) + " " +
-                                   visit->text("attendance.period_events", event_count));
+    values.set("summary_text", visit->text("attendance.period_summary", summary.total.checked_in) +
+                                   " " + visit->text("attendance.period_events", event_count));
     finish(visit, page(visit, "statistics", values, visit->text("attendance.period_title")));
 }
 
