@@ -29,14 +29,15 @@ int serve(const ServeOptions& options) {
         storage::sqlite::SqliteStore store(options.database);
         const auto now = [] { return static_cast<time::Timestamp>(std::time(nullptr)); };
         if (options.demo && app::is_empty(store.read())) {
-            store.write_and_wait([&](app::Transaction& tx) { app::load_demo_werkplaats(tx, now()); });
+            store.write_and_wait(
+                [&](app::Transaction& tx) { app::load_demo_werkplaats(tx, now()); });
             spdlog::info("demo Werkplaats loaded into {}", options.database);
         }
         web::WebConfig config;
         config.share_dir = options.share_dir.empty() ? default_share_dir() : options.share_dir;
-        config.public_base_url = options.public_url.empty()
-                                     ? "http://" + options.address + ":" + std::to_string(options.port)
-                                     : options.public_url;
+        config.public_base_url = options.public_url.empty() ? "http://" + options.address + ":" +
+                                                                  std::to_string(options.port)
+                                                            : options.public_url;
         config.secure_cookies = config.public_base_url.rfind("https://", 0) == 0;
         config.now = now;
         web::WebApp application(store, config);
@@ -51,8 +52,8 @@ int serve(const ServeOptions& options) {
             std::cerr << "Fout: de server kan niet starten: " << error << "\n";
             return 1;
         }
-        std::cout << "Kenniscafé draait op http://" << options.address << ":" << server->port() << "/"
-                  << std::endl;
+        std::cout << "Kenniscafé draait op http://" << options.address << ":" << server->port()
+                  << "/" << std::endl;
         if (options.demo) {
             std::cout << "Demo: log in op /login als " << app::DemoLogin::organiser_email
                       << " met wachtwoord " << app::DemoLogin::password << std::endl;
@@ -71,11 +72,14 @@ void add_serve_command(CLI::App& app) {
     auto options = std::make_shared<ServeOptions>();
     auto* command = app.add_subcommand("serve", "Start de webserver / start the web server");
     command->add_option("--db", options->database, "SQLite-databasebestand")->required();
-    command->add_option("--port", options->port, "TCP-poort (0 = vrije poort)")->check(CLI::Range(0, 65535));
+    command->add_option("--port", options->port, "TCP-poort (0 = vrije poort)")
+        ->check(CLI::Range(0, 65535));
     command->add_option("--address", options->address, "IP-adres om op te luisteren");
-    command->add_option("--threads", options->threads, "Aantal I/O-threads")->check(CLI::Range(1, 64));
+    command->add_option("--threads", options->threads, "Aantal I/O-threads")
+        ->check(CLI::Range(1, 64));
     command->add_flag("--demo", options->demo, "Laad de demo-Werkplaats in een lege database");
-    command->add_option("--public-url", options->public_url, "Adres waarop bezoekers de site bereiken");
+    command->add_option("--public-url", options->public_url,
+                        "Adres waarop bezoekers de site bereiken");
     command->add_option("--share-dir", options->share_dir, "Map met templates/, static/ en i18n/");
     command->callback([options] {
         const int code = serve(*options);
