@@ -10,7 +10,7 @@ libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
 libsqlite3-dev libkainjow-mustache-dev
 libspdlog-dev libfmt-dev libcli11-dev libsodium-dev
 libgtest-dev libgmock-dev
-libcairo2-dev libpango1.0-dev poppler-utils
+libcairo2-dev libpango1.0-dev poppler-utils libqrencode-dev zbar-tools
 libpq-dev postgresql
 wrk curl jq chromium fonts-dejavu-core
 minizinc

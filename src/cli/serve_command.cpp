@@ -52,6 +52,10 @@ int serve(const ServeOptions& options) {
             std::cerr << "Fout: de server kan niet starten: " << error << "\n";
             return 1;
         }
+        if (options.public_url.empty()) {
+            application.set_public_base_url("http://" + options.address + ":" +
+                                            std::to_string(server->port()));
+        }
         std::cout << "Kenniscafé draait op http://" << options.address << ":" << server->port()
                   << "/" << std::endl;
         if (options.demo) {

@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "reports/qr_code.hpp"
+
 namespace kc::reports {
 
 namespace {
@@ -60,6 +62,10 @@ constexpr int person_name_lines = 3;
 constexpr TextStyle route_title_style{10};
 constexpr TextStyle step_style{18};
 constexpr double smallest_route_scale = 0.3;
+// The QR code to the personal page: large enough for an old phone's camera at arm's length.
+constexpr double route_qr_side = 30 * points_per_millimetre;
+constexpr double route_qr_gap = 4 * points_per_millimetre;
+constexpr TextStyle scan_hint_style{10};
 // Cut lines are light grey and dashed, so they guide the scissors without competing
 // with the text.
 constexpr double cut_line_grey = 0.65;
@@ -373,13 +379,34 @@ double stacked_height(cairo_t* cr, const std::vector<Paragraph>& blocks, double 
     return height;
 }
 
+// Draws `code` with its quiet zone as a `side` by `side` square at (left, top).
+void draw_qr(cairo_t* cr, const QrCode& code, double left, double top, double side) {
+    const double module = side / (code.size + 2 * qr_quiet_zone);
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_rectangle(cr, left, top, side, side);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    for (int y = 0; y < code.size; ++y) {
+        for (int x = 0; x < code.size; ++x) {
+            if (!code.is_dark(x, y)) continue;
+            cairo_rectangle(cr, left + (x + qr_quiet_zone) * module,
+                            top + (y + qr_quiet_zone) * module, module, module);
+        }
+    }
+    cairo_fill(cr);
+    cairo_restore(cr);
+}
+
 // Draws the card whose top left corner is at (left, top). Its text shrinks until it
 // fits; text that would still not fit at the smallest size is clipped at the card's
 // edge rather than drawn onto the next card.
 void draw_route_card(cairo_t* cr, double left, double top, const std::string& event_title,
                      const RouteCard& card, const CardTexts& texts) {
     constexpr double width = route_card_width - 2 * route_card_padding;
-    constexpr double height = route_card_height - 2 * route_card_padding;
+    const bool has_qr = !card.link.empty();
+    const double height =
+        route_card_height - 2 * route_card_padding - (has_qr ? route_qr_side + route_qr_gap : 0);
     const std::string person = valid_utf8(card.person);
     std::vector<Paragraph> blocks = {
         {person,
@@ -411,6 +438,16 @@ void draw_route_card(cairo_t* cr, double left, double top, const std::string& ev
         y += layout_height(layout.get());
     }
     cairo_restore(cr);
+    if (has_qr) {
+        const double qr_left = left + route_card_padding + width - route_qr_side;
+        const double qr_top = top + route_card_height - route_card_padding - route_qr_side;
+        draw_qr(cr, encode_qr(card.link), qr_left, qr_top, route_qr_side);
+        const Paragraph hint = paragraph(texts.scan_hint, scan_hint_style, 0);
+        const LayoutPtr layout = make_layout(cr, hint, width - route_qr_side - route_qr_gap, 1);
+        cairo_move_to(cr, left + route_card_padding,
+                      qr_top + route_qr_side - layout_height(layout.get()));
+        pango_cairo_show_layout(cr, layout.get());
+    }
 }
 
 }  // namespace

@@ -11,6 +11,7 @@ struct CardTexts {
     std::string table;             // e.g. "Tafel"
     std::string host;              // e.g. "Gastheer of gastvrouw"
     std::string nothing_to_print;  // the only text of a document without cards
+    std::string scan_hint;         // next to a route card's QR code
 };
 
 // One round at one table: its question (may be empty) and who sits there.
@@ -37,6 +38,8 @@ struct RouteStep {
 struct RouteCard {
     std::string person;
     std::vector<RouteStep> steps;
+    // The participant's personal page, printed as a QR code; none when empty.
+    std::string link;
 };
 
 // A PDF with one A4 page per table card: the table's name large enough to read across
@@ -49,9 +52,10 @@ std::string table_cards_pdf(const std::string& event_title, const std::vector<Ta
                             const CardTexts& texts);
 
 // A PDF of A6 route cards, four to an A4 page with light cut lines between them: the
-// person's name large, the event title small, and a line "Ronde 1: Tafel Oranje" per
-// round. Text that would not fit on a card is set smaller until it does. Without cards
-// the PDF has one page with `texts.nothing_to_print`. Throws std::runtime_error if
+// person's name large, the event title small, a line "Ronde 1: Tafel Oranje" per round,
+// and, where the card has a link, a QR code to it in the bottom corner with
+// `texts.scan_hint` beside it. Text that would not fit on a card is set smaller until it does.
+// Without cards the PDF has one page with `texts.nothing_to_print`. Throws std::runtime_error if
 // cairo cannot write the document.
 std::string route_cards_pdf(const std::string& event_title, const std::vector<RouteCard>& cards,
                             const CardTexts& texts);

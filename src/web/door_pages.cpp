@@ -4,6 +4,7 @@
 
 #include "app/registrations.hpp"
 #include "core/text.hpp"
+#include "reports/qr_code.hpp"
 #include "reports/svg_chart.hpp"
 #include "web/view_helpers.hpp"
 #include "web/web_app.hpp"
@@ -70,6 +71,25 @@ void WebApp::checkin_list(const VisitPtr& visit) {
         return respond_error(visit, 404, "error.event_not_found");
     }
     finish(visit, checkin_page(visit, *event, FormData{}, {}));
+}
+
+void WebApp::personal_qr(const VisitPtr& visit) {
+    if (!require_role(visit, app::Role::host)) return;
+    auto& queries = store_.read();
+    const auto event = queries.event(visit->params.id("id"));
+    const auto registration = queries.registration(visit->params.id("registration"));
+    if (!event || event->werkplaats_id != visit->user->werkplaats_id || !registration ||
+        registration->event_id != event->id) {
+        return respond_error(visit, 404, "error.not_found");
+    }
+    const std::string link = public_base_url() + "/aanmelding/" + registration->cancel_token;
+    data values = event_summary(visit, *event);
+    values.set("event_id", std::to_string(event->id));
+    values.set("name", registration->form.name);
+    values.set("link", link);
+    values.set("qr", reports::qr_svg(reports::encode_qr(link),
+                                     visit->text("cafe.qr_label") + " " + registration->form.name));
+    finish(visit, page(visit, "personal_qr", values, registration->form.name));
 }
 
 Response WebApp::checkin_page(const VisitPtr& visit, const domain::Event& source_event,

@@ -201,7 +201,7 @@ void WebApp::event_page(const VisitPtr& visit) {
     if (const auto werkplaats = queries.werkplaats(event->werkplaats_id)) {
         values.set("werkplaats", werkplaats->name);
     }
-    values.set("json_ld", event_json_ld(*event, config_.public_base_url, partners));
+    values.set("json_ld", event_json_ld(*event, public_base_url(), partners));
     Response response = page(visit, "event", values, d.title, 200, Forms::none);
     store_cached(visit, response);
     finish(visit, std::move(response));
@@ -236,13 +236,13 @@ std::string WebApp::calendar_for(const std::vector<domain::Event>& events,
     std::vector<reports::IcalEventLink> links;
     for (const auto& event : events) {
         links.push_back(reports::ical_event_link(
-            event, config_.public_base_url + "/events/" + std::to_string(event.id)));
+            event, public_base_url() + "/events/" + std::to_string(event.id)));
     }
     return reports::ical_calendar(links, public_host(), config_.now(), name);
 }
 
 std::string WebApp::public_host() const {
-    std::string host = config_.public_base_url;
+    std::string host = public_base_url();
     const auto scheme_end = host.find("://");
     if (scheme_end != std::string::npos) host = host.substr(scheme_end + 3);
     return host.substr(0, host.find_first_of(":/"));
@@ -341,8 +341,7 @@ void WebApp::registration_status(const VisitPtr& visit) {
     }
     values.set("can_cancel", registration->status != domain::RegistrationStatus::cancelled &&
                                  event->details.starts_at > config_.now());
-    values.set("personal_link",
-               config_.public_base_url + "/aanmelding/" + registration->cancel_token);
+    values.set("personal_link", public_base_url() + "/aanmelding/" + registration->cancel_token);
     // A participant sees their own route through the world café on their phone.
     if (const auto cafe = queries.world_cafe(event->id)) {
         const LiveRoute live =

@@ -60,9 +60,16 @@ WebApp::WebApp(app::Store& store, WebConfig config)
       translations_(Translations::load(config_.share_dir + "/i18n")),
       templates_(Templates::load(config_.share_dir + "/templates")) {
     if (!config_.now) config_.now = [] { return static_cast<time::Timestamp>(std::time(nullptr)); };
+    set_public_base_url(config_.public_base_url);
     load_static_files();
     add_routes();
 }
+
+void WebApp::set_public_base_url(std::string url) {
+    public_base_url_.store(std::make_shared<const std::string>(std::move(url)));
+}
+
+std::string WebApp::public_base_url() const { return *public_base_url_.load(); }
 
 void WebApp::add_routes() {
     router_.add("GET", "/", &WebApp::agenda);
@@ -88,6 +95,7 @@ void WebApp::add_routes() {
     router_.add("POST", "/beheer/events/{id}/status", &WebApp::event_status_change);
     router_.add("GET", "/beheer/events/{id}/inchecken", &WebApp::checkin_list);
     router_.add("POST", "/beheer/events/{id}/inchecken", &WebApp::checkin_submit);
+    router_.add("GET", "/beheer/events/{id}/inchecken/{registration}/qr", &WebApp::personal_qr);
     router_.add("POST", "/beheer/events/{id}/inloop", &WebApp::walk_in_submit);
     router_.add("POST", "/beheer/events/{id}/niet-gekomen", &WebApp::no_shows_submit);
     router_.add("GET", "/beheer/events/{id}/aanwezigheid", &WebApp::event_attendance);

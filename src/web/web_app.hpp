@@ -61,6 +61,12 @@ class WebApp final : public Application {
 
     void handle(Request request, Respond respond) override;
 
+    // The address visitors reach the site at, used in links, calendar files and QR codes.
+    // `serve --port 0` sets it once the system has chosen the port, before anyone can know
+    // that port and send a request.
+    void set_public_base_url(std::string url);
+    std::string public_base_url() const;
+
   private:
     using Handler = void (WebApp::*)(const VisitPtr&);
 
@@ -160,6 +166,8 @@ class WebApp final : public Application {
     Response checkin_page(const VisitPtr& visit, const domain::Event& event,
                           const FormData& walk_in, const FieldErrors& errors);
     void checkin_submit(const VisitPtr& visit);
+    // A large QR code of one participant's personal page, to scan at the door.
+    void personal_qr(const VisitPtr& visit);
     void walk_in_submit(const VisitPtr& visit);
     void no_shows_submit(const VisitPtr& visit);
     void event_attendance(const VisitPtr& visit);
@@ -183,6 +191,8 @@ class WebApp final : public Application {
     Router<Handler> router_;
     std::map<std::string, StaticFile> static_files_;
     LoginThrottle login_throttle_;
+
+    std::atomic<std::shared_ptr<const std::string>> public_base_url_;
 
     // Bumped after every committed write, so cached pages know they are stale.
     std::atomic<std::uint64_t> data_version_{1};

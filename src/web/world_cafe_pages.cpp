@@ -5,6 +5,7 @@
 #include "app/world_cafe.hpp"
 #include "core/text.hpp"
 #include "reports/cards_pdf.hpp"
+#include "reports/qr_code.hpp"
 #include "web/view_helpers.hpp"
 #include "web/web_app.hpp"
 
@@ -80,11 +81,16 @@ struct CafeCards {
     std::vector<reports::RouteCard> routes;
 };
 
-CafeCards gather_cafe_cards(app::Queries& queries, const domain::WorldCafe& cafe) {
+// `base_url` is the public address of the site, for the QR code on each route card that leads
+// to the participant's personal page.
+CafeCards gather_cafe_cards(app::Queries& queries, const domain::WorldCafe& cafe,
+                            const std::string& base_url) {
     const auto seats = queries.seats(cafe.event_id);
     std::map<std::int64_t, std::string> person_names;
+    std::map<std::int64_t, std::string> personal_links;
     for (const auto& registration : queries.registrations(cafe.event_id)) {
         person_names[registration.id] = registration.form.name;
+        personal_links[registration.id] = base_url + "/aanmelding/" + registration.cancel_token;
     }
     const auto name_of = [&person_names](std::int64_t registration_id) {
         const auto found = person_names.find(registration_id);
@@ -111,6 +117,7 @@ CafeCards gather_cafe_cards(app::Queries& queries, const domain::WorldCafe& cafe
     for (const auto& seat : seats) {
         auto& route = routes[seat.registration_id];
         route.person = name_of(seat.registration_id);
+        route.link = personal_links[seat.registration_id];
         route.steps.push_back({seat.round, table_names[seat.table_id]});
     }
     for (auto& entry : routes) cards.routes.push_back(std::move(entry.second));
@@ -416,12 +423,12 @@ void WebApp::world_cafe_cards(const VisitPtr& visit) {
     const std::string& path = visit->request.path;
     const bool as_pdf = path.ends_with(".pdf");
     const bool route_cards = path.ends_with(as_pdf ? "/routekaarten.pdf" : "/routekaarten");
-    const CafeCards cards = gather_cafe_cards(queries, *cafe);
+    const CafeCards cards = gather_cafe_cards(queries, *cafe, public_base_url());
 
     if (as_pdf) {
-        const reports::CardTexts texts{visit->text("cafe.round"), visit->text("cafe.table"),
-                                       visit->text("cafe.host"),
-                                       visit->text("cafe.nothing_to_print")};
+        const reports::CardTexts texts{
+            visit->text("cafe.round"), visit->text("cafe.table"), visit->text("cafe.host"),
+            visit->text("cafe.nothing_to_print"), visit->text("cafe.scan_hint")};
         Response response;
         response.content_type = "application/pdf";
         response.body = route_cards
@@ -446,6 +453,8 @@ void WebApp::world_cafe_cards(const VisitPtr& visit) {
                 steps.push_back(item);
             }
             card.set("steps", steps);
+            card.set("qr", reports::qr_svg(reports::encode_qr(route.link),
+                                           visit->text("cafe.qr_label") + " " + route.person));
             card_list.push_back(card);
         }
     } else {

@@ -1,6 +1,11 @@
 // A resident registers for a café on a phone, and a host checks her in on a tablet.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser, baseUrl, logIn } from './browser.mjs';
 
 let browser;
@@ -46,5 +51,21 @@ test('a resident registers on a phone and the host checks her in', async () => {
   await door.getByRole('button', { name: 'Inchecken: Sanne Kuipers' }).click();
   await door.getByRole('button', { name: 'Ongedaan maken: Sanne Kuipers' }).waitFor();
   assert.match(await door.locator('li.person.present').first().innerText(), /Sanne Kuipers/);
+
+  // The host shows her a QR code; her phone's camera reads it and opens her personal page.
+  await door.getByRole('link', { name: 'QR-code voor de telefoon: Sanne Kuipers' }).click();
+  await door.getByRole('heading', { name: 'Sanne Kuipers' }).waitFor();
+  const results = await new AxeBuilder({ page: door }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.help}`), []);
+  const picture = join(tmpdir(), `kc-qr-${process.pid}.png`);
+  await door.locator('.big-qr svg').screenshot({ path: picture });
+  const scanned = execFileSync('zbarimg', ['--raw', '-q', picture], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  rmSync(picture);
+  assert.match(scanned, /\/aanmelding\/[A-Za-z0-9_-]+$/);
+  const phone2 = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, locale: 'nl-NL' });
+  const scannedPage = await phone2.newPage();
+  await scannedPage.goto(scanned);
+  assert.match(await scannedPage.locator('main').innerText(), /Sanne Kuipers/);
+  await phone2.close();
   await tablet.close();
 });

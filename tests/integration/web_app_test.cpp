@@ -348,6 +348,24 @@ TEST_F(WebAppTest, OrganiserLogsInChecksPeopleInAndSeesAttendance) {
         post_form("/beheer/events/" + id + "/inchecken",
                   "csrf=" + csrf + "&registration=" + match[1].str() + "&action=in", {cookies});
     EXPECT_EQ(checkin.status, 303);
+
+    // At the door, a large QR code leads the person's phone to their personal page.
+    const std::string qr_path = "/beheer/events/" + id + "/inchecken/" + match[1].str() + "/qr";
+    EXPECT_NE(list.body.find("href=\"" + qr_path + "\""), std::string::npos);
+    const auto qr = get(qr_path, {cookies});
+    ASSERT_EQ(qr.status, 200);
+    EXPECT_NE(qr.body.find("role=\"img\" aria-label=\"QR-code naar de persoonlijke pagina van"),
+              std::string::npos);
+    const auto token = store_->read().registration(std::stoll(match[1].str()))->cancel_token;
+    EXPECT_NE(qr.body.find("/aanmelding/" + token + "\">"), std::string::npos);
+    const auto other_event = std::to_string(open_event() == 1 ? 2 : 1);
+    EXPECT_EQ(
+        get("/beheer/events/" + other_event + "/inchecken/" + match[1].str() + "/qr", {cookies})
+            .status,
+        404)
+        << "a registration of another event";
+    EXPECT_EQ(get(qr_path).status, 303) << "only for hosts and organisers";
+
     const auto attendance = get("/beheer/events/" + id + "/aanwezigheid", {cookies});
     ASSERT_EQ(attendance.status, 200);
     EXPECT_NE(attendance.body.find("<svg"), std::string::npos);
@@ -518,11 +536,13 @@ TEST_F(WebAppTest, WorldCafeIsPlannedReplannedAfterAWalkInAndPrinted) {
     EXPECT_EQ(bad.status, 422);
     EXPECT_NE(bad.body.find("Een tafel heeft 2 tot 30 plaatsen."), std::string::npos);
     // The organiser puts a resident at every table first.
-    const std::string goals = "&goal_resident-every-table=1&goal_no-repeats=2&goal_no-revisits=3"
-                              "&goal_keep-seats=4&goal_group-mix=5&goal_organisations-spread=6";
-    ASSERT_EQ(post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup + goals, {login.cookies})
-                  .status,
-              303);
+    const std::string goals =
+        "&goal_resident-every-table=1&goal_no-repeats=2&goal_no-revisits=3"
+        "&goal_keep-seats=4&goal_group-mix=5&goal_organisations-spread=6";
+    ASSERT_EQ(
+        post_form("/beheer/events/" + id + "/wereldcafe/opzet", setup + goals, {login.cookies})
+            .status,
+        303);
     EXPECT_EQ(store_->read().world_cafe(std::stoll(id))->goal_order.front(),
               domain::CafeGoal::resident_at_every_table);
     const auto with_goals = get("/beheer/events/" + id + "/wereldcafe", {login.cookies});

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <memory>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,7 +19,7 @@ namespace kc::reports {
 namespace {
 
 const CardTexts dutch{"Ronde", "Tafel", "Gastheer of gastvrouw",
-                      "Er is nog niets om af te drukken."};
+                      "Er is nog niets om af te drukken.", "Scan: je tafel op je telefoon"};
 
 constexpr double a4_width = 595.28;
 constexpr double a4_height = 841.89;
@@ -43,6 +45,18 @@ void expect_complete_pdf(const std::string& pdf) {
 
 bool has_poppler() { return std::system("command -v pdftotext > /dev/null 2>&1") == 0; }
 
+// What a shell command prints.
+std::string command_output(const std::string& command) {
+    std::string output;
+    if (const std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+        pipe) {
+        char buffer[4096];
+        for (std::size_t read; (read = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0;)
+            output.append(buffer, read);
+    }
+    return output;
+}
+
 // The output of `pdftotext OPTIONS file.pdf -` for the PDF, from a temporary file.
 std::string run_pdftotext(const std::string& pdf, const std::string& options) {
     static std::atomic<int> counter = 0;
@@ -52,13 +66,7 @@ std::string run_pdftotext(const std::string& pdf, const std::string& options) {
     std::ofstream(file, std::ios::binary) << pdf;
     const std::string command =
         "pdftotext -enc UTF-8 " + options + " '" + file.string() + "' - 2>&1";
-    std::string output;
-    if (const std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-        pipe) {
-        char buffer[4096];
-        for (std::size_t read; (read = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0;)
-            output.append(buffer, read);
-    }
+    const std::string output = command_output(command);
     std::filesystem::remove(file);
     return output;
 }
@@ -276,6 +284,44 @@ TEST(RouteCardsPdf, ShowThePersonTheEventAndTheirTableEveryRoundOnTheirOwnCard) 
             route_card_text(pdf, static_cast<int>(index / 4 + 1), static_cast<int>(index % 4));
         EXPECT_EQ(without_hyphens(card), without_hyphens(route)) << "card " << index;
     }
+}
+
+// What a phone camera reads on the first page: the PDF rendered at print resolution by
+// pdftoppm and scanned by zbarimg, one decoded text per code.
+std::vector<std::string> scanned_codes(const std::string& pdf) {
+    const std::filesystem::path base =
+        std::filesystem::path(testing::TempDir()) / ("qr-" + std::to_string(::getpid()));
+    std::ofstream(base.string() + ".pdf", std::ios::binary) << pdf;
+    const std::string command = "pdftoppm -r 200 -png -f 1 -l 1 -singlefile '" + base.string() +
+                                ".pdf' '" + base.string() + "' && zbarimg --raw -q 2>/dev/null '" +
+                                base.string() + ".png'";
+    const std::string output = command_output(command);
+    std::filesystem::remove(base.string() + ".pdf");
+    std::filesystem::remove(base.string() + ".png");
+    std::vector<std::string> codes;
+    std::istringstream lines(output);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.empty()) codes.push_back(line);
+    }
+    std::sort(codes.begin(), codes.end());
+    return codes;
+}
+
+TEST(RouteCardsPdf, AQrCodeOnEachCardLeadsToThePersonalPage) {
+    if (!has_poppler() || std::system("command -v zbarimg > /dev/null 2>&1") != 0) {
+        GTEST_SKIP() << "pdftoppm (poppler-utils) or zbarimg (zbar-tools) is not installed";
+    }
+    auto cards = route_cards(4);
+    std::vector<std::string> links;
+    for (std::size_t i = 0; i < cards.size(); ++i) {
+        cards[i].link = "https://kenniscafe.example.nl/aanmelding/token-" + std::to_string(i) +
+                        "-Xq9vT2mLp0aZ4sWb";
+        links.push_back(cards[i].link);
+    }
+    const std::string pdf = route_cards_pdf("Kenniscafé Zuid", cards, dutch);
+    EXPECT_EQ(scanned_codes(pdf), links);
+    EXPECT_NE(normalised(run_pdftotext(pdf, "")).find("Scan: je tafel op je telefoon"),
+              std::string::npos);
 }
 
 TEST(RouteCardsPdf, LongNamesAndManyRoundsStayOnTheirCard) {
