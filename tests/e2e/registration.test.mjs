@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { launchBrowser, baseUrl, logIn } from './browser.mjs';
+import { launchBrowser, baseUrl, logIn, accessibilityViolations } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -51,12 +50,12 @@ test('a resident registers on a phone and the host checks her in', async () => {
   await door.getByRole('button', { name: 'Inchecken: Sanne Kuipers' }).click();
   await door.getByRole('button', { name: 'Ongedaan maken: Sanne Kuipers' }).waitFor();
   assert.match(await door.locator('li.person.present').first().innerText(), /Sanne Kuipers/);
+  assert.deepEqual(await accessibilityViolations(door), []);
 
   // The host shows her a QR code; her phone's camera reads it and opens her personal page.
   await door.getByRole('link', { name: 'QR-code voor de telefoon: Sanne Kuipers' }).click();
   await door.getByRole('heading', { name: 'Sanne Kuipers' }).waitFor();
-  const results = await new AxeBuilder({ page: door }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.help}`), []);
+  assert.deepEqual(await accessibilityViolations(door), []);
   const picture = join(tmpdir(), `kc-qr-${process.pid}.png`);
   await door.locator('.big-qr svg').screenshot({ path: picture });
   const scanned = execFileSync('zbarimg', ['--raw', '-q', picture], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
