@@ -31,70 +31,166 @@ struct DemoCafe {
 };
 
 const char* const first_names[] = {
-    "Anouk", "Bram", "Chantal", "Daan", "Esra", "Fleur", "Gijs", "Hatice", "Ilse", "Jeroen",
-    "Karim", "Lotte", "Mohamed", "Noor", "Olga", "Pieter", "Rachida", "Sander", "Tamara", "Umut",
-    "Vera", "Wouter", "Yara", "Zoë", "Arjen", "Bouchra", "Cor", "Dewi", "Emre", "Femke",
-    "Gerda", "Hamza", "Inge", "Joost", "Kim", "Latifa", "Maarten", "Nadia", "Orlando", "Priya",
-    "Ruud", "Sanne", "Tom", "Wendy", "Youssef", "Aylin", "Bas", "Carmen", "Dirk", "Eline"};
+    "Anouk",   "Bram",  "Chantal", "Daan",    "Esra",  "Fleur", "Gijs",   "Hatice",  "Ilse",
+    "Jeroen",  "Karim", "Lotte",   "Mohamed", "Noor",  "Olga",  "Pieter", "Rachida", "Sander",
+    "Tamara",  "Umut",  "Vera",    "Wouter",  "Yara",  "Zoë",   "Arjen",  "Bouchra", "Cor",
+    "Dewi",    "Emre",  "Femke",   "Gerda",   "Hamza", "Inge",  "Joost",  "Kim",     "Latifa",
+    "Maarten", "Nadia", "Orlando", "Priya",   "Ruud",  "Sanne", "Tom",    "Wendy",   "Youssef",
+    "Aylin",   "Bas",   "Carmen",  "Dirk",    "Eline"};
 
 const char* const last_names[] = {
-    "de Boer", "Bakker", "Visser", "Smit", "Meijer", "de Groot", "Mulder", "Bos", "Vos", "Peters",
-    "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Kaya", "Yilmaz",
-    "El Amrani", "Jansen", "Koster", "Prins", "Verhoeven", "Post", "Kuipers", "van Dam", "Sedney",
-    "Soekhoe", "Lambregts", "Willems", "Blom", "Huisman", "Kramer", "van Wijk", "Molenaar"};
+    "de Boer",   "Bakker",    "Visser", "Smit",     "Meijer",      "de Groot", "Mulder",
+    "Bos",       "Vos",       "Peters", "Hendriks", "van Leeuwen", "Dekker",   "Brouwer",
+    "de Wit",    "Dijkstra",  "Kaya",   "Yilmaz",   "El Amrani",   "Jansen",   "Koster",
+    "Prins",     "Verhoeven", "Post",   "Kuipers",  "van Dam",     "Sedney",   "Soekhoe",
+    "Lambregts", "Willems",   "Blom",   "Huisman",  "Kramer",      "van Wijk", "Molenaar"};
 
 // Organisations typical for each group, in group order.
-const char* const organisations[group_count] = {
-    "Gemeente Rotterdam", "Wijkteam Feijenoord", "", "Hogeschool Rotterdam", "Hogeschool Inholland",
-    "Stichting Buurtkracht", "Woningcorporatie Zuid", "BPSW", ""};
+const char* const organisations[group_count] = {"Gemeente Rotterdam",
+                                                "Wijkteam Feijenoord",
+                                                "",
+                                                "Hogeschool Rotterdam",
+                                                "Hogeschool Inholland",
+                                                "Stichting Buurtkracht",
+                                                "Woningcorporatie Zuid",
+                                                "BPSW",
+                                                ""};
 
 std::vector<DemoCafe> demo_cafes() {
     const auto item = [](const char* time, const char* title, WorkForm form) {
         return domain::ProgrammeItem{time, title, form};
     };
     return {
-        {"Jeugdwet en Jeugdrecht", "Jeugd", 2017, 4, 3, "Hogeschool Rotterdam", "Museumpark 40, Rotterdam",
-         {"Hogeschool Rotterdam"}, {}, {}, {}},
-        {"Arbeidsparticipatie in het sociaal domein", "Participatie", 2017, 5, 29, "Hogeschool Rotterdam",
-         "Museumpark 40, Rotterdam", {"Hogeschool Rotterdam"}, {}, {}, {}},
-        {"Beleidsontwikkelingen in het sociaal domein", "Maatschappelijke ondersteuning", 2017, 10, 2,
-         "Raadszaal gemeente Ridderkerk", "Koningsplein 1, Ridderkerk", {"Gemeente Ridderkerk"}, {}, {}, {}},
-        {"Samenwerken aan Kindveiligheid", "Kindveiligheid", 2018, 3, 20, "Hogeschool Rotterdam",
-         "Museumpark 40, Rotterdam", {"Hogeschool Rotterdam"}, {}, {}, {}},
-        {"Een nieuw perspectief op de resultaatgerichte bekostiging", "Resultaatgerichte bekostiging", 2018, 5, 7,
-         "Hogeschool Inholland", "Posthumalaan 90, Rotterdam", {"Hogeschool Inholland"}, {}, {}, {}},
-        {"Sociale rechtvaardigheid en sociaal werk", "Sociale rechtvaardigheid", 2018, 6, 26,
-         "Hogeschool Rotterdam", "Museumpark 40, Rotterdam", {"Beroepsvereniging BPSW"}, {}, {}, {}},
-        {"Het omgekeerde keukentafelgesprek", "Informeel en formeel", 2018, 10, 18, "Hogeschool Inholland",
-         "Posthumalaan 90, Rotterdam", {"Hogeschool Inholland"},
-         {{"Guido Walraven", "lector Hogeschool Inholland"}, {"David ter Avest", "docentonderzoeker"}},
+        {"Jeugdwet en Jeugdrecht",
+         "Jeugd",
+         2017,
+         4,
+         3,
+         "Hogeschool Rotterdam",
+         "Museumpark 40, Rotterdam",
+         {"Hogeschool Rotterdam"},
+         {},
+         {},
+         {}},
+        {"Arbeidsparticipatie in het sociaal domein",
+         "Participatie",
+         2017,
+         5,
+         29,
+         "Hogeschool Rotterdam",
+         "Museumpark 40, Rotterdam",
+         {"Hogeschool Rotterdam"},
+         {},
+         {},
+         {}},
+        {"Beleidsontwikkelingen in het sociaal domein",
+         "Maatschappelijke ondersteuning",
+         2017,
+         10,
+         2,
+         "Raadszaal gemeente Ridderkerk",
+         "Koningsplein 1, Ridderkerk",
+         {"Gemeente Ridderkerk"},
+         {},
+         {},
+         {}},
+        {"Samenwerken aan Kindveiligheid",
+         "Kindveiligheid",
+         2018,
+         3,
+         20,
+         "Hogeschool Rotterdam",
+         "Museumpark 40, Rotterdam",
+         {"Hogeschool Rotterdam"},
+         {},
+         {},
+         {}},
+        {"Een nieuw perspectief op de resultaatgerichte bekostiging",
+         "Resultaatgerichte bekostiging",
+         2018,
+         5,
+         7,
+         "Hogeschool Inholland",
+         "Posthumalaan 90, Rotterdam",
+         {"Hogeschool Inholland"},
+         {},
+         {},
+         {}},
+        {"Sociale rechtvaardigheid en sociaal werk",
+         "Sociale rechtvaardigheid",
+         2018,
+         6,
+         26,
+         "Hogeschool Rotterdam",
+         "Museumpark 40, Rotterdam",
+         {"Beroepsvereniging BPSW"},
+         {},
+         {},
+         {}},
+        {"Het omgekeerde keukentafelgesprek",
+         "Informeel en formeel",
+         2018,
+         10,
+         18,
+         "Hogeschool Inholland",
+         "Posthumalaan 90, Rotterdam",
+         {"Hogeschool Inholland"},
+         {{"Guido Walraven", "lector Hogeschool Inholland"},
+          {"David ter Avest", "docentonderzoeker"}},
          {item("16:00", "Welkom en inleiding", WorkForm::talk),
           item("16:20", "Beloften van de decentralisaties", WorkForm::talk),
           item("16:50", "Twee praktijkcasussen aan tafel", WorkForm::case_work),
           item("17:40", "Wat nemen we mee?", WorkForm::table_conversations)},
          {3, 4, 5, 4, 3, 2, 0, 0, 0}},
-        {"Samenwerking mbo en hbo in de (wijk)praktijk", "Onderwijs en wijkpraktijk", 2018, 11, 1,
-         "Huis van de Wijk Post West", "Rotterdam-West", {"Albeda College", "Hogeschool Rotterdam"},
-         {{"Toby Witte", "lector Hogeschool Rotterdam"}, {"Marjolein Masselink", "voorzitter Brede Raad 010"}},
+        {"Samenwerking mbo en hbo in de (wijk)praktijk",
+         "Onderwijs en wijkpraktijk",
+         2018,
+         11,
+         1,
+         "Huis van de Wijk Post West",
+         "Rotterdam-West",
+         {"Albeda College", "Hogeschool Rotterdam"},
+         {{"Toby Witte", "lector Hogeschool Rotterdam"},
+          {"Marjolein Masselink", "voorzitter Brede Raad 010"}},
          {item("16:00", "Een gezin met meerdere hulpvragen", WorkForm::case_work),
           item("16:30", "Stellingen over mbo en hbo", WorkForm::statements),
           item("17:15", "Debat", WorkForm::debate)},
          {2, 6, 1, 8, 8, 1, 0, 1, 0}},
-        {"Verbondenheid en veerkracht", "Ontmoeting en eenzaamheid", 2018, 12, 6, "De Kansenfabriek",
-         "Schiedam", {"Hogeschool Rotterdam"}, {},
+        {"Verbondenheid en veerkracht",
+         "Ontmoeting en eenzaamheid",
+         2018,
+         12,
+         6,
+         "De Kansenfabriek",
+         "Schiedam",
+         {"Hogeschool Rotterdam"},
+         {},
          {item("16:00", "Persoonlijke verhalen over eenzaamheid", WorkForm::personal_stories),
           item("16:45", "Geleide fantasie", WorkForm::guided_fantasy),
           item("17:15", "Gesprek aan tafels", WorkForm::table_conversations),
           item("18:00", "Syrisch buffet", WorkForm::break_time)},
          {6, 12, 7, 4, 8, 3, 2, 1, 1}},
-        {"Intergenerationele problematiek", "Intergenerationele overdracht", 2019, 1, 17, "Hogeschool Rotterdam",
-         "Museumpark 40, Rotterdam", {"Hogeschool Rotterdam"},
+        {"Intergenerationele problematiek",
+         "Intergenerationele overdracht",
+         2019,
+         1,
+         17,
+         "Hogeschool Rotterdam",
+         "Museumpark 40, Rotterdam",
+         {"Hogeschool Rotterdam"},
          {{"Erfan Pourmohammadi", "docentonderzoeker Hogeschool Rotterdam"}},
          {item("16:00", "Bevindingen van het werkteam", WorkForm::talk),
           item("16:40", "Wereldcafé in drie rondes", WorkForm::world_cafe)},
          {4, 9, 2, 3, 3, 0, 1, 0, 0}},
-        {"Voorkomen huisuitzettingen", "Huisuitzettingen en schulden", 2019, 5, 23, "Hogeschool Inholland",
-         "Posthumalaan 90, Rotterdam", {"Hogeschool Inholland", "Gemeente Rotterdam"}, {},
+        {"Voorkomen huisuitzettingen",
+         "Huisuitzettingen en schulden",
+         2019,
+         5,
+         23,
+         "Hogeschool Inholland",
+         "Posthumalaan 90, Rotterdam",
+         {"Hogeschool Inholland", "Gemeente Rotterdam"},
+         {},
          {item("16:00", "Woordwolk: waar denk je aan?", WorkForm::live_poll),
           item("16:15", "Twee afstudeeronderzoeken", WorkForm::talk),
           item("17:00", "Online quiz", WorkForm::online_quiz),
@@ -126,8 +222,8 @@ DemoPerson demo_person(std::size_t group, std::size_t index) {
     DemoPerson person;
     person.name = std::string(first_names[seed % std::size(first_names)]) + " " +
                   last_names[(seed / 3 + index) % std::size(last_names)];
-    person.email = text::slugify(person.name) + "." + std::to_string(group) + std::to_string(index) +
-                   "@voorbeeld.nl";
+    person.email = text::slugify(person.name) + "." + std::to_string(group) +
+                   std::to_string(index) + "@voorbeeld.nl";
     person.organisation = organisations[group];
     return person;
 }
@@ -137,7 +233,8 @@ DemoPerson demo_person(std::size_t group, std::size_t index) {
 bool is_empty(Queries& queries) { return queries.werkplaatsen().empty(); }
 
 void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
-    const auto werkplaats_id = create_werkplaats(tx, "zhz", "Werkplaats Sociaal Domein Zuid-Holland Zuid");
+    const auto werkplaats_id =
+        create_werkplaats(tx, "zhz", "Werkplaats Sociaal Domein Zuid-Holland Zuid");
     std::vector<std::int64_t> group_ids;
     for (const auto& group : tx.groups(werkplaats_id)) group_ids.push_back(group.id);
     std::map<std::string, std::int64_t> partner_ids;
@@ -174,15 +271,18 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         for (std::size_t group = 0; group < group_count; ++group) {
             for (int k = 0; k < cafe.present[group]; ++k) {
                 // About one in three comes back from an earlier café.
-                const std::size_t index = (k % 3 == 2 && used[group] > 2) ? used[group] / 2 : used[group]++;
+                const std::size_t index =
+                    (k % 3 == 2 && used[group] > 2) ? used[group] / 2 : used[group]++;
                 DemoPerson person = demo_person(group, index);
-                if (tx.active_registration_by_email(event_id, *text::normalize_email(person.email))) {
+                if (tx.active_registration_by_email(event_id,
+                                                    *text::normalize_email(person.email))) {
                     person = demo_person(group, used[group]++);
                 }
                 domain::Registration registration;
                 registration.event_id = event_id;
-                registration.form = {person.name, person.email, group_ids[group], person.organisation,
-                                     "", "", k % 4 != 0, k % 2 == 0};
+                registration.form = {person.name,         person.email, group_ids[group],
+                                     person.organisation, "",           "",
+                                     k % 4 != 0,          k % 2 == 0};
                 registration.email_normalized = text::normalize_email(person.email);
                 registration.status = domain::RegistrationStatus::registered;
                 registration.attendance = domain::Attendance::checked_in;
@@ -208,11 +308,13 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         domain::EventStatus status;
     };
     const Upcoming upcoming[] = {
-        {"Jongeren en schulden", "Schulden", 10, "Huis van de Wijk De Larenkamp", "Larenkamp 1, Rotterdam-IJsselmonde",
-         "Ingang zonder drempels, invalidentoilet op de begane grond, ringleiding in de zaal.", 30, 26,
+        {"Jongeren en schulden", "Schulden", 10, "Huis van de Wijk De Larenkamp",
+         "Larenkamp 1, Rotterdam-IJsselmonde",
+         "Ingang zonder drempels, invalidentoilet op de begane grond, ringleiding in de zaal.", 30,
+         26, domain::EventStatus::published},
+        {"Eenzaamheid tussen generaties", "Ontmoeting", 40, "Bibliotheek Dordrecht",
+         "Groenmarkt 153, Dordrecht", "Lift aanwezig. Parkeren voor de deur.", 60, 12,
          domain::EventStatus::published},
-        {"Eenzaamheid tussen generaties", "Ontmoeting", 40, "Bibliotheek Dordrecht", "Groenmarkt 153, Dordrecht",
-         "Lift aanwezig. Parkeren voor de deur.", 60, 12, domain::EventStatus::published},
         {"Mantelzorg en de kostendelersnorm", "Informeel en formeel", 75, "Hogeschool Inholland",
          "Posthumalaan 90, Rotterdam", "", 40, 0, domain::EventStatus::draft},
     };
@@ -221,7 +323,8 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         details.title = cafe.title;
         details.theme = cafe.theme;
         details.description =
-            "Een open en gratis kenniscafé. Bewoners, professionals, studenten en onderzoekers praten "
+            "Een open en gratis kenniscafé. Bewoners, professionals, studenten en onderzoekers "
+            "praten "
             "samen over het thema en zoeken naar wat wél werkt. Iedereen is welkom.";
         details.starts_at = thursday_afternoon(now, cafe.days_ahead);
         details.ends_at = details.starts_at + 2 * 3600;
@@ -229,7 +332,8 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         details.location_address = cafe.location_address;
         details.accessibility = cafe.accessibility;
         details.capacity = cafe.capacity;
-        details.partner_ids = {partner_ids["Hogeschool Rotterdam"], partner_ids["Gemeente Rotterdam"]};
+        details.partner_ids = {partner_ids["Hogeschool Rotterdam"],
+                               partner_ids["Gemeente Rotterdam"]};
         details.programme = {{"16:00", "Welkom met koffie en thee", WorkForm::break_time},
                              {"16:15", "Ervaringsverhalen", WorkForm::personal_stories},
                              {"16:45", "Live peiling: wat speelt er bij jou?", WorkForm::live_poll},
@@ -240,8 +344,8 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
             const std::size_t group = static_cast<std::size_t>(k * 5) % group_count;
             const DemoPerson person = demo_person(group, 200 + static_cast<std::size_t>(k));
             register_participant(tx, event_id,
-                                 {person.name, person.email, group_ids[group], person.organisation, "", "",
-                                  true, true},
+                                 {person.name, person.email, group_ids[group], person.organisation,
+                                  "", "", true, true},
                                  now);
         }
     }
