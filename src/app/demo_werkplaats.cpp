@@ -1,11 +1,13 @@
 #include "app/demo_werkplaats.hpp"
 
 #include <array>
+#include <chrono>
 #include <map>
 
 #include "app/registrations.hpp"
 #include "app/security.hpp"
 #include "app/werkplaats_settings.hpp"
+#include "app/world_cafe.hpp"
 #include "core/text.hpp"
 
 namespace kc::app {
@@ -228,6 +230,35 @@ DemoPerson demo_person(std::size_t group, std::size_t index) {
     return person;
 }
 
+// A world café with a plan on an upcoming café, so that the planner, its cards and the
+// participants' routes can be tried right after `make serve`. The first registrations host
+// the tables.
+void plan_demo_world_cafe(Transaction& tx, std::int64_t werkplaats_id, std::int64_t event_id) {
+    domain::WorldCafe cafe;
+    cafe.event_id = event_id;
+    cafe.round_questions = {"Waar zie jij eenzaamheid tussen jong en oud?",
+                            "Wat werkt al om generaties met elkaar te verbinden?",
+                            "Wat ga jij morgen anders doen?"};
+    const auto registrations = tx.registrations(event_id);
+    const char* const table_names[] = {"Oranje", "Blauw", "Groen"};
+    for (std::size_t t = 0; t < std::size(table_names); ++t) {
+        domain::CafeTable table;
+        table.name = table_names[t];
+        table.capacity = 6;
+        if (t < registrations.size()) table.host_registration_id = registrations[t].id;
+        cafe.tables.push_back(table);
+    }
+    if (!save_world_cafe_setup(tx, werkplaats_id, cafe).done) return;
+    const auto event = tx.event(event_id);
+    if (!event) return;
+    const PlanningInput input = gather_planning_input(tx, *event);
+    planner::Options options;
+    options.seed = static_cast<std::uint64_t>(event_id);
+    options.time_limit = std::chrono::milliseconds(500);
+    const PlanningResult result = compute_plan(input, options);
+    if (result.planned) apply_plan(tx, input, result);
+}
+
 }  // namespace
 
 bool is_empty(Queries& queries) { return queries.werkplaatsen().empty(); }
@@ -306,17 +337,18 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         int capacity;
         int registrations;
         domain::EventStatus status;
+        bool with_world_cafe;
     };
     const Upcoming upcoming[] = {
         {"Jongeren en schulden", "Schulden", 10, "Huis van de Wijk De Larenkamp",
          "Larenkamp 1, Rotterdam-IJsselmonde",
          "Ingang zonder drempels, invalidentoilet op de begane grond, ringleiding in de zaal.", 30,
-         26, domain::EventStatus::published},
+         26, domain::EventStatus::published, false},
         {"Eenzaamheid tussen generaties", "Ontmoeting", 40, "Bibliotheek Dordrecht",
          "Groenmarkt 153, Dordrecht", "Lift aanwezig. Parkeren voor de deur.", 60, 12,
-         domain::EventStatus::published},
+         domain::EventStatus::published, true},
         {"Mantelzorg en de kostendelersnorm", "Informeel en formeel", 75, "Hogeschool Inholland",
-         "Posthumalaan 90, Rotterdam", "", 40, 0, domain::EventStatus::draft},
+         "Posthumalaan 90, Rotterdam", "", 40, 0, domain::EventStatus::draft, false},
     };
     for (const auto& cafe : upcoming) {
         domain::EventDetails details;
@@ -348,6 +380,7 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
                                   "", "", true, true},
                                  now);
         }
+        if (cafe.with_world_cafe) plan_demo_world_cafe(tx, werkplaats_id, event_id);
     }
 }
 

@@ -47,11 +47,11 @@ struct PlanningResult {
     std::string summary_english;
 };
 
-// A fresh plan, or, when a plan exists, a re-plan of the rounds that have not
-// started that keeps as many seats as it can.
 // The planner's goal for a goal the organiser ordered.
 planner::Goal planner_goal(domain::CafeGoal goal);
 
+// A fresh plan, or, when a plan exists, a re-plan of the rounds that have not
+// started that keeps as many seats as it can.
 PlanningResult compute_plan(const PlanningInput& input, const planner::Options& options);
 
 // Stores the plan unless the café changed since the input was gathered.

@@ -237,12 +237,22 @@ TEST_P(StorageTest, DemoWerkplaatsHasTheMagazinesFigures) {
     const auto events = store->read().events(filter);
     int open = 0;
     int held = 0;
+    int planned_cafes = 0;
     for (const auto& event : events) {
         if (domain::is_open_for_registration(event, now)) ++open;
         if (event.status == domain::EventStatus::held) ++held;
+        const auto cafe = store->read().world_cafe(event.id);
+        if (!cafe) continue;
+        ++planned_cafes;
+        EXPECT_EQ(cafe->tables.size(), 3u);
+        // Everyone registered has a seat in each of the three rounds, and the verdict says so.
+        EXPECT_EQ(store->read().seats(event.id).size(),
+                  3 * store->read().registrations(event.id).size());
+        EXPECT_NE(cafe->quality_dutch.find("Plan voor"), std::string::npos) << cafe->quality_dutch;
     }
     EXPECT_EQ(held, 11);
     EXPECT_GE(open, 2);
+    EXPECT_EQ(planned_cafes, 1) << "one upcoming café has a world café to try";
     EXPECT_EQ(store->read().groups(werkplaats.id).size(), 9u);
 }
 
