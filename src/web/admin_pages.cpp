@@ -135,10 +135,8 @@ void WebApp::event_new_form(const VisitPtr& visit) {
 
 void WebApp::event_edit_form(const VisitPtr& visit) {
     if (!require_role(visit, app::Role::organiser)) return;
-    const auto event = store_.read().event(visit->params.id("id"));
-    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
-        return respond_error(visit, 404, "error.event_not_found");
-    }
+    const auto event = own_event(visit);
+    if (!event) return;
     finish(visit, event_form_page(visit, event->id, event_to_form(*event), {}));
 }
 

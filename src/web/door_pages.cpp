@@ -66,20 +66,17 @@ bool matches(const domain::Registration& registration, const std::string& query)
 
 void WebApp::checkin_list(const VisitPtr& visit) {
     if (!require_role(visit, app::Role::host)) return;
-    const auto event = store_.read().event(visit->params.id("id"));
-    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
-        return respond_error(visit, 404, "error.event_not_found");
-    }
+    const auto event = own_event(visit);
+    if (!event) return;
     finish(visit, checkin_page(visit, *event, FormData{}, {}));
 }
 
 void WebApp::personal_qr(const VisitPtr& visit) {
     if (!require_role(visit, app::Role::host)) return;
-    auto& queries = store_.read();
-    const auto event = queries.event(visit->params.id("id"));
-    const auto registration = queries.registration(visit->params.id("registration"));
-    if (!event || event->werkplaats_id != visit->user->werkplaats_id || !registration ||
-        registration->event_id != event->id) {
+    const auto event = own_event(visit);
+    if (!event) return;
+    const auto registration = store_.read().registration(visit->params.id("registration"));
+    if (!registration || registration->event_id != event->id) {
         return respond_error(visit, 404, "error.not_found");
     }
     const std::string link = public_base_url() + "/aanmelding/" + registration->cancel_token;
@@ -215,10 +212,8 @@ void WebApp::no_shows_submit(const VisitPtr& visit) {
 void WebApp::event_attendance(const VisitPtr& visit) {
     if (!require_role(visit, app::Role::host)) return;
     auto& queries = store_.read();
-    const auto event = queries.event(visit->params.id("id"));
-    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
-        return respond_error(visit, 404, "error.event_not_found");
-    }
+    const auto event = own_event(visit);
+    if (!event) return;
     const auto history = queries.attendance_facts(event->werkplaats_id);
     std::vector<domain::AttendanceFact> facts;
     for (const auto& fact : history) {

@@ -316,6 +316,15 @@ bool WebApp::csrf_ok(const VisitPtr& visit, const FormData& form) {
            app::security::constant_time_equals(form.get("csrf"), visit->csrf_token);
 }
 
+std::optional<domain::Event> WebApp::own_event(const VisitPtr& visit) {
+    auto event = store_.read().event(visit->params.id("id"));
+    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
+        respond_error(visit, 404, "error.event_not_found");
+        return std::nullopt;
+    }
+    return event;
+}
+
 bool WebApp::require_role(const VisitPtr& visit, app::Role role) {
     if (!visit->user) {
         finish(visit, redirect("/login?next=" + percent_encode(visit->request.path)));

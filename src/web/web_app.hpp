@@ -100,6 +100,9 @@ class WebApp final : public Application {
     std::optional<FormData> read_form(const VisitPtr& visit);
     bool csrf_ok(const VisitPtr& visit, const FormData& form);
     bool require_role(const VisitPtr& visit, app::Role role);
+    // The event named in the path when it belongs to the visitor's Werkplaats; otherwise
+    // answers 404 and returns nothing.
+    std::optional<domain::Event> own_event(const VisitPtr& visit);
     // The posted form of a logged-in user with at least `role`, after the CSRF check;
     // nullopt when the visit has already been answered (login page, 403, 400).
     std::optional<FormData> authorised_form(const VisitPtr& visit, app::Role role);

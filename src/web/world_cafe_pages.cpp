@@ -312,20 +312,16 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
 
 void WebApp::world_cafe_view(const VisitPtr& visit) {
     if (!require_role(visit, app::Role::host)) return;
-    const auto event = store_.read().event(visit->params.id("id"));
-    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
-        return respond_error(visit, 404, "error.event_not_found");
-    }
+    const auto event = own_event(visit);
+    if (!event) return;
     finish(visit, world_cafe_page(visit, *event, nullptr, {}, ""));
 }
 
 void WebApp::world_cafe_setup_submit(const VisitPtr& visit) {
     const auto form = authorised_form(visit, app::Role::organiser);
     if (!form) return;
-    const auto event = store_.read().event(visit->params.id("id"));
-    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
-        return respond_error(visit, 404, "error.event_not_found");
-    }
+    const auto event = own_event(visit);
+    if (!event) return;
     auto setup = std::make_shared<domain::WorldCafe>(setup_from(event->id, *form));
     auto outcome = std::make_shared<app::CafeOutcome>();
     const auto werkplaats_id = visit->user->werkplaats_id;
@@ -344,10 +340,8 @@ void WebApp::world_cafe_setup_submit(const VisitPtr& visit) {
 void WebApp::world_cafe_plan_submit(const VisitPtr& visit) {
     const auto form = authorised_form(visit, app::Role::host);
     if (!form) return;
-    const auto event = store_.read().event(visit->params.id("id"));
-    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
-        return respond_error(visit, 404, "error.event_not_found");
-    }
+    const auto event = own_event(visit);
+    if (!event) return;
     auto input =
         std::make_shared<app::PlanningInput>(app::gather_planning_input(store_.read(), *event));
     if (input->cafe.tables.empty()) return respond_error(visit, 409, "error.no_tables");
@@ -414,12 +408,11 @@ void WebApp::world_cafe_stays_submit(const VisitPtr& visit) {
 
 void WebApp::world_cafe_cards(const VisitPtr& visit) {
     if (!require_role(visit, app::Role::host)) return;
+    const auto event = own_event(visit);
+    if (!event) return;
     auto& queries = store_.read();
-    const auto event = queries.event(visit->params.id("id"));
-    const auto cafe = event ? queries.world_cafe(event->id) : std::nullopt;
-    if (!event || event->werkplaats_id != visit->user->werkplaats_id || !cafe) {
-        return respond_error(visit, 404, "error.not_found");
-    }
+    const auto cafe = queries.world_cafe(event->id);
+    if (!cafe) return respond_error(visit, 404, "error.not_found");
     const std::string& path = visit->request.path;
     const bool as_pdf = path.ends_with(".pdf");
     const bool route_cards = path.ends_with(as_pdf ? "/routekaarten.pdf" : "/routekaarten");
