@@ -51,6 +51,8 @@ public:
     // The world café of an event and its plan, ordered by round, table position and person.
     virtual std::optional<domain::WorldCafe> world_cafe(std::int64_t event_id) = 0;
     virtual std::vector<domain::Seat> seats(std::int64_t event_id) = 0;
+    // One participant's seats, by round.
+    virtual std::vector<domain::Seat> seats_of(std::int64_t registration_id) = 0;
 
     virtual std::optional<User> user(std::int64_t id) = 0;
     virtual std::optional<User> user_by_email(const std::string& email) = 0;

@@ -345,7 +345,7 @@ void WebApp::registration_status(const VisitPtr& visit) {
     // A participant sees their own route through the world café on their phone.
     if (const auto cafe = queries.world_cafe(event->id)) {
         const LiveRoute live =
-            live_route(*visit, *cafe, queries.seats(event->id), registration->id);
+            live_route(*visit, *cafe, queries.seats_of(registration->id), registration->id);
         if (!live.items.empty()) {
             values.set("has_route", true);
             set_if_present(values, "now", live.now);
@@ -372,7 +372,7 @@ void WebApp::registration_route_json(const VisitPtr& visit) {
     if (!registration) return api_error(visit, 404, "not_found", "error.unknown_registration_link");
     const auto cafe = queries.world_cafe(registration->event_id);
     const LiveRoute live =
-        cafe ? live_route(*visit, *cafe, queries.seats(registration->event_id), registration->id)
+        cafe ? live_route(*visit, *cafe, queries.seats_of(registration->id), registration->id)
              : LiveRoute{};
     boost::json::array route;
     for (const auto& item : live.items) {

@@ -294,6 +294,9 @@ TEST_P(StorageTest, WorldCafeSetupAndPlanRoundTrip) {
     const std::vector<domain::Seat> expected = {
         {1, host, oranje}, {1, guest, blauw}, {2, host, oranje}, {2, guest, blauw}};
     EXPECT_EQ(store_->read().seats(id), expected) << "round 1 is kept, round 2 replaced";
+    const std::vector<domain::Seat> guest_seats = {{1, guest, blauw}, {2, guest, blauw}};
+    EXPECT_EQ(store_->read().seats_of(guest), guest_seats);
+    EXPECT_TRUE(store_->read().seats_of(guest + 1000).empty());
     EXPECT_EQ(store_->read().world_cafe(id)->quality_dutch, "anders");
     EXPECT_TRUE(store_->read().registration(guest)->stays_seated);
 

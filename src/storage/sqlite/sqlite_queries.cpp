@@ -4,6 +4,16 @@ namespace kc::storage::sqlite {
 
 namespace {
 
+// Rows of (round, registration_id, table_id).
+std::vector<domain::Seat> read_seats(Statement& statement) {
+    std::vector<domain::Seat> seats;
+    while (statement.step()) {
+        seats.push_back(
+            {static_cast<int>(statement.integer(0)), statement.integer(1), statement.integer(2)});
+    }
+    return seats;
+}
+
 std::string goal_order_text(const std::vector<domain::CafeGoal>& goals) {
     std::string text;
     for (const auto goal : goals) {
@@ -299,16 +309,21 @@ std::optional<domain::WorldCafe> SqliteQueries::world_cafe(std::int64_t event_id
                                    {}});
         }
     }
-    for (auto& table : cafe.tables) {
-        auto questions = db_.prepare(
-            "SELECT round, question FROM world_cafe_table_questions WHERE table_id = ?");
-        questions->bind(1, table.id);
-        while (questions->step()) {
-            const auto round = static_cast<std::size_t>(questions->integer(0));
-            if (round < 1 || round > cafe.round_questions.size()) continue;
-            table.own_questions.resize(std::max(table.own_questions.size(), round));
-            table.own_questions[round - 1] = questions->text(1);
-        }
+    // The tables' own questions in one query rather than one per table: a phone's poll reads
+    // the café too.
+    auto questions = db_.prepare(
+        "SELECT q.table_id, q.round, q.question FROM world_cafe_table_questions q "
+        "JOIN world_cafe_tables t ON t.id = q.table_id WHERE t.event_id = ?");
+    questions->bind(1, event_id);
+    while (questions->step()) {
+        const auto table = std::find_if(cafe.tables.begin(), cafe.tables.end(), [&](const auto& t) {
+            return t.id == questions->integer(0);
+        });
+        const auto round = static_cast<std::size_t>(questions->integer(1));
+        if (table == cafe.tables.end() || round < 1 || round > cafe.round_questions.size())
+            continue;
+        table->own_questions.resize(std::max(table->own_questions.size(), round));
+        table->own_questions[round - 1] = questions->text(2);
     }
     return cafe;
 }
@@ -319,12 +334,15 @@ std::vector<domain::Seat> SqliteQueries::seats(std::int64_t event_id) {
         "JOIN world_cafe_tables t ON t.id = s.table_id WHERE s.event_id = ? "
         "ORDER BY s.round, t.position, s.registration_id");
     statement->bind(1, event_id);
-    std::vector<domain::Seat> result;
-    while (statement->step()) {
-        result.push_back({static_cast<int>(statement->integer(0)), statement->integer(1),
-                          statement->integer(2)});
-    }
-    return result;
+    return read_seats(*statement);
+}
+
+std::vector<domain::Seat> SqliteQueries::seats_of(std::int64_t registration_id) {
+    auto statement = db_.prepare(
+        "SELECT round, registration_id, table_id FROM world_cafe_seats WHERE registration_id = ? "
+        "ORDER BY round");
+    statement->bind(1, registration_id);
+    return read_seats(*statement);
 }
 
 std::optional<app::User> SqliteQueries::user(std::int64_t id) {

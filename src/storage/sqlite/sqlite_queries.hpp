@@ -26,6 +26,7 @@ public:
     std::vector<domain::AttendanceFact> attendance_facts(std::int64_t werkplaats_id) override;
     std::optional<domain::WorldCafe> world_cafe(std::int64_t event_id) override;
     std::vector<domain::Seat> seats(std::int64_t event_id) override;
+    std::vector<domain::Seat> seats_of(std::int64_t registration_id) override;
     std::optional<app::User> user(std::int64_t id) override;
     std::optional<app::User> user_by_email(const std::string& email) override;
     std::optional<app::SessionRecord> session(const std::string& token_hash) override;
