@@ -275,10 +275,12 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         partner_ids[name] = tx.insert_partner({0, werkplaats_id, name, ""});
     }
 
-    tx.insert_user({0, werkplaats_id, DemoLogin::organiser_email, "Demi Organisator", Role::admin,
-                    security::hash_password(DemoLogin::password)});
-    tx.insert_user({0, werkplaats_id, DemoLogin::host_email, "Gijs Gastheer", Role::host,
-                    security::hash_password(DemoLogin::password)});
+    const auto organiser_id = tx.insert_user({0, DemoLogin::organiser_email, "Demi Organisator",
+                                              security::hash_password(DemoLogin::password)});
+    tx.upsert_membership({organiser_id, werkplaats_id, Role::admin, false});
+    const auto host_id = tx.insert_user(
+        {0, DemoLogin::host_email, "Gijs Gastheer", security::hash_password(DemoLogin::password)});
+    tx.upsert_membership({host_id, werkplaats_id, Role::host, false});
 
     // How often each group's people were used, so later cafés mix new and known faces.
     std::array<std::size_t, group_count> used{};
@@ -381,6 +383,8 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
                                  now);
         }
         if (cafe.with_world_cafe) plan_demo_world_cafe(tx, werkplaats_id, event_id);
+        // The demo host works the door of every upcoming café.
+        tx.set_event_hosts(event_id, {host_id});
     }
 }
 

@@ -4,9 +4,12 @@ namespace kc::app {
 
 std::string_view to_slug(Role role) {
     switch (role) {
-        case Role::host: return "host";
-        case Role::organiser: return "organiser";
-        case Role::admin: return "admin";
+        case Role::host:
+            return "host";
+        case Role::organiser:
+            return "organiser";
+        case Role::admin:
+            return "admin";
     }
     return {};
 }
@@ -16,6 +19,10 @@ std::optional<Role> role_from_slug(std::string_view slug) {
         if (to_slug(role) == slug) return role;
     }
     return std::nullopt;
+}
+
+bool has_role(Role role, Role minimum) {
+    return static_cast<int>(role) >= static_cast<int>(minimum);
 }
 
 }  // namespace kc::app

@@ -51,14 +51,16 @@ RegisterOutcome register_participant(Transaction& tx, std::int64_t event_id,
         return outcome;
     }
     const domain::RegistrationForm clean = trimmed(form);
-    outcome.errors = domain::validate(clean, group_belongs_to(tx, event->werkplaats_id, clean.group_id));
+    outcome.errors =
+        domain::validate(clean, group_belongs_to(tx, event->werkplaats_id, clean.group_id));
     if (!outcome.errors.empty()) {
         outcome.result = RegisterResult::invalid;
         return outcome;
     }
     domain::Registration registration = new_registration(event_id, clean, now);
     if (registration.email_normalized) {
-        if (auto existing = tx.active_registration_by_email(event_id, *registration.email_normalized)) {
+        if (auto existing =
+                tx.active_registration_by_email(event_id, *registration.email_normalized)) {
             outcome.result = RegisterResult::already_registered;
             outcome.registration = std::move(existing);
             return outcome;
@@ -66,10 +68,9 @@ RegisterOutcome register_participant(Transaction& tx, std::int64_t event_id,
     }
     const EventCounts counts = tx.counts(event_id);
     // Nobody jumps the queue: while others wait, a newcomer waits too.
-    registration.status = counts.waitlisted > 0
-                              ? domain::RegistrationStatus::waitlisted
-                              : domain::place_for_new_registration(counts.registered,
-                                                                   event->details.capacity);
+    registration.status = counts.waitlisted > 0 ? domain::RegistrationStatus::waitlisted
+                                                : domain::place_for_new_registration(
+                                                      counts.registered, event->details.capacity);
     registration.id = tx.insert_registration(registration);
     outcome.result = registration.status == domain::RegistrationStatus::registered
                          ? RegisterResult::registered
@@ -82,8 +83,8 @@ int promote_from_waiting_list(Transaction& tx, std::int64_t event_id, time::Time
     const auto event = tx.event(event_id);
     if (!event) return 0;
     const EventCounts counts = tx.counts(event_id);
-    const int free = domain::promotions_available(counts.registered, event->details.capacity,
-                                                  counts.waitlisted);
+    const int free =
+        domain::promotions_available(counts.registered, event->details.capacity, counts.waitlisted);
     if (free == 0) return 0;
     const auto waiting = tx.waiting_list(event_id);
     const int promoted = std::min<int>(free, static_cast<int>(waiting.size()));
@@ -116,9 +117,10 @@ CancelOutcome cancel_registration(Transaction& tx, const std::string& cancel_tok
     return outcome;
 }
 
-DoorOutcome check_in(Transaction& tx, std::int64_t registration_id, time::Timestamp now) {
+DoorOutcome check_in(Transaction& tx, const EventScope& scope, std::int64_t registration_id,
+                     time::Timestamp now) {
     DoorOutcome outcome;
-    auto registration = tx.registration(registration_id);
+    auto registration = registration_in_scope(tx, scope, registration_id);
     if (!registration || registration->status == domain::RegistrationStatus::cancelled) {
         return outcome;
     }
@@ -136,9 +138,9 @@ DoorOutcome check_in(Transaction& tx, std::int64_t registration_id, time::Timest
     return outcome;
 }
 
-DoorOutcome undo_check_in(Transaction& tx, std::int64_t registration_id) {
+DoorOutcome undo_check_in(Transaction& tx, const EventScope& scope, std::int64_t registration_id) {
     DoorOutcome outcome;
-    auto registration = tx.registration(registration_id);
+    auto registration = registration_in_scope(tx, scope, registration_id);
     if (!registration) return outcome;
     tx.update_attendance(registration_id, domain::Attendance::unknown, std::nullopt);
     registration->attendance = domain::Attendance::unknown;
@@ -148,13 +150,15 @@ DoorOutcome undo_check_in(Transaction& tx, std::int64_t registration_id) {
     return outcome;
 }
 
-DoorOutcome add_walk_in(Transaction& tx, std::int64_t event_id, const domain::RegistrationForm& form,
-                        time::Timestamp now) {
+DoorOutcome add_walk_in(Transaction& tx, const EventScope& scope,
+                        const domain::RegistrationForm& form, time::Timestamp now) {
     DoorOutcome outcome;
-    const auto event = tx.event(event_id);
+    const auto event = event_in_scope(tx, scope);
     if (!event) return outcome;
+    const std::int64_t event_id = event->id;
     const domain::RegistrationForm clean = trimmed(form);
-    outcome.errors = domain::validate(clean, group_belongs_to(tx, event->werkplaats_id, clean.group_id));
+    outcome.errors =
+        domain::validate(clean, group_belongs_to(tx, event->werkplaats_id, clean.group_id));
     if (!outcome.errors.empty()) {
         outcome.result = DoorResult::invalid;
         return outcome;
@@ -165,7 +169,7 @@ DoorOutcome add_walk_in(Transaction& tx, std::int64_t event_id, const domain::Re
         // checked in on their own registration rather than counted twice.
         if (const auto existing =
                 tx.active_registration_by_email(event_id, *registration.email_normalized)) {
-            return check_in(tx, existing->id, now);
+            return check_in(tx, scope, existing->id, now);
         }
     }
     registration.walk_in = true;
@@ -178,9 +182,10 @@ DoorOutcome add_walk_in(Transaction& tx, std::int64_t event_id, const domain::Re
     return outcome;
 }
 
-int mark_no_shows(Transaction& tx, std::int64_t event_id) {
+std::optional<int> mark_no_shows(Transaction& tx, const EventScope& scope) {
+    if (!event_in_scope(tx, scope)) return std::nullopt;
     int marked = 0;
-    for (const auto& registration : tx.registrations(event_id)) {
+    for (const auto& registration : tx.registrations(scope.event_id)) {
         if (registration.status == domain::RegistrationStatus::registered &&
             registration.attendance == domain::Attendance::unknown) {
             tx.update_attendance(registration.id, domain::Attendance::no_show, std::nullopt);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "app/scope.hpp"
 #include "app/store.hpp"
 
 namespace kc::app {
@@ -11,10 +12,10 @@ namespace kc::app {
 enum class RegisterResult {
     registered,
     waitlisted,
-    invalid,           // see `errors`
+    invalid,             // see `errors`
     already_registered,  // the same e-mail holds a place or waits for one
     event_not_found,
-    closed,            // not published, cancelled or already started
+    closed,  // not published, cancelled or already started
 };
 
 struct RegisterOutcome {
@@ -39,7 +40,8 @@ struct CancelOutcome {
 
 // Cancels by the personal token from the confirmation; the first in line on the
 // waiting list takes the freed place.
-CancelOutcome cancel_registration(Transaction& tx, const std::string& cancel_token, time::Timestamp now);
+CancelOutcome cancel_registration(Transaction& tx, const std::string& cancel_token,
+                                  time::Timestamp now);
 
 // Moves people from the waiting list while places are free; returns how many.
 int promote_from_waiting_list(Transaction& tx, std::int64_t event_id, time::Timestamp now);
@@ -52,12 +54,15 @@ struct DoorOutcome {
     std::optional<domain::Registration> registration;
 };
 
-// Check-in at the door, its undo, walk-ins and no-shows.
-DoorOutcome check_in(Transaction& tx, std::int64_t registration_id, time::Timestamp now);
-DoorOutcome undo_check_in(Transaction& tx, std::int64_t registration_id);
-DoorOutcome add_walk_in(Transaction& tx, std::int64_t event_id, const domain::RegistrationForm& form,
-                        time::Timestamp now);
-// Marks everyone with a place who did not check in as a no-show; returns how many.
-int mark_no_shows(Transaction& tx, std::int64_t event_id);
+// Check-in at the door, its undo, walk-ins and no-shows, on an event of the scope's
+// Werkplaats only: a registration of another event is not found.
+DoorOutcome check_in(Transaction& tx, const EventScope& scope, std::int64_t registration_id,
+                     time::Timestamp now);
+DoorOutcome undo_check_in(Transaction& tx, const EventScope& scope, std::int64_t registration_id);
+DoorOutcome add_walk_in(Transaction& tx, const EventScope& scope,
+                        const domain::RegistrationForm& form, time::Timestamp now);
+// Marks everyone with a place who did not check in as a no-show; returns how many, or
+// nothing when the event is not in the scope.
+std::optional<int> mark_no_shows(Transaction& tx, const EventScope& scope);
 
 }  // namespace kc::app

@@ -4,9 +4,11 @@
 #include <exception>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "app/account_store.hpp"
 #include "app/records.hpp"
 #include "domain/attendance_statistics.hpp"
 #include "domain/event.hpp"
@@ -15,6 +17,19 @@
 #include "domain/world_cafe.hpp"
 
 namespace kc::app {
+
+// A failure of the storage itself rather than of a request. Temporary ones pass by
+// themselves (a full disk, a locked database, a lost connection): nothing of the failed
+// write was stored, and the same request may work when tried again later.
+class StorageFailure : public std::runtime_error {
+  public:
+    enum class Kind { temporary, permanent };
+    StorageFailure(const std::string& what, Kind kind) : std::runtime_error(what), kind_(kind) {}
+    bool is_temporary() const { return kind_ == Kind::temporary; }
+
+  private:
+    Kind kind_;
+};
 
 struct EventFilter {
     std::optional<std::int64_t> werkplaats_id;
@@ -25,8 +40,8 @@ struct EventFilter {
 
 // Everything the use cases read. Implementations exist per storage backend
 // (src/storage/sqlite now, PostgreSQL later); the domain never sees them.
-class Queries {
-public:
+class Queries : public AccountQueries {
+  public:
     virtual ~Queries() = default;
 
     virtual std::vector<Werkplaats> werkplaatsen() = 0;
@@ -53,22 +68,21 @@ public:
     virtual std::vector<domain::Seat> seats(std::int64_t event_id) = 0;
     // One participant's seats, by round.
     virtual std::vector<domain::Seat> seats_of(std::int64_t registration_id) = 0;
-
-    virtual std::optional<User> user(std::int64_t id) = 0;
-    virtual std::optional<User> user_by_email(const std::string& email) = 0;
-    virtual std::optional<SessionRecord> session(const std::string& token_hash) = 0;
-    virtual std::optional<std::int64_t> api_token_user(const std::string& token_hash) = 0;
 };
 
 // Reads and writes inside one write transaction.
-class Transaction : public Queries {
-public:
+class Transaction : public Queries, public AccountWrites {
+  public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
-    virtual std::int64_t insert_group(std::int64_t werkplaats_id, const domain::StakeholderGroup& group) = 0;
+    virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,
+                                          const std::string& host_name) = 0;
+    virtual std::int64_t insert_group(std::int64_t werkplaats_id,
+                                      const domain::StakeholderGroup& group) = 0;
     virtual void update_group(const domain::StakeholderGroup& group) = 0;
     virtual std::int64_t insert_partner(const Partner& partner) = 0;
 
-    virtual std::int64_t insert_event(std::int64_t werkplaats_id, const domain::EventDetails& details,
+    virtual std::int64_t insert_event(std::int64_t werkplaats_id,
+                                      const domain::EventDetails& details,
                                       domain::EventStatus status, time::Timestamp now) = 0;
     virtual void update_event_details(std::int64_t event_id, const domain::EventDetails& details,
                                       time::Timestamp now) = 0;
@@ -87,24 +101,19 @@ public:
     // its plan; fills in the ids of new tables.
     virtual void save_world_cafe(domain::WorldCafe& cafe) = 0;
     // Replaces the seats of rounds `from_round` and later, and the plan's verdict.
-    virtual void replace_seats(std::int64_t event_id, int from_round, const std::vector<domain::Seat>& seats,
-                               const std::string& quality_dutch, const std::string& quality_english) = 0;
+    virtual void replace_seats(std::int64_t event_id, int from_round,
+                               const std::vector<domain::Seat>& seats,
+                               const std::string& quality_dutch,
+                               const std::string& quality_english) = 0;
     virtual void set_started_rounds(std::int64_t event_id, int started_rounds) = 0;
     virtual void set_stays_seated(std::int64_t registration_id, bool stays) = 0;
-
-    virtual std::int64_t insert_user(const User& user) = 0;
-    virtual void insert_session(const SessionRecord& session) = 0;
-    virtual void delete_session(const std::string& token_hash) = 0;
-    virtual void delete_expired_sessions(time::Timestamp now) = 0;
-    virtual void insert_api_token(const std::string& token_hash, std::int64_t user_id,
-                                  time::Timestamp now) = 0;
 };
 
 // The storage as the application sees it. Reads may run on any thread. Writes are
 // queued to one writer, which commits them in batches (one fsync for many) and
 // reports each job's outcome only once its commit is durable.
 class Store {
-public:
+  public:
     using WriteJob = std::function<void(Transaction&)>;
     // Called on the writer's thread with nullptr on a durable commit, or the
     // exception that made the job (and only that job) roll back.

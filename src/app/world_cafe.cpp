@@ -77,14 +77,26 @@ CafeOutcome save_world_cafe_setup(Transaction& tx, std::int64_t werkplaats_id,
     return outcome;
 }
 
-CafeOutcome start_rounds(Transaction& tx, std::int64_t event_id, int started_rounds) {
+CafeOutcome start_rounds(Transaction& tx, const EventScope& scope, int started_rounds) {
     CafeOutcome outcome;
-    const auto cafe = tx.world_cafe(event_id);
+    const auto cafe = event_in_scope(tx, scope) ? tx.world_cafe(scope.event_id) : std::nullopt;
     if (!cafe || started_rounds < 0 || started_rounds > cafe->rounds()) {
         outcome.errors.push_back({"rounds", "error.bad_form"});
         return outcome;
     }
-    tx.set_started_rounds(event_id, started_rounds);
+    tx.set_started_rounds(scope.event_id, started_rounds);
+    outcome.done = true;
+    return outcome;
+}
+
+CafeOutcome set_stays_seated(Transaction& tx, const EventScope& scope, std::int64_t registration_id,
+                             bool stays) {
+    CafeOutcome outcome;
+    if (!registration_in_scope(tx, scope, registration_id)) {
+        outcome.errors.push_back({"registration", "error.not_found"});
+        return outcome;
+    }
+    tx.set_stays_seated(registration_id, stays);
     outcome.done = true;
     return outcome;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/scope.hpp"
 #include "app/store.hpp"
 #include "planner/table_planner.hpp"
 
@@ -20,8 +21,12 @@ struct CafeOutcome {
 CafeOutcome save_world_cafe_setup(Transaction& tx, std::int64_t werkplaats_id,
                                   domain::WorldCafe setup);
 
-// Marks rounds as started (they will never be re-planned) and who stays seated.
-CafeOutcome start_rounds(Transaction& tx, std::int64_t event_id, int started_rounds);
+// Marks rounds as started; they will never be re-planned.
+CafeOutcome start_rounds(Transaction& tx, const EventScope& scope, int started_rounds);
+
+// Records that a participant stays at one table all rounds (or no longer does).
+CafeOutcome set_stays_seated(Transaction& tx, const EventScope& scope, std::int64_t registration_id,
+                             bool stays);
 
 // Planning can take most of a second, so it runs outside any transaction in three
 // steps: gather what the plan needs, compute it, and apply it if nothing changed.

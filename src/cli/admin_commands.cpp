@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/accounts.hpp"
 #include "app/demo_werkplaats.hpp"
 #include "app/security.hpp"
 #include "app/werkplaats_settings.hpp"
@@ -20,6 +21,7 @@ struct AdminOptions {
     std::string name;
     std::string role = "organiser";
     std::string werkplaats;
+    std::string token_name = "Opdrachtregel";
 };
 
 time::Timestamp now() { return static_cast<time::Timestamp>(std::time(nullptr)); }
@@ -51,60 +53,101 @@ std::int64_t werkplaats_for(app::Transaction& tx, const std::string& slug) {
     }
     if (!slug.empty()) throw std::runtime_error("geen Werkplaats met de naam '" + slug + "'");
     if (all.size() == 1) return all.front().id;
-    if (!all.empty()) throw std::runtime_error("er zijn meerdere Werkplaatsen; kies er een met --werkplaats");
+    if (!all.empty())
+        throw std::runtime_error("er zijn meerdere Werkplaatsen; kies er een met --werkplaats");
     return app::create_werkplaats(tx, "werkplaats", "Werkplaats Sociaal Domein");
 }
 
 void add_werkplaats(const AdminOptions& options) {
     const std::string slug = text::slugify(options.werkplaats);
     const std::string name = text::trim(options.name);
-    if (slug.empty() || slug != options.werkplaats) fail("kies een korte naam van kleine letters, cijfers en streepjes, bijvoorbeeld 'zhz'");
-    if (name.empty() || name.size() > 150 || !text::is_clean_utf8(name, false)) fail("geef een naam van 1 tot 150 tekens");
+    if (slug.empty() || slug != options.werkplaats)
+        fail("kies een korte naam van kleine letters, cijfers en streepjes, bijvoorbeeld 'zhz'");
+    if (name.empty() || name.size() > 150 || !text::is_clean_utf8(name, false))
+        fail("geef een naam van 1 tot 150 tekens");
     with_store(options.database, [&](app::Store& store) {
         for (const auto& existing : store.read().werkplaatsen()) {
             if (existing.slug == slug) fail("er is al een Werkplaats '" + slug + "'");
         }
         std::int64_t id = 0;
-        store.write_and_wait([&](app::Transaction& tx) { id = app::create_werkplaats(tx, slug, name); });
+        store.write_and_wait(
+            [&](app::Transaction& tx) { id = app::create_werkplaats(tx, slug, name); });
         std::cout << "Werkplaats " << id << " '" << name << "' gemaakt, met de standaardgroepen.\n";
     });
 }
 
+std::string read_password_from_stdin() {
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (!app::validate_password(password).empty()) {
+        fail(
+            "het wachtwoord moet minstens 10 tekens hebben en mag niet langer zijn dan 1024 bytes "
+            "(lees van standaardinvoer)");
+    }
+    return password;
+}
+
+// Makes an account with a membership, or gives an existing account a membership (or a
+// new role) in the Werkplaats; a new account's password comes from standard input.
 void add_user(const AdminOptions& options) {
     const auto role = app::role_from_slug(options.role);
     if (!role) fail("onbekende rol '" + options.role + "'; kies host, organiser of admin");
-    if (!text::normalize_email(options.email)) fail("'" + options.email + "' is geen geldig e-mailadres");
+    const auto email = text::normalize_email(options.email);
+    if (!email) fail("'" + options.email + "' is geen geldig e-mailadres");
     const std::string name = text::trim(options.name);
     if (name.empty() || name.size() > 100 || !text::is_clean_utf8(name, false)) {
         fail("geef een naam van 1 tot 100 tekens");
     }
-    std::string password;
-    std::getline(std::cin, password);
-    if (!password.empty() && password.back() == '\r') password.pop_back();
-    if (text::code_point_count(password) < 10) fail("het wachtwoord moet minstens 10 tekens hebben (lees van standaardinvoer)");
-    if (password.size() > 1024) fail("het wachtwoord is te lang");
-    const std::string hash = app::security::hash_password(password);
     with_store(options.database, [&](app::Store& store) {
-        if (store.read().user_by_email(options.email)) fail("er is al een account met " + options.email);
-        std::int64_t id = 0;
+        const auto existing = store.read().user_by_email(*email);
+        const std::string hash =
+            existing ? std::string() : app::security::hash_password(read_password_from_stdin());
+        std::int64_t id = existing ? existing->id : 0;
+        std::string werkplaats_name;
         store.write_and_wait([&](app::Transaction& tx) {
-            id = tx.insert_user({0, werkplaats_for(tx, options.werkplaats), text::trim(options.email), name,
-                                 *role, hash});
+            const auto werkplaats_id = werkplaats_for(tx, options.werkplaats);
+            werkplaats_name = tx.werkplaats(werkplaats_id)->name;
+            if (!existing) id = tx.insert_user({0, *email, name, hash});
+            tx.upsert_membership({id, werkplaats_id, *role, false});
         });
-        std::cout << "Account " << id << " gemaakt voor " << options.email << " (" << options.role << ")\n";
+        std::cout << (existing ? "Account " : "Account gemaakt: ") << id << " " << *email << " is "
+                  << options.role << " in " << werkplaats_name << "\n";
     });
 }
 
+// An API token for the account in one Werkplaats, with the role it has there.
 void create_token(const AdminOptions& options) {
     with_store(options.database, [&](app::Store& store) {
-        const auto user = store.read().user_by_email(text::trim(options.email));
+        auto& queries = store.read();
+        const auto user = queries.user_by_email(text::trim(options.email));
         if (!user) fail("geen account met " + options.email);
-        const std::string token = app::security::random_token(32);
+        const auto memberships = app::active_memberships(queries, user->id);
+        std::optional<app::Membership> chosen;
+        for (const auto& membership : memberships) {
+            const auto werkplaats = queries.werkplaats(membership.werkplaats_id);
+            if (options.werkplaats.empty() ? memberships.size() == 1
+                                           : werkplaats && werkplaats->slug == options.werkplaats) {
+                chosen = membership;
+            }
+        }
+        if (!chosen) {
+            fail(options.werkplaats.empty()
+                     ? "het account hoort bij " + std::to_string(memberships.size()) +
+                           " Werkplaatsen; kies er een met --werkplaats"
+                     : "het account is geen lid van Werkplaats '" + options.werkplaats + "'");
+        }
+        app::TokenOutcome outcome;
+        const app::Actor actor{user->id, chosen->werkplaats_id, chosen->role, std::nullopt};
         store.write_and_wait([&](app::Transaction& tx) {
-            tx.insert_api_token(app::security::token_digest(token), user->id, now());
+            outcome = app::create_api_token(tx, actor, options.token_name, chosen->role,
+                                            app::AccountLimits::default_token_days, now());
         });
-        std::cout << "API-token voor " << user->email << " (bewaar het goed, het wordt niet nog eens getoond): "
-                  << token << "\n";
+        if (outcome.result != app::AccountResult::done)
+            fail("geef het token een naam van 1 tot 100 tekens");
+        std::cout << "API-token voor " << user->email << " (" << app::to_slug(chosen->role)
+                  << ", een jaar geldig; bewaar het goed, het wordt niet nog eens getoond): "
+                  << outcome.token << "\n";
     });
 }
 
@@ -118,28 +161,35 @@ std::string default_share_dir() {
 void add_admin_commands(CLI::App& app) {
     auto options = std::make_shared<AdminOptions>();
 
-    auto* migrate = app.add_subcommand("migrate", "Maak of werk de database bij / create or upgrade the database");
+    auto* migrate = app.add_subcommand(
+        "migrate", "Maak of werk de database bij / create or upgrade the database");
     migrate->add_option("--db", options->database, "SQLite-databasebestand")->required();
     migrate->callback([options] {
-        with_store(options->database, [](app::Store&) { std::cout << "Database is bijgewerkt.\n"; });
+        with_store(options->database,
+                   [](app::Store&) { std::cout << "Database is bijgewerkt.\n"; });
     });
 
     auto* demo = app.add_subcommand("demo", "Laad de demo-Werkplaats / load the demo Werkplaats");
     demo->add_option("--db", options->database, "SQLite-databasebestand")->required();
     demo->callback([options] {
         with_store(options->database, [](app::Store& store) {
-            if (!app::is_empty(store.read())) fail("de database is niet leeg; de demo past alleen in een lege database");
-            store.write_and_wait([](app::Transaction& tx) { app::load_demo_werkplaats(tx, now()); });
+            if (!app::is_empty(store.read()))
+                fail("de database is niet leeg; de demo past alleen in een lege database");
+            store.write_and_wait(
+                [](app::Transaction& tx) { app::load_demo_werkplaats(tx, now()); });
             std::cout << "Demo geladen. Inloggen: " << app::DemoLogin::organiser_email << " / "
                       << app::DemoLogin::password << "\n";
         });
     });
 
-    auto* werkplaats = app.add_subcommand("werkplaats", "Werkplaatsen beheren / manage Werkplaatsen");
+    auto* werkplaats =
+        app.add_subcommand("werkplaats", "Werkplaatsen beheren / manage Werkplaatsen");
     werkplaats->require_subcommand(1);
-    auto* werkplaats_add = werkplaats->add_subcommand("add", "Nieuwe Werkplaats met de standaardgroepen");
+    auto* werkplaats_add =
+        werkplaats->add_subcommand("add", "Nieuwe Werkplaats met de standaardgroepen");
     werkplaats_add->add_option("--db", options->database, "SQLite-databasebestand")->required();
-    werkplaats_add->add_option("--slug", options->werkplaats, "Korte naam, bijvoorbeeld zhz")->required();
+    werkplaats_add->add_option("--slug", options->werkplaats, "Korte naam, bijvoorbeeld zhz")
+        ->required();
     werkplaats_add->add_option("--name", options->name, "Volledige naam")->required();
     werkplaats_add->callback([options] { add_werkplaats(*options); });
 
@@ -155,9 +205,12 @@ void add_admin_commands(CLI::App& app) {
 
     auto* token = app.add_subcommand("token", "API-tokens / API tokens");
     token->require_subcommand(1);
-    auto* token_create = token->add_subcommand("create", "Maak een API-token; het token is het laatste woord");
+    auto* token_create =
+        token->add_subcommand("create", "Maak een API-token; het token is het laatste woord");
     token_create->add_option("--db", options->database, "SQLite-databasebestand")->required();
     token_create->add_option("--email", options->email, "E-mailadres van het account")->required();
+    token_create->add_option("--werkplaats", options->werkplaats, "Werkplaats (slug)");
+    token_create->add_option("--name", options->token_name, "Naam van het token");
     token_create->callback([options] { create_token(*options); });
 }
 

@@ -55,4 +55,13 @@ AttendanceSummary summarize_attendance(const std::vector<AttendanceFact>& facts,
     return summary;
 }
 
+AttendanceSummary summarize_event_attendance(const std::vector<AttendanceFact>& history,
+                                             std::int64_t event_id) {
+    std::vector<AttendanceFact> facts;
+    for (const auto& fact : history) {
+        if (fact.event_id == event_id) facts.push_back(fact);
+    }
+    return summarize_attendance(facts, history);
+}
+
 }  // namespace kc::domain

@@ -24,9 +24,9 @@ struct AttendanceFact {
 };
 
 struct GroupCounts {
-    int registered = 0;   // holds a place (includes walk-ins)
+    int registered = 0;  // holds a place (includes walk-ins)
     int waitlisted = 0;
-    int checked_in = 0;   // present, including walk-ins
+    int checked_in = 0;  // present, including walk-ins
     int walk_in = 0;
     int no_show = 0;
     int new_visitors = 0;        // present for the first time at any event
@@ -45,6 +45,10 @@ struct AttendanceSummary {
 // present at an event that started earlier.
 AttendanceSummary summarize_attendance(const std::vector<AttendanceFact>& facts,
                                        const std::vector<AttendanceFact>& history);
+
+// Counts the facts of one event, telling new from returning visitors by `history`.
+AttendanceSummary summarize_event_attendance(const std::vector<AttendanceFact>& history,
+                                             std::int64_t event_id);
 
 // The key that identifies a visitor across events.
 std::string visitor_key(const std::optional<std::string>& email_normalized, std::string_view name);

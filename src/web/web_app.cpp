@@ -6,23 +6,23 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/accounts.hpp"
 #include "app/security.hpp"
 #include "core/text.hpp"
+#include "web/components.hpp"
 #include "web/cookies.hpp"
+#include "web/form_data.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
 
 namespace {
 
-using kainjow::mustache::data;
-
 constexpr std::string_view session_cookie = "kc_session";
 constexpr std::string_view csrf_cookie = "kc_csrf";
 constexpr std::string_view language_cookie = "kc_lang";
-// Cached public pages are refreshed at least this often, so that time-based facts
-// (an event that has started) never lag far behind.
-constexpr time::Timestamp cache_seconds = 5;
+// An API token's last use is written at most this often, not on every call.
+constexpr time::Timestamp token_touch_seconds = 3600;
 
 Language language_for(const Request& request) {
     if (const auto cookie = request.header("cookie")) {
@@ -52,79 +52,45 @@ bool is_mutating(std::string_view method) {
     return method == "POST" || method == "PUT" || method == "DELETE" || method == "PATCH";
 }
 
+bool is_api(std::string_view path) { return path.starts_with("/api/"); }
+
+// Whether a browser form comes from this site: a foreign Origin is refused.
+bool same_origin(const Request& request) {
+    const auto origin = request.header("origin");
+    const auto host = request.header("host");
+    if (!origin || !host || *origin == "null") return true;
+    const auto scheme_end = origin->find("://");
+    const std::string_view origin_host =
+        scheme_end == std::string_view::npos ? *origin : origin->substr(scheme_end + 3);
+    return origin_host == *host;
+}
+
+std::string host_without_port(std::string_view host) {
+    if (host.starts_with('[')) return std::string(host.substr(0, host.find(']') + 1));
+    return text::ascii_lower(host.substr(0, host.find(':')));
+}
+
 }  // namespace
 
-WebApp::WebApp(app::Store& store, WebConfig config)
-    : store_(store),
-      config_(std::move(config)),
-      translations_(Translations::load(config_.share_dir + "/i18n")),
-      templates_(Templates::load(config_.share_dir + "/templates")) {
-    if (!config_.now) config_.now = [] { return static_cast<time::Timestamp>(std::time(nullptr)); };
-    set_public_base_url(config_.public_base_url);
+WebApp::WebApp(app::Store& store, WebConfig config) : site_(store, std::move(config)) {
     load_static_files();
-    add_routes();
+    components_.push_back(make_public_site(site_));
+    components_.push_back(make_registration_pages(site_));
+    components_.push_back(make_account_pages(site_));
+    components_.push_back(make_event_pages(site_));
+    components_.push_back(make_door_pages(site_));
+    components_.push_back(make_world_cafe_pages(site_));
+    components_.push_back(make_settings_pages(site_));
+    components_.push_back(make_api(site_));
+    for (const auto& component : components_) component->add_routes(routes_);
 }
 
-void WebApp::set_public_base_url(std::string url) {
-    public_base_url_.store(std::make_shared<const std::string>(std::move(url)));
-}
-
-std::string WebApp::public_base_url() const { return *public_base_url_.load(); }
-
-void WebApp::add_routes() {
-    router_.add("GET", "/", &WebApp::agenda);
-    router_.add("GET", "/healthz", &WebApp::healthz);
-    router_.add("GET", "/agenda.ics", &WebApp::agenda_ics);
-    router_.add("GET", "/events/{id}.ics", &WebApp::event_ics);
-    router_.add("GET", "/events/{id}", &WebApp::event_page);
-    router_.add("GET", "/events/{id}/aanmelden", &WebApp::registration_form);
-    router_.add("POST", "/events/{id}/aanmelden", &WebApp::registration_submit);
-    router_.add("GET", "/aanmelding/{token}", &WebApp::registration_status);
-    router_.add("POST", "/aanmelding/{token}/annuleren", &WebApp::registration_cancel);
-    router_.add("GET", "/aanmelding/{token}/tafels.json", &WebApp::registration_route_json);
-    router_.add("GET", "/taal/{code}", &WebApp::language_switch);
-
-    router_.add("GET", "/login", &WebApp::login_form);
-    router_.add("POST", "/login", &WebApp::login_submit);
-    router_.add("POST", "/logout", &WebApp::logout);
-    router_.add("GET", "/beheer", &WebApp::dashboard);
-    router_.add("GET", "/beheer/events/nieuw", &WebApp::event_new_form);
-    router_.add("POST", "/beheer/events/nieuw", &WebApp::event_create);
-    router_.add("GET", "/beheer/events/{id}/bewerken", &WebApp::event_edit_form);
-    router_.add("POST", "/beheer/events/{id}/bewerken", &WebApp::event_update);
-    router_.add("POST", "/beheer/events/{id}/status", &WebApp::event_status_change);
-    router_.add("GET", "/beheer/events/{id}/inchecken", &WebApp::checkin_list);
-    router_.add("POST", "/beheer/events/{id}/inchecken", &WebApp::checkin_submit);
-    router_.add("GET", "/beheer/events/{id}/inchecken/{registration}/qr", &WebApp::personal_qr);
-    router_.add("POST", "/beheer/events/{id}/inloop", &WebApp::walk_in_submit);
-    router_.add("POST", "/beheer/events/{id}/niet-gekomen", &WebApp::no_shows_submit);
-    router_.add("GET", "/beheer/events/{id}/aanwezigheid", &WebApp::event_attendance);
-    router_.add("GET", "/beheer/statistiek", &WebApp::period_statistics);
-    router_.add("GET", "/beheer/events/{id}/wereldcafe", &WebApp::world_cafe_view);
-    router_.add("POST", "/beheer/events/{id}/wereldcafe/opzet", &WebApp::world_cafe_setup_submit);
-    router_.add("POST", "/beheer/events/{id}/wereldcafe/plan", &WebApp::world_cafe_plan_submit);
-    router_.add("POST", "/beheer/events/{id}/wereldcafe/ronde", &WebApp::world_cafe_round_submit);
-    router_.add("POST", "/beheer/events/{id}/wereldcafe/blijft", &WebApp::world_cafe_stays_submit);
-    router_.add("GET", "/beheer/events/{id}/wereldcafe/tafelkaarten", &WebApp::world_cafe_cards);
-    router_.add("GET", "/beheer/events/{id}/wereldcafe/routekaarten", &WebApp::world_cafe_cards);
-    router_.add("GET", "/beheer/events/{id}/wereldcafe/tafelkaarten.pdf",
-                &WebApp::world_cafe_cards);
-    router_.add("GET", "/beheer/events/{id}/wereldcafe/routekaarten.pdf",
-                &WebApp::world_cafe_cards);
-    router_.add("GET", "/beheer/instellingen", &WebApp::settings_page);
-    router_.add("POST", "/beheer/instellingen/groepen", &WebApp::groups_submit);
-    router_.add("POST", "/beheer/instellingen/partners", &WebApp::partner_submit);
-
-    router_.add("GET", "/api/v1/events", &WebApp::api_events);
-    router_.add("POST", "/api/v1/events", &WebApp::api_event_create);
-    router_.add("POST", "/api/v1/events/{id}/publish", &WebApp::api_event_publish);
-    router_.add("POST", "/api/v1/events/{id}/registrations", &WebApp::api_register);
-    router_.add("DELETE", "/api/v1/registrations/{token}", &WebApp::api_cancel);
-    router_.add("GET", "/api/v1/events/{id}/attendance", &WebApp::api_attendance);
-}
+// Components are destroyed first, so a background job of one (the planner) finishes
+// while the site it answers through still exists.
+WebApp::~WebApp() { components_.clear(); }
 
 void WebApp::load_static_files() {
-    const std::filesystem::path root = config_.share_dir + "/static";
+    const std::filesystem::path root = site_.config().share_dir + "/static";
     if (!std::filesystem::is_directory(root)) {
         throw std::runtime_error("static folder not found: " + root.string());
     }
@@ -139,283 +105,250 @@ void WebApp::load_static_files() {
     }
 }
 
+bool WebApp::serve_static(const VisitPtr& visit) {
+    if (!visit->request.path.starts_with("/static/")) return false;
+    const auto found = static_files_.find(visit->request.path);
+    if (found == static_files_.end()) {
+        site_.respond_error(visit, 404, "error.not_found");
+        return true;
+    }
+    Response response;
+    response.content_type = found->second.content_type;
+    response.body = found->second.body;
+    response.add_header("Cache-Control", "public, max-age=3600");
+    site_.finish(visit, std::move(response));
+    return true;
+}
+
+void WebApp::find_site(Visit& visit) {
+    const auto werkplaatsen = site_.store().read().werkplaatsen();
+    const std::string host = host_without_port(visit.request.header("host").value_or(""));
+    for (const auto& werkplaats : werkplaatsen) {
+        if (!werkplaats.host_name.empty() && werkplaats.host_name == host) {
+            visit.site = werkplaats;
+            return;
+        }
+    }
+    std::string& path = visit.request.path;
+    if (path.starts_with("/w/")) {
+        const auto slug_end = path.find('/', 3);
+        const std::string slug =
+            path.substr(3, slug_end == std::string::npos ? std::string::npos : slug_end - 3);
+        for (const auto& werkplaats : werkplaatsen) {
+            if (werkplaats.slug != slug) continue;
+            visit.site = werkplaats;
+            visit.site_prefix = "/w/" + slug;
+            path = slug_end == std::string::npos ? "/" : path.substr(slug_end);
+            return;
+        }
+    }
+    // Any other address shows the first Werkplaats, so one installation with one
+    // Werkplaats works without configuring anything.
+    if (!werkplaatsen.empty()) visit.site = werkplaatsen.front();
+}
+
 void WebApp::handle(Request request, Respond respond) {
     auto visit = std::make_shared<Visit>();
     visit->request = std::move(request);
     visit->respond = std::move(respond);
     visit->language = language_for(visit->request);
-    visit->texts = &translations_[visit->language];
+    visit->texts = &site_.translations()[visit->language];
     try {
-        const std::string& path = visit->request.path;
-        if (path.rfind("/static/", 0) == 0) {
-            const auto found = static_files_.find(path);
-            if (found == static_files_.end()) return respond_error(visit, 404, "error.not_found");
-            Response response;
-            response.content_type = found->second.content_type;
-            response.body = found->second.body;
-            response.add_header("Cache-Control", "public, max-age=3600");
-            return finish(visit, std::move(response));
-        }
-
+        if (serve_static(visit)) return;
+        find_site(*visit);
         const auto cookies = visit->request.header("cookie").value_or("");
         if (auto token = cookie_value(cookies, csrf_cookie); token && token->size() >= 16) {
             visit->csrf_token = std::move(*token);
         }
-        const bool needs_user =
-            path.rfind("/beheer", 0) == 0 || path == "/logout" || path == "/login";
-        if (needs_user) {
-            if (const auto token = cookie_value(cookies, session_cookie)) {
-                visit->session_token_hash = app::security::token_digest(*token);
-                auto& queries = store_.read();
-                const auto session = queries.session(visit->session_token_hash);
-                if (session && session->expires_at > config_.now()) {
-                    visit->user = queries.user(session->user_id);
-                }
-            }
-        }
 
-        const Handler* handler = nullptr;
-        switch (router_.find(visit->request.method, path, handler, visit->params)) {
-            case Router<Handler>::Match::found:
-                // Forms from other sites are refused before any handler runs.
-                if (is_mutating(visit->request.method) && path.rfind("/api/", 0) != 0) {
-                    const auto origin = visit->request.header("origin");
-                    const auto host = visit->request.header("host");
-                    if (origin && host && *origin != "null") {
-                        const auto scheme_end = origin->find("://");
-                        const std::string_view origin_host = scheme_end == std::string_view::npos
-                                                                 ? *origin
-                                                                 : origin->substr(scheme_end + 3);
-                        if (origin_host != *host) return respond_error(visit, 403, "error.csrf");
-                    }
-                }
-                return (this->*(*handler))(visit);
-            case Router<Handler>::Match::method_not_allowed:
-                return respond_error(visit, 405, "error.method_not_allowed");
-            case Router<Handler>::Match::not_found:
-                return respond_error(visit, 404, "error.not_found");
+        const Routes::Route* route = nullptr;
+        switch (routes_.find(visit->request.method, visit->request.path, route, visit->params)) {
+            case Routes::Match::method_not_allowed:
+                return site_.respond_error(visit, 405, "error.method_not_allowed");
+            case Routes::Match::not_found:
+                return site_.respond_error(visit, 404, "error.not_found");
+            case Routes::Match::found:
+                break;
         }
+        const bool browser_write =
+            is_mutating(visit->request.method) && !is_api(visit->request.path);
+        // Forms from other sites are refused before anything else is looked at.
+        if (browser_write && !same_origin(visit->request)) {
+            return site_.respond_error(visit, 403, "error.csrf");
+        }
+        if (route->spec.audience == Audience::everyone) {
+            if (browser_write && !read_form(visit)) return;
+            return route->open_handler(visit);
+        }
+        auto access = authorise(visit, route->spec);
+        if (!access) return;
+        if (browser_write && !read_form(visit)) return;
+        visit->access = std::move(access);
+        route->member_handler(visit, *visit->access);
     } catch (const std::exception& failure) {
         spdlog::error("{} {} failed: {}", visit->request.method, visit->request.path,
                       failure.what());
-        if (visit->respond) respond_error(visit, 500, "error.internal");
+        if (visit->respond) site_.respond_error(visit, 500, "error.internal");
     }
 }
 
-void WebApp::finish(const VisitPtr& visit, Response response) {
-    response.add_header("X-Content-Type-Options", "nosniff");
-    response.add_header("Referrer-Policy", "same-origin");
-    if (response.content_type.rfind("text/html", 0) == 0) {
-        response.add_header("Content-Security-Policy",
-                            "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                            "script-src 'self'; object-src 'none'; base-uri 'self'; "
-                            "form-action 'self'; frame-ancestors 'none'");
-        response.add_header("X-Frame-Options", "DENY");
-        if (response.headers.end() ==
-            std::find_if(response.headers.begin(), response.headers.end(),
-                         [](const auto& header) { return header.first == "Cache-Control"; })) {
-            response.add_header("Cache-Control", "no-store");
-        }
-    }
-    auto respond = std::move(visit->respond);
-    visit->respond = nullptr;
-    if (respond) respond(std::move(response));
-}
-
-void WebApp::set_base_data(const VisitPtr& visit, data& values) {
-    values.set("lang", std::string(to_code(visit->language)));
-    values.set("csrf", visit->csrf_token);
-    if (visit->user) {
-        data user(data::type::object);
-        user.set("name", visit->user->name);
-        user.set("is_organiser", visit->user->role != app::Role::host);
-        values.set("user", user);
-    }
-    values.set("current_path", percent_encode(visit->request.path));
-    values.set("other_lang",
-               visit->language == Language::nl ? std::string("en") : std::string("nl"));
-    values.set("other_lang_name", visit->language == Language::nl ? std::string("English")
-                                                                  : std::string("Nederlands"));
-}
-
-const std::string& WebApp::ensure_csrf_token(const VisitPtr& visit) {
-    if (visit->csrf_token.empty()) {
-        visit->csrf_token = app::security::random_token();
-        visit->csrf_cookie_is_new = true;
-    }
-    return visit->csrf_token;
-}
-
-Response WebApp::page(const VisitPtr& visit, const std::string& template_name, data values,
-                      const std::string& title, int status, Forms forms) {
-    if (forms == Forms::present) ensure_csrf_token(visit);
-    const data& texts = visit->texts->as_template_data();
-    data layout(data::type::object);
-    set_base_data(visit, layout);
-    set_base_data(visit, values);
-    layout.set("title", title);
-    layout.set("body", templates_.render(template_name, values, texts));
-    Response response;
-    response.status = status;
-    response.body = templates_.render("layout", layout, texts);
-    if (visit->csrf_cookie_is_new) {
-        response.add_header("Set-Cookie",
-                            set_cookie(csrf_cookie, visit->csrf_token, CookieLifetime::session,
-                                       config_.secure_cookies));
-    }
-    return response;
-}
-
-Response WebApp::redirect(const std::string& location) {
-    Response response;
-    response.status = 303;
-    response.content_type = "text/plain; charset=utf-8";
-    response.add_header("Location", location);
-    return response;
-}
-
-Response WebApp::error_page(const VisitPtr& visit, int status, const std::string& message_key) {
-    if (visit->request.path.rfind("/api/", 0) == 0) {
-        Response response;
-        response.status = status;
-        response.content_type = "application/json";
-        response.body =
-            error_json(status_code_name(status), visit->text(message_key), {}, *visit->texts);
-        return response;
-    }
-    data values(data::type::object);
-    values.set("message", visit->text(message_key));
-    values.set("status", std::to_string(status));
-    return page(visit, "error", values, visit->text(message_key), status);
-}
-
-void WebApp::respond_error(const VisitPtr& visit, int status, const std::string& message_key) {
-    finish(visit, error_page(visit, status, message_key));
-}
-
-std::optional<FormData> WebApp::read_form(const VisitPtr& visit) {
+bool WebApp::read_form(const VisitPtr& visit) {
     const auto content_type = visit->request.header("content-type").value_or("");
     if (content_type.rfind("application/x-www-form-urlencoded", 0) != 0) {
-        respond_error(visit, 415, "error.form_type");
-        return std::nullopt;
+        site_.respond_error(visit, 415, "error.form_type");
+        return false;
     }
     auto form = FormData::parse(visit->request.body);
     if (!form) {
-        respond_error(visit, 400, "error.bad_form");
-        return std::nullopt;
-    }
-    if (!csrf_ok(visit, *form)) {
-        respond_error(visit, 403, "error.csrf");
-        return std::nullopt;
-    }
-    return form;
-}
-
-bool WebApp::csrf_ok(const VisitPtr& visit, const FormData& form) {
-    return !visit->csrf_token.empty() && !visit->csrf_cookie_is_new &&
-           app::security::constant_time_equals(form.get("csrf"), visit->csrf_token);
-}
-
-std::optional<domain::Event> WebApp::own_event(const VisitPtr& visit) {
-    auto event = store_.read().event(visit->params.id("id"));
-    if (!event || event->werkplaats_id != visit->user->werkplaats_id) {
-        respond_error(visit, 404, "error.event_not_found");
-        return std::nullopt;
-    }
-    return event;
-}
-
-bool WebApp::require_role(const VisitPtr& visit, app::Role role) {
-    if (!visit->user) {
-        finish(visit, redirect("/login?next=" + percent_encode(visit->request.path)));
+        site_.respond_error(visit, 400, "error.bad_form");
         return false;
     }
-    if (static_cast<int>(visit->user->role) < static_cast<int>(role)) {
-        respond_error(visit, 403, "error.forbidden");
+    const bool csrf_ok = !visit->csrf_token.empty() && !visit->csrf_cookie_is_new &&
+                         app::security::constant_time_equals(form->get("csrf"), visit->csrf_token);
+    if (!csrf_ok) {
+        site_.respond_error(visit, 403, "error.csrf");
         return false;
     }
+    visit->form = std::move(*form);
     return true;
 }
 
-std::optional<FormData> WebApp::authorised_form(const VisitPtr& visit, app::Role role) {
-    if (!require_role(visit, role)) return std::nullopt;
-    return read_form(visit);
-}
-
-void WebApp::write_then(const VisitPtr& visit, app::Store::WriteJob job,
-                        std::function<Response()> then) {
-    store_.write(std::move(job), [this, visit, then = std::move(then)](std::exception_ptr failure) {
-        if (failure) {
-            try {
-                std::rethrow_exception(failure);
-            } catch (const std::exception& error) {
-                spdlog::error("{} {}: write failed: {}", visit->request.method, visit->request.path,
-                              error.what());
-            }
-            return respond_error(visit, 500, "error.internal");
+std::optional<Access> WebApp::authorise(const VisitPtr& visit, const RouteSpec& route) {
+    auto access = is_api(visit->request.path) ? caller_by_token(visit) : caller_by_session(visit);
+    if (!access) return std::nullopt;
+    if (route.audience == Audience::signed_in) return access;
+    if (!access->membership) {
+        // Someone in several Werkplaatsen picks one before working in any of them.
+        if (access->active_memberships > 1) {
+            site_.finish(visit, site_.redirect("/beheer/werkplaats"));
+        } else {
+            site_.respond_error(visit, 403, "error.no_membership");
         }
-        data_version_.fetch_add(1);
-        try {
-            finish(visit, then());
-        } catch (const std::exception& error) {
-            spdlog::error("{} {}: {}", visit->request.method, visit->request.path, error.what());
-            respond_error(visit, 500, "error.internal");
-        }
-    });
-}
-
-bool WebApp::serve_cached(const VisitPtr& visit) {
-    const std::string key = std::string(to_code(visit->language)) + visit->request.path;
-    std::lock_guard lock(cache_mutex_);
-    const auto found = page_cache_.find(key);
-    if (found == page_cache_.end() || found->second.data_version != data_version_.load() ||
-        config_.now() - found->second.rendered_at >= cache_seconds) {
-        return false;
+        return std::nullopt;
     }
-    Response response = found->second.response;
-    finish(visit, std::move(response));
+    if (!access->has_role(route.minimum)) {
+        site_.respond_error(visit, 403, "error.forbidden");
+        return std::nullopt;
+    }
+    if (!resolve_path(visit, *access)) return std::nullopt;
+    return access;
+}
+
+std::optional<Access> WebApp::caller_by_session(const VisitPtr& visit) {
+    auto& queries = site_.store().read();
+    const auto cookies = visit->request.header("cookie").value_or("");
+    std::optional<app::SessionRecord> session;
+    std::optional<app::User> user;
+    if (const auto token = cookie_value(cookies, session_cookie)) {
+        visit->session_token_hash = app::security::token_digest(*token);
+        session = queries.session(visit->session_token_hash);
+        if (session) user = queries.user(session->user_id);
+    }
+    if (!session || !user || session->expires_at <= site_.now()) {
+        const std::string back = visit->request.method == "GET"
+                                     ? visit->site_prefix + visit->request.path
+                                     : std::string("/beheer");
+        site_.finish(visit,
+                     site_.redirect(visit->site_prefix + "/login?next=" + percent_encode(back)));
+        return std::nullopt;
+    }
+    Access access;
+    access.user = std::move(*user);
+    pick_membership(access, session->werkplaats_id);
+    return access;
+}
+
+void WebApp::pick_membership(Access& access, std::optional<std::int64_t> chosen_werkplaats) {
+    auto& queries = site_.store().read();
+    const auto memberships = app::active_memberships(queries, access.user.id);
+    access.active_memberships = memberships.size();
+    for (const auto& candidate : memberships) {
+        if (chosen_werkplaats && candidate.werkplaats_id == *chosen_werkplaats) {
+            access.membership = candidate;
+        }
+    }
+    if (!access.membership && memberships.size() == 1) access.membership = memberships.front();
+    if (access.membership) access.werkplaats = queries.werkplaats(access.membership->werkplaats_id);
+}
+
+std::optional<Access> WebApp::caller_by_token(const VisitPtr& visit) {
+    auto& queries = site_.store().read();
+    const auto header = visit->request.header("authorization").value_or("");
+    constexpr std::string_view prefix = "Bearer ";
+    std::optional<app::ApiToken> token;
+    if (header.starts_with(prefix) && header.size() > prefix.size()) {
+        token = queries.api_token(app::security::token_digest(header.substr(prefix.size())));
+    }
+    const time::Timestamp now = site_.now();
+    const auto membership =
+        token ? queries.membership(token->user_id, token->werkplaats_id) : std::nullopt;
+    auto user = membership ? queries.user(token->user_id) : std::nullopt;
+    if (!token || token->revoked_at || token->expires_at <= now || !membership ||
+        membership->disabled || !user) {
+        site_.respond_error(visit, 401, "error.api_token");
+        return std::nullopt;
+    }
+    if (!token->last_used_at || *token->last_used_at + token_touch_seconds <= now) {
+        site_.store().write(
+            [id = token->id, now](app::Transaction& tx) { tx.touch_api_token(id, now); },
+            [](std::exception_ptr) {});
+    }
+    Access access;
+    access.user = std::move(*user);
+    access.token_id = token->id;
+    access.werkplaats = queries.werkplaats(token->werkplaats_id);
+    access.active_memberships = 1;
+    // A token never does more than its owner may do now.
+    access.membership = *membership;
+    if (!app::has_role(token->role, membership->role)) access.membership->role = token->role;
+    return access;
+}
+
+bool WebApp::resolve_path(const VisitPtr& visit, Access& access) {
+    auto& queries = site_.store().read();
+    const PathParams& params = visit->params;
+    const std::int64_t werkplaats_id = access.werkplaats_id();
+    if (!params.get("id").empty()) {
+        auto event = queries.event(params.id("id"));
+        // A host opens only the events an organiser assigned them to; to everyone else an
+        // event of another Werkplaats does not exist, so the answer is 404, not 403.
+        if (!event || event->werkplaats_id != werkplaats_id ||
+            (!access.has_role(app::Role::organiser) &&
+             !queries.is_event_host(event->id, access.user.id))) {
+            site_.respond_error(visit, 404, "error.event_not_found");
+            return false;
+        }
+        access.event_in_path = std::move(event);
+    }
+    if (!params.get("registration").empty()) {
+        auto registration = queries.registration(params.id("registration"));
+        if (!registration || registration->event_id != access.event().id) {
+            site_.respond_error(visit, 404, "error.not_found");
+            return false;
+        }
+        access.registration_in_path = std::move(registration);
+    }
+    if (!params.get("member").empty()) {
+        const auto user_id = params.id("member");
+        auto membership = queries.membership(user_id, werkplaats_id);
+        auto user = membership ? queries.user(user_id) : std::nullopt;
+        if (!user) {
+            site_.respond_error(visit, 404, "error.not_found");
+            return false;
+        }
+        access.member_in_path = app::MemberListing{std::move(*user), *membership};
+    }
+    if (!params.get("token").empty()) {
+        const auto token_id = params.id("token");
+        for (auto& token : queries.api_tokens(werkplaats_id)) {
+            if (token.id == token_id) access.token_in_path = std::move(token);
+        }
+        if (!access.token_in_path) {
+            site_.respond_error(visit, 404, "error.not_found");
+            return false;
+        }
+    }
     return true;
-}
-
-void WebApp::store_cached(const VisitPtr& visit, const Response& response) {
-    const std::string key = std::string(to_code(visit->language)) + visit->request.path;
-    std::lock_guard lock(cache_mutex_);
-    page_cache_[key] = {data_version_.load(), config_.now(), response};
-}
-
-data WebApp::event_summary(const VisitPtr& visit, const domain::Event& event) {
-    const auto& d = event.details;
-    data values(data::type::object);
-    values.set("id", std::to_string(event.id));
-    values.set("title", d.title);
-    set_if_present(values, "theme", d.theme);
-    values.set("type", visit->text("event_type." + std::string(domain::to_slug(d.type))));
-    values.set("date", long_date(d.starts_at, *visit->texts));
-    values.set("time", time_range(d.starts_at, d.ends_at));
-    values.set("datetime", time::format_iso8601_amsterdam(d.starts_at));
-    values.set("location_name", d.location_name);
-    set_if_present(values, "location_address", d.location_address);
-    values.set("status", std::string(domain::to_slug(event.status)));
-    values.set("status_text",
-               visit->text("event_status." + std::string(domain::to_slug(event.status))));
-    values.set("is_cancelled", event.status == domain::EventStatus::cancelled);
-    values.set("is_draft", event.status == domain::EventStatus::draft);
-    const auto counts = store_.read().counts(event.id);
-    values.set("registered", std::to_string(counts.registered));
-    values.set("waitlisted", std::to_string(counts.waitlisted));
-    values.set("checked_in", std::to_string(counts.checked_in));
-    values.set("capacity", std::to_string(d.capacity));
-    const bool open = domain::is_open_for_registration(event, config_.now());
-    values.set("is_open", open);
-    if (d.capacity > 0) {
-        const int left = std::max(0, d.capacity - counts.registered);
-        values.set("places_text", left > 0 ? visit->text("event.places_left", left)
-                                           : visit->text("event.full_waitlist"));
-        values.set("is_full", left == 0);
-    } else {
-        values.set("places_text", visit->text("event.no_limit"));
-    }
-    return values;
 }
 
 }  // namespace kc::web

@@ -1,8 +1,8 @@
 // The command-line contract other checks rely on, exercised on the real binary:
 // serve with --demo, user add and token create while the server runs, the API with
 // that token, a crash right after "registered", and a clean stop on SIGTERM.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "http_client.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
 
 namespace kc {
@@ -33,14 +34,15 @@ std::pair<int, std::string> run(const std::string& command, const std::string& i
 
 // A `kenniscafe serve` child process on an ephemeral port.
 class ServerProcess {
-public:
+  public:
     ServerProcess(const std::string& database, const std::string& log) {
         pid_ = ::fork();
         if (pid_ == 0) {
             const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
             ::dup2(fd, 1);
             ::dup2(fd, 2);
-            ::execl(KC_BINARY, KC_BINARY, "serve", "--db", database.c_str(), "--port", "0", "--demo", nullptr);
+            ::execl(KC_BINARY, KC_BINARY, "serve", "--db", database.c_str(), "--port", "0",
+                    "--demo", nullptr);
             ::_exit(127);
         }
         for (int i = 0; i < 200 && port_ == 0; ++i) {
@@ -49,7 +51,8 @@ public:
             std::stringstream text;
             text << file.rdbuf();
             const auto at = text.str().find("http://127.0.0.1:");
-            if (at != std::string::npos) port_ = static_cast<std::uint16_t>(std::stoi(text.str().substr(at + 17)));
+            if (at != std::string::npos)
+                port_ = static_cast<std::uint16_t>(std::stoi(text.str().substr(at + 17)));
         }
     }
     ~ServerProcess() {
@@ -65,7 +68,7 @@ public:
         return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
     }
 
-private:
+  private:
     pid_t pid_ = 0;
     std::uint16_t port_ = 0;
 };
@@ -78,20 +81,29 @@ TEST(CliContract, AccountsTokensAndApiWhileServing) {
     EXPECT_EQ(testing::http_request(server.port(), "GET", "/healthz").status, 200);
 
     const std::string binary = KC_BINARY;
-    const auto added = run(binary + " user add --db " + db + " --email nieuw@voorbeeld.nl --name 'Nieuwe Organisator' --role organiser",
-                           "een-lang-wachtwoord\n");
+    const auto added =
+        run(binary + " user add --db " + db +
+                " --email nieuw@voorbeeld.nl --name 'Nieuwe Organisator' --role organiser",
+            "een-lang-wachtwoord\n");
     ASSERT_EQ(added.first, 0) << added.second;
-    const auto short_password = run(binary + " user add --db " + db + " --email kort@voorbeeld.nl --name Kort --role organiser", "kort\n");
+    const auto short_password = run(
+        binary + " user add --db " + db + " --email kort@voorbeeld.nl --name Kort --role organiser",
+        "kort\n");
     EXPECT_NE(short_password.first, 0);
-    EXPECT_NE(short_password.second.find("minstens 10 tekens"), std::string::npos) << short_password.second;
-    const auto bad_role = run(binary + " user add --db " + db + " --email x@voorbeeld.nl --name X --role koning", "een-lang-wachtwoord\n");
+    EXPECT_NE(short_password.second.find("minstens 10 tekens"), std::string::npos)
+        << short_password.second;
+    const auto bad_role =
+        run(binary + " user add --db " + db + " --email x@voorbeeld.nl --name X --role koning",
+            "een-lang-wachtwoord\n");
     EXPECT_NE(bad_role.first, 0);
     EXPECT_NE(bad_role.second.find("onbekende rol"), std::string::npos);
 
-    const auto token_output = run(binary + " token create --db " + db + " --email nieuw@voorbeeld.nl");
+    const auto token_output =
+        run(binary + " token create --db " + db + " --email nieuw@voorbeeld.nl");
     ASSERT_EQ(token_output.first, 0) << token_output.second;
     std::string token = token_output.second;
-    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back())))
+        token.pop_back();
     token = token.substr(token.find_last_of(' ') + 1);
 
     const auto created = testing::http_request(
@@ -104,16 +116,18 @@ TEST(CliContract, AccountsTokensAndApiWhileServing) {
                                     {"Authorization: Bearer " + token})
                   .status,
               200);
-    const auto registered = testing::http_request(server.port(), "POST", "/api/v1/events/" + id + "/registrations",
-                                                  R"({"name":"Noor Bakker","group":"Bewoner"})",
-                                                  {"Content-Type: application/json"});
+    const auto registered = testing::http_request(
+        server.port(), "POST", "/api/v1/events/" + id + "/registrations",
+        R"({"name":"Noor Bakker","group":"Bewoner"})", {"Content-Type: application/json"});
     ASSERT_EQ(registered.status, 201);
 
     // A crash straight after the answer loses nothing.
     EXPECT_EQ(server.stop(SIGKILL), -SIGKILL);
     ServerProcess restarted(db, dir.file("server2.log"));
     ASSERT_NE(restarted.port(), 0);
-    const auto events = boost::json::parse(testing::http_request(restarted.port(), "GET", "/api/v1/events").body).as_array();
+    const auto events =
+        boost::json::parse(testing::http_request(restarted.port(), "GET", "/api/v1/events").body)
+            .as_array();
     bool found = false;
     for (const auto& event : events) {
         if (std::to_string(event.at("id").as_int64()) == id) {
@@ -123,6 +137,48 @@ TEST(CliContract, AccountsTokensAndApiWhileServing) {
     }
     EXPECT_TRUE(found);
     EXPECT_EQ(restarted.stop(SIGTERM), 0) << "SIGTERM stops cleanly";
+}
+
+TEST(CliContract, AnAccountGetsAMembershipPerWerkplaatsAndEachTokenNamesOne) {
+    testing::TempDir dir;
+    const std::string db = dir.file("kenniscafe.db");
+    const std::string binary = KC_BINARY;
+    ASSERT_EQ(
+        run(binary + " werkplaats add --db " + db + " --slug zhz --name 'Werkplaats ZHZ'").first,
+        0);
+    ASSERT_EQ(
+        run(binary + " werkplaats add --db " + db + " --slug rdam --name 'Werkplaats Rotterdam'")
+            .first,
+        0);
+    const auto added =
+        run(binary + " user add --db " + db +
+                " --email sanne@voorbeeld.nl --name Sanne --role admin --werkplaats zhz",
+            "een-lang-wachtwoord\n");
+    ASSERT_EQ(added.first, 0) << added.second;
+    // The account exists: a second membership needs no password.
+    const auto joined =
+        run(binary + " user add --db " + db +
+            " --email Sanne@Voorbeeld.nl --name Sanne --role host --werkplaats rdam");
+    ASSERT_EQ(joined.first, 0) << joined.second;
+    EXPECT_NE(joined.second.find("host in Werkplaats Rotterdam"), std::string::npos)
+        << joined.second;
+
+    const auto ambiguous = run(binary + " token create --db " + db + " --email sanne@voorbeeld.nl");
+    EXPECT_NE(ambiguous.first, 0);
+    EXPECT_NE(ambiguous.second.find("--werkplaats"), std::string::npos) << ambiguous.second;
+    const auto unknown = run(binary + " token create --db " + db +
+                             " --email sanne@voorbeeld.nl --werkplaats nergens");
+    EXPECT_NE(unknown.first, 0);
+    EXPECT_NE(unknown.second.find("geen lid"), std::string::npos) << unknown.second;
+
+    const auto token = run(binary + " token create --db " + db +
+                           " --email sanne@voorbeeld.nl --werkplaats rdam --name Koppeling");
+    ASSERT_EQ(token.first, 0) << token.second;
+    EXPECT_NE(token.second.find("(host,"), std::string::npos) << token.second;
+    storage::sqlite::SqliteStore store(db);
+    const auto sanne = store.read().user_by_email("sanne@voorbeeld.nl");
+    ASSERT_TRUE(sanne.has_value());
+    EXPECT_EQ(store.read().memberships_of(sanne->id).size(), 2u);
 }
 
 TEST(CliContract, RefusesBadArgumentsWithAClearMessage) {

@@ -6,9 +6,11 @@
 #include <atomic>
 #include <thread>
 
+#include "app/accounts.hpp"
 #include "app/demo_werkplaats.hpp"
 #include "app/events.hpp"
 #include "app/registrations.hpp"
+#include "app/security.hpp"
 #include "app/world_cafe.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
@@ -150,15 +152,17 @@ TEST_P(StorageTest, ChecksInWalkInsAndNoShows) {
     const auto id = published_event(10);
     const auto anouk = register_person(id, "Anouk");
     register_person(id, "Bram");
+    const app::EventScope scope{werkplaats_, id};
     store_->write_and_wait([&](app::Transaction& tx) {
-        EXPECT_EQ(app::check_in(tx, anouk.registration->id, now).result, app::DoorResult::done);
+        EXPECT_EQ(app::check_in(tx, scope, anouk.registration->id, now).result,
+                  app::DoorResult::done);
         EXPECT_EQ(
             app::add_walk_in(
-                tx, id, {"Chantal", "", municipality_, "Gemeente Dordrecht", "", "", false, false},
-                now)
+                tx, scope,
+                {"Chantal", "", municipality_, "Gemeente Dordrecht", "", "", false, false}, now)
                 .result,
             app::DoorResult::done);
-        EXPECT_EQ(app::mark_no_shows(tx, id), 1);
+        EXPECT_EQ(app::mark_no_shows(tx, scope), 1);
     });
     const auto summary = domain::summarize_attendance(store_->read().attendance_facts(werkplaats_),
                                                       store_->read().attendance_facts(werkplaats_));
@@ -286,7 +290,7 @@ TEST_P(StorageTest, WorldCafeSetupAndPlanRoundTrip) {
         tx.replace_seats(
             id, 1, {{1, host, oranje}, {1, guest, blauw}, {2, host, oranje}, {2, guest, oranje}},
             "goed", "good");
-        EXPECT_TRUE(app::start_rounds(tx, id, 1).done);
+        EXPECT_TRUE(app::start_rounds(tx, {werkplaats_, id}, 1).done);
         tx.replace_seats(id, 2, {{1, guest, oranje}, {2, host, oranje}, {2, guest, blauw}},
                          "anders", "other");
         tx.set_stays_seated(guest, true);
@@ -305,6 +309,119 @@ TEST_P(StorageTest, WorldCafeSetupAndPlanRoundTrip) {
     store_->write_and_wait(
         [&](app::Transaction& tx) { locked = app::save_world_cafe_setup(tx, werkplaats_, cafe); });
     EXPECT_FALSE(locked.done);
+}
+
+TEST_P(StorageTest, DoorAndCafeWritesRefuseAnEventOfAnotherWerkplaats) {
+    const auto id = published_event(10);
+    const auto anouk = register_person(id, "Anouk");
+    std::int64_t other = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        other = tx.insert_werkplaats("ander", "Andere Werkplaats");
+        tx.insert_group(other, {0, "bewoner", "Bewoner", 0, true});
+    });
+    // The caller works in the other Werkplaats but names this one's event and registration.
+    const app::EventScope foreign{other, id};
+    store_->write_and_wait([&](app::Transaction& tx) {
+        EXPECT_EQ(app::check_in(tx, foreign, anouk.registration->id, now).result,
+                  app::DoorResult::not_found);
+        EXPECT_EQ(app::undo_check_in(tx, foreign, anouk.registration->id).result,
+                  app::DoorResult::not_found);
+        EXPECT_EQ(
+            app::add_walk_in(tx, foreign, {"Chantal", "", resident_, "", "", "", false, false}, now)
+                .result,
+            app::DoorResult::not_found);
+        EXPECT_FALSE(app::mark_no_shows(tx, foreign).has_value());
+        EXPECT_FALSE(app::start_rounds(tx, foreign, 0).done);
+        EXPECT_FALSE(app::set_stays_seated(tx, foreign, anouk.registration->id, true).done);
+        // The right Werkplaats with a registration of another event is refused too.
+        EXPECT_EQ(app::check_in(tx, {werkplaats_, id + 1}, anouk.registration->id, now).result,
+                  app::DoorResult::not_found);
+    });
+    const auto stored = store_->read().registration(anouk.registration->id);
+    EXPECT_EQ(stored->attendance, domain::Attendance::unknown);
+    EXPECT_FALSE(stored->stays_seated);
+    EXPECT_EQ(store_->read().registrations(id).size(), 1u);
+}
+
+TEST_P(StorageTest, AccountsHaveMembershipsPerWerkplaatsTokensAndOneTimeLinks) {
+    std::int64_t other = 0;
+    std::int64_t sanne = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        other = tx.insert_werkplaats("ander", "Andere Werkplaats");
+        sanne = tx.insert_user({0, "sanne@example.nl", "Sanne", "hash"});
+        tx.upsert_membership({sanne, werkplaats_, app::Role::admin, false});
+        tx.upsert_membership({sanne, other, app::Role::host, false});
+    });
+    auto& queries = store_->read();
+    EXPECT_EQ(queries.user_by_email("SANNE@example.nl")->id, sanne) << "e-mail ignores case";
+    ASSERT_EQ(queries.memberships_of(sanne).size(), 2u);
+    EXPECT_EQ(queries.membership(sanne, other)->role, app::Role::host);
+    EXPECT_EQ(queries.members(werkplaats_).size(), 1u);
+
+    // The last admin cannot be demoted or disabled; an admin of the other Werkplaats cannot
+    // touch this one's members.
+    const app::Actor admin{sanne, werkplaats_, app::Role::admin, std::nullopt};
+    const app::Actor host_elsewhere{sanne, other, app::Role::host, std::nullopt};
+    app::LinkOutcome invite;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        EXPECT_EQ(app::change_membership(tx, admin, sanne, app::Role::organiser, false),
+                  app::AccountResult::not_allowed);
+        EXPECT_EQ(app::change_membership(tx, admin, sanne, app::Role::admin, true),
+                  app::AccountResult::not_allowed);
+        EXPECT_EQ(
+            app::invite_member(tx, host_elsewhere, "piet@example.nl", "Piet", app::Role::host, now)
+                .result,
+            app::AccountResult::not_allowed);
+        invite =
+            app::invite_member(tx, admin, "piet@example.nl", "Piet", app::Role::organiser, now);
+    });
+    ASSERT_EQ(invite.result, app::AccountResult::done);
+    ASSERT_TRUE(app::preview_link(store_->read(), invite.token, now).has_value());
+    EXPECT_FALSE(
+        app::preview_link(store_->read(), invite.token, now + app::AccountLimits::link_seconds)
+            .has_value())
+        << "an invitation expires";
+
+    app::AcceptOutcome accepted;
+    app::AcceptOutcome again;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        accepted = app::accept_link(tx, invite.token, "Piet Jansen", "piet-hash", now + 10);
+        again = app::accept_link(tx, invite.token, "Piet Jansen", "other-hash", now + 20);
+    });
+    ASSERT_EQ(accepted.result, app::AccountResult::done);
+    EXPECT_EQ(again.result, app::AccountResult::used_or_expired) << "a link works once";
+    const auto piet = store_->read().user(accepted.user_id);
+    EXPECT_EQ(piet->name, "Piet Jansen");
+    EXPECT_EQ(piet->password_hash, "piet-hash");
+    EXPECT_EQ(store_->read().membership(piet->id, werkplaats_)->role, app::Role::organiser);
+
+    // Tokens: named, scoped, no higher than the maker's role, revocable by an admin of
+    // their Werkplaats only.
+    app::TokenOutcome token;
+    app::TokenOutcome too_high;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        too_high =
+            app::create_api_token(tx, host_elsewhere, "script", app::Role::organiser, 30, now);
+        token = app::create_api_token(tx, admin, "Rapportage", app::Role::organiser, 30, now);
+    });
+    EXPECT_EQ(too_high.result, app::AccountResult::invalid);
+    ASSERT_EQ(token.result, app::AccountResult::done);
+    const auto stored = store_->read().api_token(app::security::token_digest(token.token));
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(stored->werkplaats_id, werkplaats_);
+    EXPECT_EQ(stored->expires_at, now + 30 * 24 * 3600);
+    EXPECT_FALSE(stored->last_used_at.has_value());
+    store_->write_and_wait([&](app::Transaction& tx) {
+        EXPECT_EQ(app::revoke_api_token(tx, {sanne, other, app::Role::admin, std::nullopt},
+                                        token.token_id, now),
+                  app::AccountResult::not_found);
+        tx.touch_api_token(token.token_id, now + 5);
+        EXPECT_EQ(app::revoke_api_token(tx, admin, token.token_id, now + 6),
+                  app::AccountResult::done);
+    });
+    const auto revoked = store_->read().api_token(app::security::token_digest(token.token));
+    EXPECT_EQ(revoked->last_used_at, now + 5);
+    EXPECT_EQ(revoked->revoked_at, now + 6);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(backends()),

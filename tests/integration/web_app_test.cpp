@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <regex>
 
+#include "app/accounts.hpp"
 #include "app/demo_werkplaats.hpp"
 #include "app/security.hpp"
 #include "http/server.hpp"
@@ -29,10 +30,14 @@ class WebAppTest : public ::testing::Test {
     void SetUp() override {
         store_ = std::make_unique<storage::sqlite::SqliteStore>(dir_.file("web.db"));
         store_->write_and_wait([](app::Transaction& tx) { app::load_demo_werkplaats(tx, now); });
-        token_ = app::security::random_token();
         const auto organiser = store_->read().user_by_email(app::DemoLogin::organiser_email);
+        const auto membership = store_->read().memberships_of(organiser->id).front();
         store_->write_and_wait([&](app::Transaction& tx) {
-            tx.insert_api_token(app::security::token_digest(token_), organiser->id, now);
+            token_ =
+                app::create_api_token(
+                    tx, {organiser->id, membership.werkplaats_id, membership.role, std::nullopt},
+                    "tests", app::Role::organiser, 30, now)
+                    .token;
         });
         web::WebConfig config;
         config.share_dir = KC_SOURCE_SHARE_DIR;

@@ -2,6 +2,21 @@
 
 namespace kc::storage::sqlite {
 
+DatabaseError::Kind DatabaseError::kind_of(int code) {
+    switch (code & 0xff) {
+        case SQLITE_FULL:
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+        case SQLITE_IOERR:
+        case SQLITE_NOMEM:
+        case SQLITE_CANTOPEN:
+        case SQLITE_READONLY:
+            return Kind::temporary;
+        default:
+            return Kind::permanent;
+    }
+}
+
 void throw_error(sqlite3* db, int code, std::string_view context) {
     std::string message(context);
     message += ": ";
@@ -42,7 +57,9 @@ void Statement::run() {
     }
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
+std::int64_t Statement::integer(int column) const {
+    return sqlite3_column_int64(statement_, column);
+}
 
 std::string Statement::text(int column) const {
     const auto* data = sqlite3_column_text(statement_, column);

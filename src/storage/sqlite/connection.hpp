@@ -10,21 +10,27 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "app/store.hpp"
+
 namespace kc::storage::sqlite {
 
 // An SQLite failure that is not an expected outcome (disk full, corrupt file, ...).
-class DatabaseError : public std::runtime_error {
-public:
-    DatabaseError(const std::string& what, int code) : std::runtime_error(what), code_(code) {}
+// A full disk, a lock held too long and an I/O error are temporary: the write is rolled
+// back whole and may succeed when tried again.
+class DatabaseError : public app::StorageFailure {
+  public:
+    DatabaseError(const std::string& what, int code)
+        : app::StorageFailure(what, kind_of(code)), code_(code) {}
     int code() const { return code_; }
+    static Kind kind_of(int code);
 
-private:
+  private:
     int code_;
 };
 
 // A prepared statement, reset when it goes out of use so it can be cached.
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -34,7 +40,9 @@ public:
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bind(int index, std::string_view value);
-    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) {
+        return bind(index, std::string_view(value));
+    }
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, std::nullopt_t);
     template <typename T>
@@ -55,7 +63,7 @@ public:
 
     void reset();
 
-private:
+  private:
     sqlite3* db_;
     sqlite3_stmt* statement_;
 };
@@ -63,7 +71,7 @@ private:
 // One connection to the database file, with a cache of prepared statements.
 // Not thread-safe: each thread uses its own.
 class Connection {
-public:
+  public:
     enum class Mode { read_write, read_only };
 
     Connection(const std::string& path, Mode mode);
@@ -73,7 +81,7 @@ public:
 
     // A cached prepared statement; reset and unbound when the lease ends.
     class Lease {
-    public:
+      public:
         explicit Lease(Statement& statement) : statement_(&statement) {}
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
@@ -81,7 +89,7 @@ public:
         Statement* operator->() { return statement_; }
         Statement& operator*() { return *statement_; }
 
-    private:
+      private:
         Statement* statement_;
     };
 
@@ -91,7 +99,7 @@ public:
     int changes() const;
     sqlite3* handle() { return db_; }
 
-private:
+  private:
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };

@@ -72,33 +72,24 @@ domain::Registration read_registration_row(Statement& row) {
     return r;
 }
 
-app::User read_user_row(Statement& row) {
-    app::User user;
-    user.id = row.integer(0);
-    user.werkplaats_id = row.integer(1);
-    user.email = row.text(2);
-    user.name = row.text(3);
-    user.role = app::role_from_slug(row.text(4)).value_or(app::Role::host);
-    user.password_hash = row.text(5);
-    return user;
-}
-
 }  // namespace
 
 std::vector<app::Werkplaats> SqliteQueries::werkplaatsen() {
-    auto statement = db_.prepare("SELECT id, slug, name FROM werkplaatsen ORDER BY id");
+    auto statement = db_.prepare("SELECT id, slug, name, host_name FROM werkplaatsen ORDER BY id");
     std::vector<app::Werkplaats> result;
     while (statement->step()) {
-        result.push_back({statement->integer(0), statement->text(1), statement->text(2)});
+        result.push_back(
+            {statement->integer(0), statement->text(1), statement->text(2), statement->text(3)});
     }
     return result;
 }
 
 std::optional<app::Werkplaats> SqliteQueries::werkplaats(std::int64_t id) {
-    auto statement = db_.prepare("SELECT id, slug, name FROM werkplaatsen WHERE id = ?");
+    auto statement = db_.prepare("SELECT id, slug, name, host_name FROM werkplaatsen WHERE id = ?");
     statement->bind(1, id);
     if (!statement->step()) return std::nullopt;
-    return app::Werkplaats{statement->integer(0), statement->text(1), statement->text(2)};
+    return app::Werkplaats{statement->integer(0), statement->text(1), statement->text(2),
+                           statement->text(3)};
 }
 
 std::vector<domain::StakeholderGroup> SqliteQueries::groups(std::int64_t werkplaats_id) {
@@ -345,42 +336,16 @@ std::vector<domain::Seat> SqliteQueries::seats_of(std::int64_t registration_id) 
     return read_seats(*statement);
 }
 
-std::optional<app::User> SqliteQueries::user(std::int64_t id) {
-    auto statement = db_.prepare(
-        "SELECT id, werkplaats_id, email, name, role, password_hash FROM users WHERE id = ?");
-    statement->bind(1, id);
-    if (!statement->step()) return std::nullopt;
-    return read_user_row(*statement);
-}
-
-std::optional<app::User> SqliteQueries::user_by_email(const std::string& email) {
-    auto statement = db_.prepare(
-        "SELECT id, werkplaats_id, email, name, role, password_hash FROM users WHERE email = ?");
-    statement->bind(1, email);
-    if (!statement->step()) return std::nullopt;
-    return read_user_row(*statement);
-}
-
-std::optional<app::SessionRecord> SqliteQueries::session(const std::string& token_hash) {
-    auto statement = db_.prepare(
-        "SELECT token_hash, user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?");
-    statement->bind(1, token_hash);
-    if (!statement->step()) return std::nullopt;
-    return app::SessionRecord{statement->text(0), statement->integer(1), statement->text(2),
-                              statement->integer(3)};
-}
-
-std::optional<std::int64_t> SqliteQueries::api_token_user(const std::string& token_hash) {
-    auto statement = db_.prepare("SELECT user_id FROM api_tokens WHERE token_hash = ?");
-    statement->bind(1, token_hash);
-    if (!statement->step()) return std::nullopt;
-    return statement->integer(0);
-}
-
 std::int64_t SqliteQueries::insert_werkplaats(const std::string& slug, const std::string& name) {
     auto statement = db_.prepare("INSERT INTO werkplaatsen (slug, name) VALUES (?, ?)");
     statement->bind(1, slug).bind(2, name).run();
     return db_.last_insert_id();
+}
+
+void SqliteQueries::set_werkplaats_host_name(std::int64_t werkplaats_id,
+                                             const std::string& host_name) {
+    auto statement = db_.prepare("UPDATE werkplaatsen SET host_name = ? WHERE id = ?");
+    statement->bind(1, host_name).bind(2, werkplaats_id).run();
 }
 
 std::int64_t SqliteQueries::insert_group(std::int64_t werkplaats_id,
@@ -641,46 +606,6 @@ void SqliteQueries::set_started_rounds(std::int64_t event_id, int started_rounds
 void SqliteQueries::set_stays_seated(std::int64_t registration_id, bool stays) {
     auto statement = db_.prepare("UPDATE registrations SET stays_seated = ? WHERE id = ?");
     statement->bind(1, stays).bind(2, registration_id).run();
-}
-
-std::int64_t SqliteQueries::insert_user(const app::User& user) {
-    auto statement = db_.prepare(
-        "INSERT INTO users (werkplaats_id, email, name, role, password_hash) VALUES (?, ?, ?, ?, "
-        "?)");
-    statement->bind(1, user.werkplaats_id)
-        .bind(2, user.email)
-        .bind(3, user.name)
-        .bind(4, app::to_slug(user.role))
-        .bind(5, user.password_hash)
-        .run();
-    return db_.last_insert_id();
-}
-
-void SqliteQueries::insert_session(const app::SessionRecord& session) {
-    auto statement = db_.prepare(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)");
-    statement->bind(1, session.token_hash)
-        .bind(2, session.user_id)
-        .bind(3, session.csrf_token)
-        .bind(4, session.expires_at)
-        .run();
-}
-
-void SqliteQueries::delete_session(const std::string& token_hash) {
-    auto statement = db_.prepare("DELETE FROM sessions WHERE token_hash = ?");
-    statement->bind(1, token_hash).run();
-}
-
-void SqliteQueries::delete_expired_sessions(time::Timestamp now) {
-    auto statement = db_.prepare("DELETE FROM sessions WHERE expires_at <= ?");
-    statement->bind(1, now).run();
-}
-
-void SqliteQueries::insert_api_token(const std::string& token_hash, std::int64_t user_id,
-                                     time::Timestamp now) {
-    auto statement =
-        db_.prepare("INSERT INTO api_tokens (token_hash, user_id, created_at) VALUES (?, ?, ?)");
-    statement->bind(1, token_hash).bind(2, user_id).bind(3, now).run();
 }
 
 }  // namespace kc::storage::sqlite

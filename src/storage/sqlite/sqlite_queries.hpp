@@ -8,7 +8,7 @@ namespace kc::storage::sqlite {
 // The app's queries and writes as SQL on one connection. Reader threads use it on
 // read-only connections; the writer uses it inside its transactions.
 class SqliteQueries final : public app::Transaction {
-public:
+  public:
     explicit SqliteQueries(Connection& connection) : db_(connection) {}
 
     std::vector<app::Werkplaats> werkplaatsen() override;
@@ -27,13 +27,12 @@ public:
     std::optional<domain::WorldCafe> world_cafe(std::int64_t event_id) override;
     std::vector<domain::Seat> seats(std::int64_t event_id) override;
     std::vector<domain::Seat> seats_of(std::int64_t registration_id) override;
-    std::optional<app::User> user(std::int64_t id) override;
-    std::optional<app::User> user_by_email(const std::string& email) override;
-    std::optional<app::SessionRecord> session(const std::string& token_hash) override;
-    std::optional<std::int64_t> api_token_user(const std::string& token_hash) override;
 
     std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) override;
-    std::int64_t insert_group(std::int64_t werkplaats_id, const domain::StakeholderGroup& group) override;
+    void set_werkplaats_host_name(std::int64_t werkplaats_id,
+                                  const std::string& host_name) override;
+    std::int64_t insert_group(std::int64_t werkplaats_id,
+                              const domain::StakeholderGroup& group) override;
     void update_group(const domain::StakeholderGroup& group) override;
     std::int64_t insert_partner(const app::Partner& partner) override;
     std::int64_t insert_event(std::int64_t werkplaats_id, const domain::EventDetails& details,
@@ -49,18 +48,43 @@ public:
                            std::optional<time::Timestamp> checked_in_at) override;
     std::vector<domain::Registration> waiting_list(std::int64_t event_id) override;
     void save_world_cafe(domain::WorldCafe& cafe) override;
-    void replace_seats(std::int64_t event_id, int from_round, const std::vector<domain::Seat>& seats,
-                       const std::string& quality_dutch, const std::string& quality_english) override;
+    void replace_seats(std::int64_t event_id, int from_round,
+                       const std::vector<domain::Seat>& seats, const std::string& quality_dutch,
+                       const std::string& quality_english) override;
     void set_started_rounds(std::int64_t event_id, int started_rounds) override;
     void set_stays_seated(std::int64_t registration_id, bool stays) override;
+
+    // Accounts (sqlite_accounts.cpp).
+    std::optional<app::User> user(std::int64_t id) override;
+    std::optional<app::User> user_by_email(const std::string& email) override;
+    std::vector<app::Membership> memberships_of(std::int64_t user_id) override;
+    std::optional<app::Membership> membership(std::int64_t user_id,
+                                              std::int64_t werkplaats_id) override;
+    std::vector<app::MemberListing> members(std::int64_t werkplaats_id) override;
+    std::optional<app::SessionRecord> session(const std::string& token_hash) override;
+    std::optional<app::ApiToken> api_token(const std::string& token_hash) override;
+    std::vector<app::ApiToken> api_tokens(std::int64_t werkplaats_id) override;
+    std::optional<app::AccountLink> account_link(const std::string& token_hash) override;
+    std::vector<app::AccountLink> open_account_links(std::int64_t werkplaats_id,
+                                                     time::Timestamp now) override;
+    std::vector<std::int64_t> event_hosts(std::int64_t event_id) override;
+    bool is_event_host(std::int64_t event_id, std::int64_t user_id) override;
     std::int64_t insert_user(const app::User& user) override;
+    void update_user_password(std::int64_t user_id, const std::string& password_hash) override;
+    void delete_sessions_of(std::int64_t user_id) override;
+    void upsert_membership(const app::Membership& membership) override;
     void insert_session(const app::SessionRecord& session) override;
+    void set_session_werkplaats(const std::string& token_hash, std::int64_t werkplaats_id) override;
     void delete_session(const std::string& token_hash) override;
     void delete_expired_sessions(time::Timestamp now) override;
-    void insert_api_token(const std::string& token_hash, std::int64_t user_id,
-                          time::Timestamp now) override;
+    std::int64_t insert_api_token(const app::ApiToken& token) override;
+    void revoke_api_token(std::int64_t token_id, time::Timestamp now) override;
+    void touch_api_token(std::int64_t token_id, time::Timestamp now) override;
+    void insert_account_link(const app::AccountLink& link) override;
+    void mark_account_link_used(const std::string& token_hash, time::Timestamp now) override;
+    void set_event_hosts(std::int64_t event_id, const std::vector<std::int64_t>& user_ids) override;
 
-private:
+  private:
     domain::Event read_event_row(Statement& row);
     void load_event_children(domain::Event& event);
     void write_event_children(std::int64_t event_id, const domain::EventDetails& details);

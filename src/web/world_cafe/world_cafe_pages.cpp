@@ -6,8 +6,9 @@
 #include "core/text.hpp"
 #include "reports/cards_pdf.hpp"
 #include "reports/qr_code.hpp"
+#include "web/background_worker.hpp"
+#include "web/components.hpp"
 #include "web/view_helpers.hpp"
-#include "web/web_app.hpp"
 
 namespace kc::web {
 
@@ -142,12 +143,54 @@ std::string comma_separated(const std::vector<std::string>& names) {
     return joined;
 }
 
-}  // namespace
+using app::Role;
 
-Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& event,
-                                 const domain::WorldCafe* setup, const FieldErrors& errors,
-                                 const std::string& planning_error) {
-    auto& queries = store_.read();
+class WorldCafePages final : public Component {
+  public:
+    explicit WorldCafePages(Site& site) : site_(site) {}
+
+    void add_routes(Routes& routes) override {
+        routes.members("GET", "/beheer/events/{id}/wereldcafe", Role::host,
+                       bind_handler(this, &WorldCafePages::view));
+        routes.members("POST", "/beheer/events/{id}/wereldcafe/opzet", Role::organiser,
+                       bind_handler(this, &WorldCafePages::setup_submit));
+        routes.members("POST", "/beheer/events/{id}/wereldcafe/plan", Role::host,
+                       bind_handler(this, &WorldCafePages::plan_submit));
+        routes.members("POST", "/beheer/events/{id}/wereldcafe/ronde", Role::host,
+                       bind_handler(this, &WorldCafePages::round_submit));
+        routes.members("POST", "/beheer/events/{id}/wereldcafe/blijft", Role::host,
+                       bind_handler(this, &WorldCafePages::stays_submit));
+        for (const char* cards : {"tafelkaarten", "routekaarten", "tafelkaarten.pdf",
+                                  "routekaarten.pdf"}) {
+            routes.members("GET", std::string("/beheer/events/{id}/wereldcafe/") + cards,
+                           Role::host, bind_handler(this, &WorldCafePages::cards));
+        }
+    }
+
+  private:
+    Response cafe_page(const VisitPtr& visit, const Access& access,
+                       const domain::WorldCafe* setup, const FieldErrors& errors,
+                       const std::string& planning_error);
+    void view(const VisitPtr& visit, const Access& access);
+    void setup_submit(const VisitPtr& visit, const Access& access);
+    void plan_submit(const VisitPtr& visit, const Access& access);
+    void round_submit(const VisitPtr& visit, const Access& access);
+    void stays_submit(const VisitPtr& visit, const Access& access);
+    void cards(const VisitPtr& visit, const Access& access);
+    std::string cafe_path(const Access& access, const char* anchor) const {
+        return "/beheer/events/" + std::to_string(access.event().id) + "/wereldcafe" + anchor;
+    }
+
+    Site& site_;
+    // Declared last so it is stopped first, while everything its jobs use still exists.
+    BackgroundWorker planner_worker_;
+};
+
+Response WorldCafePages::cafe_page(const VisitPtr& visit, const Access& access,
+                                   const domain::WorldCafe* setup, const FieldErrors& errors,
+                                   const std::string& planning_error) {
+    const domain::Event& event = access.event();
+    auto& queries = site_.store().read();
     const auto stored = queries.world_cafe(event.id);
     const domain::WorldCafe* cafe = setup ? setup : (stored ? &*stored : nullptr);
     const auto registrations = queries.registrations(event.id);
@@ -157,10 +200,10 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
     for (const auto& group : queries.groups(event.werkplaats_id))
         group_names[group.id] = group.name;
 
-    data values = event_summary(visit, event);
+    data values = site_.event_summary(visit, event);
     values.set("event_id", std::to_string(event.id));
     values.set("has_cafe", stored.has_value());
-    values.set("is_organiser", visit->user->role != app::Role::host);
+    values.set("is_organiser", access.has_role(Role::organiser));
 
     // The set-up form: the rounds with their questions, and the tables.
     const int rounds = cafe ? cafe->rounds() : 3;
@@ -306,117 +349,91 @@ Response WebApp::world_cafe_page(const VisitPtr& visit, const domain::Event& eve
     set_if_present(values, "planning_error", planning_error);
     set_field_errors(values, errors, *visit->texts);
     const int status = errors.empty() && planning_error.empty() ? 200 : 422;
-    return page(visit, "world_cafe", values, visit->text("cafe.title") + ": " + event.details.title,
+    return site_.page(visit, "world_cafe", values, visit->text("cafe.title") + ": " + event.details.title,
                 status);
 }
 
-void WebApp::world_cafe_view(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::host)) return;
-    const auto event = own_event(visit);
-    if (!event) return;
-    finish(visit, world_cafe_page(visit, *event, nullptr, {}, ""));
+void WorldCafePages::view(const VisitPtr& visit, const Access& access) {
+    site_.finish(visit, cafe_page(visit, access, nullptr, {}, ""));
 }
 
-void WebApp::world_cafe_setup_submit(const VisitPtr& visit) {
-    const auto form = authorised_form(visit, app::Role::organiser);
-    if (!form) return;
-    const auto event = own_event(visit);
-    if (!event) return;
-    auto setup = std::make_shared<domain::WorldCafe>(setup_from(event->id, *form));
-    auto outcome = std::make_shared<app::CafeOutcome>();
-    const auto werkplaats_id = visit->user->werkplaats_id;
-    write_then(
+void WorldCafePages::setup_submit(const VisitPtr& visit, const Access& access) {
+    auto setup = std::make_shared<domain::WorldCafe>(setup_from(access.event().id, visit->form));
+    site_.write(
         visit,
-        [setup, outcome, werkplaats_id](app::Transaction& tx) {
-            *outcome = app::save_world_cafe_setup(tx, werkplaats_id, *setup);
+        [setup, werkplaats_id = access.werkplaats_id()](app::Transaction& tx) {
+            return app::save_world_cafe_setup(tx, werkplaats_id, *setup);
         },
-        [this, visit, setup, outcome, event = *event]() {
-            if (!outcome->done)
-                return world_cafe_page(visit, event, setup.get(), outcome->errors, "");
-            return redirect("/beheer/events/" + std::to_string(event.id) + "/wereldcafe#plan");
+        [this, visit, &access, setup](const app::CafeOutcome& outcome) {
+            if (!outcome.done) return cafe_page(visit, access, setup.get(), outcome.errors, "");
+            return site_.redirect(cafe_path(access, "#plan"));
         });
 }
 
-void WebApp::world_cafe_plan_submit(const VisitPtr& visit) {
-    const auto form = authorised_form(visit, app::Role::host);
-    if (!form) return;
-    const auto event = own_event(visit);
-    if (!event) return;
+void WorldCafePages::plan_submit(const VisitPtr& visit, const Access& access) {
+    const domain::Event& event = access.event();
     auto input =
-        std::make_shared<app::PlanningInput>(app::gather_planning_input(store_.read(), *event));
-    if (input->cafe.tables.empty()) return respond_error(visit, 409, "error.no_tables");
+        std::make_shared<app::PlanningInput>(app::gather_planning_input(site_.store().read(), event));
+    if (input->cafe.tables.empty()) return site_.respond_error(visit, 409, "error.no_tables");
     planner::Options options;
     options.time_limit = planning_time;
-    options.seed = static_cast<std::uint64_t>(event->id);
-    planner_worker_.post([this, visit, input, options, event = *event] {
+    options.seed = static_cast<std::uint64_t>(event.id);
+    planner_worker_.post([this, visit, &access, input, options] {
         auto result = std::make_shared<app::PlanningResult>(app::compute_plan(*input, options));
         if (!result->planned) {
             const std::string& message =
                 visit->language == Language::en ? result->error_english : result->error_dutch;
-            return finish(visit, world_cafe_page(visit, event, nullptr, {}, message));
+            return site_.finish(visit, cafe_page(visit, access, nullptr, {}, message));
         }
-        auto outcome = std::make_shared<app::CafeOutcome>();
-        write_then(
+        site_.write(
             visit,
-            [input, result, outcome](app::Transaction& tx) {
-                *outcome = app::apply_plan(tx, *input, *result);
-            },
-            [this, visit, outcome, event]() {
-                if (!outcome->done)
-                    return world_cafe_page(visit, event, nullptr, outcome->errors, "");
-                return redirect("/beheer/events/" + std::to_string(event.id) + "/wereldcafe#plan");
+            [input, result](app::Transaction& tx) { return app::apply_plan(tx, *input, *result); },
+            [this, visit, &access](const app::CafeOutcome& outcome) {
+                if (!outcome.done) return cafe_page(visit, access, nullptr, outcome.errors, "");
+                return site_.redirect(cafe_path(access, "#plan"));
             });
     });
 }
 
-void WebApp::world_cafe_round_submit(const VisitPtr& visit) {
-    const auto form = authorised_form(visit, app::Role::host);
-    if (!form) return;
-    const std::int64_t event_id = visit->params.id("id");
-    const auto started =
-        text::parse_integer(form->get("started_rounds"), 0, domain::WorldCafeLimits::max_rounds);
-    if (!started) return respond_error(visit, 400, "error.bad_form");
-    auto outcome = std::make_shared<app::CafeOutcome>();
-    write_then(
+void WorldCafePages::round_submit(const VisitPtr& visit, const Access& access) {
+    const auto started = text::parse_integer(visit->form.get("started_rounds"), 0,
+                                             domain::WorldCafeLimits::max_rounds);
+    if (!started) return site_.respond_error(visit, 400, "error.bad_form");
+    site_.write(
         visit,
-        [outcome, event_id, started = static_cast<int>(*started)](app::Transaction& tx) {
-            *outcome = app::start_rounds(tx, event_id, started);
+        [scope = access.event_scope(), started = static_cast<int>(*started)](app::Transaction& tx) {
+            return app::start_rounds(tx, scope, started);
         },
-        [this, visit, outcome, event_id]() {
-            if (!outcome->done) return error_page(visit, 409, "error.bad_form");
-            return redirect("/beheer/events/" + std::to_string(event_id) + "/wereldcafe#plan");
+        [this, visit, &access](const app::CafeOutcome& outcome) {
+            if (!outcome.done) return site_.error_page(visit, 409, "error.bad_form");
+            return site_.redirect(cafe_path(access, "#plan"));
         });
 }
 
-void WebApp::world_cafe_stays_submit(const VisitPtr& visit) {
-    const auto form = authorised_form(visit, app::Role::host);
-    if (!form) return;
-    const std::int64_t event_id = visit->params.id("id");
-    const auto registration_id = text::parse_integer(form->get("registration"), 1, INT64_MAX);
-    if (!registration_id) return respond_error(visit, 400, "error.bad_form");
-    const bool stays = form->get("stays") == "ja";
-    write_then(
+void WorldCafePages::stays_submit(const VisitPtr& visit, const Access& access) {
+    const auto registration_id = text::parse_integer(visit->form.get("registration"), 1, INT64_MAX);
+    if (!registration_id) return site_.respond_error(visit, 400, "error.bad_form");
+    site_.write(
         visit,
-        [event_id, id = *registration_id, stays](app::Transaction& tx) {
-            const auto registration = tx.registration(id);
-            if (registration && registration->event_id == event_id) tx.set_stays_seated(id, stays);
+        [scope = access.event_scope(), id = *registration_id,
+         stays = visit->form.get("stays") == "ja"](app::Transaction& tx) {
+            return app::set_stays_seated(tx, scope, id, stays);
         },
-        [this, event_id]() {
-            return redirect("/beheer/events/" + std::to_string(event_id) + "/wereldcafe#blijven");
+        [this, visit, &access](const app::CafeOutcome& outcome) {
+            if (!outcome.done) return site_.error_page(visit, 404, "error.not_found");
+            return site_.redirect(cafe_path(access, "#blijven"));
         });
 }
 
-void WebApp::world_cafe_cards(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::host)) return;
-    const auto event = own_event(visit);
-    if (!event) return;
-    auto& queries = store_.read();
+void WorldCafePages::cards(const VisitPtr& visit, const Access& access) {
+    const auto* event = &access.event();
+    auto& queries = site_.store().read();
     const auto cafe = queries.world_cafe(event->id);
-    if (!cafe) return respond_error(visit, 404, "error.not_found");
+    if (!cafe) return site_.respond_error(visit, 404, "error.not_found");
     const std::string& path = visit->request.path;
     const bool as_pdf = path.ends_with(".pdf");
     const bool route_cards = path.ends_with(as_pdf ? "/routekaarten.pdf" : "/routekaarten");
-    const CafeCards cards = gather_cafe_cards(queries, *cafe, public_base_url());
+    const CafeCards cards = gather_cafe_cards(queries, *cafe, site_.public_base_url());
 
     if (as_pdf) {
         const reports::CardTexts texts{
@@ -430,7 +447,7 @@ void WebApp::world_cafe_cards(const VisitPtr& visit) {
         response.add_header("Content-Disposition",
                             std::string("attachment; filename=\"") +
                                 (route_cards ? "routekaarten" : "tafelkaarten") + ".pdf\"");
-        return finish(visit, std::move(response));
+        return site_.finish(visit, std::move(response));
     }
 
     data card_list(data::type::list);
@@ -467,13 +484,19 @@ void WebApp::world_cafe_cards(const VisitPtr& visit) {
             card_list.push_back(card);
         }
     }
-    data values = event_summary(visit, *event);
+    data values = site_.event_summary(visit, *event);
     values.set("event_id", std::to_string(event->id));
     values.set("cards", card_list);
     values.set("route_cards", route_cards);
     const std::string title = visit->text(route_cards ? "cafe.route_cards" : "cafe.table_cards");
-    finish(visit, page(visit, "world_cafe_cards", values, title + ": " + event->details.title, 200,
+    site_.finish(visit, site_.page(visit, "world_cafe_cards", values, title + ": " + event->details.title, 200,
                        Forms::none));
+}
+
+}  // namespace
+
+std::unique_ptr<Component> make_world_cafe_pages(Site& site) {
+    return std::make_unique<WorldCafePages>(site);
 }
 
 }  // namespace kc::web

@@ -6,8 +6,8 @@
 #include "core/text.hpp"
 #include "reports/qr_code.hpp"
 #include "reports/svg_chart.hpp"
+#include "web/components.hpp"
 #include "web/view_helpers.hpp"
-#include "web/web_app.hpp"
 
 namespace kc::web {
 
@@ -62,36 +62,67 @@ bool matches(const domain::Registration& registration, const std::string& query)
            text::ascii_lower(registration.form.organisation).find(query) != std::string::npos;
 }
 
-}  // namespace
+using app::Role;
 
-void WebApp::checkin_list(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::host)) return;
-    const auto event = own_event(visit);
-    if (!event) return;
-    finish(visit, checkin_page(visit, *event, FormData{}, {}));
+class DoorPages final : public Component {
+  public:
+    explicit DoorPages(Site& site) : site_(site) {}
+
+    void add_routes(Routes& routes) override {
+        routes.members("GET", "/beheer/events/{id}/inchecken", Role::host,
+                       bind_handler(this, &DoorPages::checkin_list));
+        routes.members("POST", "/beheer/events/{id}/inchecken", Role::host,
+                       bind_handler(this, &DoorPages::checkin_submit));
+        routes.members("GET", "/beheer/events/{id}/inchecken/{registration}/qr", Role::host,
+                       bind_handler(this, &DoorPages::personal_qr));
+        routes.members("POST", "/beheer/events/{id}/inloop", Role::host,
+                       bind_handler(this, &DoorPages::walk_in_submit));
+        routes.members("POST", "/beheer/events/{id}/niet-gekomen", Role::host,
+                       bind_handler(this, &DoorPages::no_shows_submit));
+        routes.members("GET", "/beheer/events/{id}/aanwezigheid", Role::host,
+                       bind_handler(this, &DoorPages::event_attendance));
+        routes.members("GET", "/beheer/statistiek", Role::organiser,
+                       bind_handler(this, &DoorPages::period_statistics));
+    }
+
+  private:
+    void checkin_list(const VisitPtr& visit, const Access& access);
+    void checkin_submit(const VisitPtr& visit, const Access& access);
+    // A large QR code of one participant's personal page, to scan at the door.
+    void personal_qr(const VisitPtr& visit, const Access& access);
+    void walk_in_submit(const VisitPtr& visit, const Access& access);
+    void no_shows_submit(const VisitPtr& visit, const Access& access);
+    void event_attendance(const VisitPtr& visit, const Access& access);
+    void period_statistics(const VisitPtr& visit, const Access& access);
+    Response checkin_page(const VisitPtr& visit, const domain::Event& event,
+                          const FormData& walk_in, const FieldErrors& errors);
+    std::string checkin_path(const domain::Event& event) const {
+        return "/beheer/events/" + std::to_string(event.id) + "/inchecken";
+    }
+
+    Site& site_;
+};
+
+void DoorPages::checkin_list(const VisitPtr& visit, const Access& access) {
+    site_.finish(visit, checkin_page(visit, access.event(), FormData{}, {}));
 }
 
-void WebApp::personal_qr(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::host)) return;
-    const auto event = own_event(visit);
-    if (!event) return;
-    const auto registration = store_.read().registration(visit->params.id("registration"));
-    if (!registration || registration->event_id != event->id) {
-        return respond_error(visit, 404, "error.not_found");
-    }
-    const std::string link = public_base_url() + "/aanmelding/" + registration->cancel_token;
-    data values = event_summary(visit, *event);
+void DoorPages::personal_qr(const VisitPtr& visit, const Access& access) {
+    const auto* event = &access.event();
+    const auto* registration = &access.registration();
+    const std::string link = site_.public_base_url() + "/aanmelding/" + registration->cancel_token;
+    data values = site_.event_summary(visit, *event);
     values.set("event_id", std::to_string(event->id));
     values.set("name", registration->form.name);
     values.set("link", link);
     values.set("qr", reports::qr_svg(reports::encode_qr(link),
                                      visit->text("cafe.qr_label") + " " + registration->form.name));
-    finish(visit, page(visit, "personal_qr", values, registration->form.name));
+    site_.finish(visit, site_.page(visit, "personal_qr", values, registration->form.name));
 }
 
-Response WebApp::checkin_page(const VisitPtr& visit, const domain::Event& source_event,
+Response DoorPages::checkin_page(const VisitPtr& visit, const domain::Event& source_event,
                               const FormData& walk_in, const FieldErrors& errors) {
-    auto& queries = store_.read();
+    auto& queries = site_.store().read();
     const domain::Event* event = &source_event;
     const auto query_form = FormData::parse(visit->request.query).value_or(FormData{});
     const std::string query = text::trim(query_form.get("q"));
@@ -128,7 +159,7 @@ Response WebApp::checkin_page(const VisitPtr& visit, const domain::Event& source
         people.push_back(row);
         ++shown;
     }
-    data values = event_summary(visit, *event);
+    data values = site_.event_summary(visit, *event);
     values.set("event_id", std::to_string(event->id));
     values.set("query", query);
     values.set("people", people);
@@ -142,95 +173,82 @@ Response WebApp::checkin_page(const VisitPtr& visit, const domain::Event& source
         values.set(std::string("walk_in_") + field, walk_in.get(field));
     }
     set_field_errors(values, errors, *visit->texts);
-    return page(visit, "checkin", values, visit->text("door.title") + ": " + event->details.title,
+    return site_.page(visit, "checkin", values, visit->text("door.title") + ": " + event->details.title,
                 errors.empty() ? 200 : 422);
 }
 
-void WebApp::checkin_submit(const VisitPtr& visit) {
-    const auto form = authorised_form(visit, app::Role::host);
-    if (!form) return;
-    const std::int64_t event_id = visit->params.id("id");
-    const auto registration_id = text::parse_integer(form->get("registration"), 1, INT64_MAX);
-    if (!registration_id) return respond_error(visit, 400, "error.bad_form");
-    const bool undo = form->get("action") == "uit";
-    auto outcome = std::make_shared<app::DoorOutcome>();
-    const time::Timestamp now = config_.now();
-    write_then(
+void DoorPages::checkin_submit(const VisitPtr& visit, const Access& access) {
+    const auto registration_id = text::parse_integer(visit->form.get("registration"), 1, INT64_MAX);
+    if (!registration_id) return site_.respond_error(visit, 400, "error.bad_form");
+    const bool undo = visit->form.get("action") == "uit";
+    site_.write(
         visit,
-        [outcome, id = *registration_id, undo, now, event_id](app::Transaction& tx) {
-            const auto registration = tx.registration(id);
-            if (!registration || registration->event_id != event_id) return;
-            *outcome = undo ? app::undo_check_in(tx, id) : app::check_in(tx, id, now);
+        [scope = access.event_scope(), id = *registration_id, undo,
+         now = site_.now()](app::Transaction& tx) {
+            return undo ? app::undo_check_in(tx, scope, id) : app::check_in(tx, scope, id, now);
         },
-        [this, visit, outcome, event_id, query = form->get("q"), id = *registration_id]() {
-            if (outcome->result != app::DoorResult::done)
-                return error_page(visit, 404, "error.not_found");
-            return redirect("/beheer/events/" + std::to_string(event_id) +
-                            "/inchecken?q=" + percent_encode(query) + "#r" + std::to_string(id));
-        });
-}
-
-void WebApp::walk_in_submit(const VisitPtr& visit) {
-    const auto form = authorised_form(visit, app::Role::host);
-    if (!form) return;
-    const std::int64_t event_id = visit->params.id("id");
-    domain::RegistrationForm registration;
-    registration.name = form->get("name");
-    registration.email = form->get("email");
-    registration.organisation = form->get("organisation");
-    registration.group_id = text::parse_integer(form->get("group"), 1, INT64_MAX).value_or(0);
-    auto outcome = std::make_shared<app::DoorOutcome>();
-    const time::Timestamp now = config_.now();
-    write_then(
-        visit,
-        [outcome, event_id, registration, now](app::Transaction& tx) {
-            *outcome = app::add_walk_in(tx, event_id, registration, now);
-        },
-        [this, visit, outcome, event_id, form = *form]() {
-            const auto event = store_.read().event(event_id);
-            if (outcome->result == app::DoorResult::not_found || !event) {
-                return error_page(visit, 404, "error.event_not_found");
+        [this, visit, &access, id = *registration_id](const app::DoorOutcome& outcome) {
+            if (outcome.result != app::DoorResult::done) {
+                return site_.error_page(visit, 404, "error.not_found");
             }
-            if (outcome->result == app::DoorResult::invalid)
-                return checkin_page(visit, *event, form, outcome->errors);
-            return redirect("/beheer/events/" + std::to_string(event_id) +
-                            "/inchecken?melding=inloop");
+            return site_.redirect(checkin_path(access.event()) + "?q=" +
+                                  percent_encode(visit->form.get("q")) + "#r" + std::to_string(id));
         });
 }
 
-void WebApp::no_shows_submit(const VisitPtr& visit) {
-    const auto form = authorised_form(visit, app::Role::host);
-    if (!form) return;
-    const std::int64_t event_id = visit->params.id("id");
-    write_then(
-        visit, [event_id](app::Transaction& tx) { app::mark_no_shows(tx, event_id); },
-        [this, event_id]() {
-            return redirect("/beheer/events/" + std::to_string(event_id) + "/aanwezigheid");
+void DoorPages::walk_in_submit(const VisitPtr& visit, const Access& access) {
+    domain::RegistrationForm registration;
+    registration.name = visit->form.get("name");
+    registration.email = visit->form.get("email");
+    registration.organisation = visit->form.get("organisation");
+    registration.group_id =
+        text::parse_integer(visit->form.get("group"), 1, INT64_MAX).value_or(0);
+    site_.write(
+        visit,
+        [scope = access.event_scope(), registration, now = site_.now()](app::Transaction& tx) {
+            return app::add_walk_in(tx, scope, registration, now);
+        },
+        [this, visit, &access](const app::DoorOutcome& outcome) {
+            switch (outcome.result) {
+                case app::DoorResult::done:
+                    return site_.redirect(checkin_path(access.event()) + "?melding=inloop");
+                case app::DoorResult::invalid:
+                    return checkin_page(visit, access.event(), visit->form, outcome.errors);
+                case app::DoorResult::not_found: break;
+            }
+            return site_.error_page(visit, 404, "error.event_not_found");
         });
 }
 
-void WebApp::event_attendance(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::host)) return;
-    auto& queries = store_.read();
-    const auto event = own_event(visit);
-    if (!event) return;
-    const auto history = queries.attendance_facts(event->werkplaats_id);
-    std::vector<domain::AttendanceFact> facts;
-    for (const auto& fact : history) {
-        if (fact.event_id == event->id) facts.push_back(fact);
-    }
-    data values = event_summary(visit, *event);
-    set_summary(values, domain::summarize_attendance(facts, history),
+void DoorPages::no_shows_submit(const VisitPtr& visit, const Access& access) {
+    site_.write(
+        visit,
+        [scope = access.event_scope()](app::Transaction& tx) {
+            return app::mark_no_shows(tx, scope);
+        },
+        [this, visit, &access](std::optional<int> marked) {
+            if (!marked) return site_.error_page(visit, 404, "error.event_not_found");
+            return site_.redirect("/beheer/events/" + std::to_string(access.event().id) +
+                                  "/aanwezigheid");
+        });
+}
+
+void DoorPages::event_attendance(const VisitPtr& visit, const Access& access) {
+    auto& queries = site_.store().read();
+    const auto* event = &access.event();
+    data values = site_.event_summary(visit, *event);
+    set_summary(values,
+                domain::summarize_event_attendance(queries.attendance_facts(event->werkplaats_id),
+                                                   event->id),
                 queries.groups(event->werkplaats_id), *visit->texts,
                 visit->text("attendance.chart_title_event"));
-    finish(visit, page(visit, "attendance", values,
+    site_.finish(visit, site_.page(visit, "attendance", values,
                        visit->text("attendance.title") + ": " + event->details.title));
 }
 
-void WebApp::period_statistics(const VisitPtr& visit) {
-    if (!require_role(visit, app::Role::host)) return;
-    auto& queries = store_.read();
-    const auto werkplaats_id = visit->user->werkplaats_id;
+void DoorPages::period_statistics(const VisitPtr& visit, const Access& access) {
+    auto& queries = site_.store().read();
+    const auto werkplaats_id = access.werkplaats_id();
     const auto query = FormData::parse(visit->request.query).value_or(FormData{});
     FieldErrors errors;
     const std::string from_text = text::trim(query.get("van"));
@@ -283,7 +301,11 @@ void WebApp::period_statistics(const VisitPtr& visit) {
     values.set("events", events);
     values.set("summary_text", visit->text("attendance.period_summary", summary.total.checked_in) +
                                    " " + visit->text("attendance.period_events", event_count));
-    finish(visit, page(visit, "statistics", values, visit->text("attendance.period_title")));
+    site_.finish(visit, site_.page(visit, "statistics", values, visit->text("attendance.period_title")));
 }
+
+}  // namespace
+
+std::unique_ptr<Component> make_door_pages(Site& site) { return std::make_unique<DoorPages>(site); }
 
 }  // namespace kc::web

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/records.hpp"
+#include "web/access.hpp"
+#include "web/form_data.hpp"
+#include "web/http_types.hpp"
+#include "web/i18n.hpp"
+#include "web/router.hpp"
+
+namespace kc::web {
+
+// One request on its way through the app: the request, the visitor's language, the
+// Werkplaats whose public site it came to, who is calling and the CSRF token of their
+// forms. Shared, because a write finishes on the storage's writer thread after the
+// handler has returned.
+struct Visit {
+    Request request;
+    Language language = Language::nl;
+    const Catalogue* texts = nullptr;
+    // The Werkplaats whose public site this is (by host name or /w/{slug}/ prefix), and
+    // that prefix, which links on its pages keep.
+    std::optional<app::Werkplaats> site;
+    std::string site_prefix;
+    std::string csrf_token;
+    bool csrf_cookie_is_new = false;
+    std::string session_token_hash;
+    PathParams params;
+    // The posted form of a page route, parsed and checked for CSRF before the handler.
+    FormData form;
+    // Set by the router on every route that is not open to everyone.
+    std::optional<Access> access;
+    Respond respond;
+
+    std::string text(std::string_view key, long long number = 0) const {
+        return texts->text(key, number);
+    }
+};
+
+using VisitPtr = std::shared_ptr<Visit>;
+
+}  // namespace kc::web

@@ -1,0 +1,427 @@
+// Who may do what, walked over every route the router knows: two Werkplaatsen, three
+// roles, tokens, expired and foreign sessions, missing CSRF tokens and foreign origins.
+// The routes come from the router itself, so a new route is walked the day it is added,
+// and a new write route without a form below fails this suite until it gets one.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <future>
+#include <map>
+#include <regex>
+
+#include "app/accounts.hpp"
+#include "app/events.hpp"
+#include "app/registrations.hpp"
+#include "app/security.hpp"
+#include "app/werkplaats_settings.hpp"
+#include "app/world_cafe.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+#include "test_support.hpp"
+#include "web/web_app.hpp"
+
+namespace kc {
+namespace {
+
+constexpr time::Timestamp now = 1'795'910'400;
+constexpr const char* password = "een-lang-wachtwoord";
+constexpr const char* csrf = "csrf-token-of-this-browser";
+
+struct Reply {
+    int status = 0;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    std::string header(const std::string& name) const {
+        for (const auto& [key, value] : headers) {
+            if (key == name) return value;
+        }
+        return {};
+    }
+};
+
+// Everything in the database that a request could change, as text: every table but the
+// sessions, and the API tokens without the moment they were last used.
+std::string fingerprint(const std::string& path) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    std::vector<std::string> tables;
+    std::string text;
+    const auto each_row = [&](const std::string& sql, auto on_row) {
+        sqlite3_stmt* statement = nullptr;
+        sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+        while (sqlite3_step(statement) == SQLITE_ROW) on_row(statement);
+        sqlite3_finalize(statement);
+    };
+    each_row(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'sessions' ORDER BY name",
+        [&](sqlite3_stmt* row) {
+            tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(row, 0)));
+        });
+    for (const auto& table : tables) {
+        const std::string columns = table == "api_tokens"
+                                        ? "id, token_hash, user_id, werkplaats_id, role, name, "
+                                          "created_at, expires_at, revoked_at"
+                                        : "*";
+        text += "#" + table + "\n";
+        each_row("SELECT " + columns + " FROM " + table + " ORDER BY 1, 2", [&](sqlite3_stmt* row) {
+            for (int column = 0; column < sqlite3_column_count(row); ++column) {
+                const auto* value = sqlite3_column_text(row, column);
+                text += value ? reinterpret_cast<const char*>(value) : "NULL";
+                text += '|';
+            }
+            text += '\n';
+        });
+    }
+    sqlite3_close(db);
+    return text;
+}
+
+class WebAccessTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        store_ = std::make_unique<storage::sqlite::SqliteStore>(database());
+        const std::string hash = app::security::hash_password(password);
+        store_->write_and_wait([&](app::Transaction& tx) {
+            a_ = app::create_werkplaats(tx, "zhz", "Werkplaats Zuid-Holland Zuid");
+            b_ = app::create_werkplaats(tx, "ander", "Andere Werkplaats");
+            tx.set_werkplaats_host_name(b_, "ander.example");
+            const auto add = [&](const char* email, std::int64_t werkplaats, app::Role role,
+                                 bool disabled = false) {
+                const auto id = tx.insert_user({0, email, email, hash});
+                tx.upsert_membership({id, werkplaats, role, disabled});
+                return id;
+            };
+            admin_a_ = add("admin@a.nl", a_, app::Role::admin);
+            organiser_a_ = add("organisator@a.nl", a_, app::Role::organiser);
+            host_a_ = add("gastheer@a.nl", a_, app::Role::host);
+            other_host_a_ = add("andere-gastheer@a.nl", a_, app::Role::host);
+            disabled_a_ = add("uitgezet@a.nl", a_, app::Role::admin, true);
+            member_a_ = add("lid@a.nl", a_, app::Role::organiser);
+            admin_b_ = add("admin@b.nl", b_, app::Role::admin);
+            event_a_ = published_event(tx, a_, "Jongeren en schulden");
+            event_b_ = published_event(tx, b_, "Eenzaamheid in de wijk");
+            const auto group_a = tx.groups(a_).front().id;
+            registration_a_ =
+                app::register_participant(
+                    tx, event_a_,
+                    {"Anouk", "", group_a, "", "Geen vlees", "Rolstoel", false, false}, now)
+                    .registration->id;
+            tx.set_event_hosts(event_a_, {host_a_});
+            domain::WorldCafe cafe;
+            cafe.event_id = event_a_;
+            cafe.round_questions = {"Wat werkt?", "Wat mist?"};
+            cafe.tables = {{0, "Oranje", 6, std::nullopt}, {0, "Blauw", 6, std::nullopt}};
+            ASSERT_TRUE(app::save_world_cafe_setup(tx, a_, cafe).done);
+            const app::Actor admin_a{admin_a_, a_, app::Role::admin, std::nullopt};
+            token_a_ = app::create_api_token(tx, admin_a, "koppeling", app::Role::admin, 30, now);
+            revoked_a_ = app::create_api_token(tx, admin_a, "oud", app::Role::admin, 30, now);
+            spare_a_ = app::create_api_token(tx, admin_a, "reserve", app::Role::host, 30, now);
+            app::revoke_api_token(tx, admin_a, revoked_a_.token_id, now);
+            expired_a_ = app::create_api_token(tx, admin_a, "verlopen", app::Role::admin, 1,
+                                               now - 2 * 86'400);
+            host_token_a_ = app::create_api_token(tx, {host_a_, a_, app::Role::host, std::nullopt},
+                                                  "deur", app::Role::host, 30, now);
+            token_b_ = app::create_api_token(tx, {admin_b_, b_, app::Role::admin, std::nullopt},
+                                             "b", app::Role::admin, 30, now);
+        });
+        web::WebConfig config;
+        config.share_dir = KC_SOURCE_SHARE_DIR;
+        config.public_base_url = "http://kenniscafe.test";
+        config.now = [] { return now; };
+        app_ = std::make_unique<web::WebApp>(*store_, config);
+    }
+
+    std::string database() const { return dir_.file("access.db"); }
+
+    std::int64_t published_event(app::Transaction& tx, std::int64_t werkplaats,
+                                 const std::string& title) {
+        domain::EventDetails details;
+        details.title = title;
+        details.location_name = "Huis van de Wijk";
+        details.starts_at = now + 3 * 86'400;
+        details.ends_at = details.starts_at + 7'200;
+        details.capacity = 40;
+        const auto id = app::create_event(tx, werkplaats, details, now).event_id;
+        app::change_event_status(tx, werkplaats, id, domain::EventStatus::published, now);
+        return id;
+    }
+
+    // A browser session for a person, straight in the store; `lifetime` < 0 has expired.
+    std::string session_of(std::int64_t user_id, time::Timestamp lifetime = 3600) {
+        const std::string token = app::security::random_token();
+        store_->write_and_wait([&](app::Transaction& tx) {
+            tx.insert_session({app::security::token_digest(token), user_id, csrf, std::nullopt,
+                               now - 60, now + lifetime});
+        });
+        return "kc_session=" + token + "; kc_csrf=" + csrf;
+    }
+
+    Reply call(const std::string& method, const std::string& target, const std::string& body,
+               std::vector<std::pair<std::string, std::string>> headers) {
+        web::Request request;
+        request.method = method;
+        const auto question = target.find('?');
+        request.path = target.substr(0, question);
+        if (question != std::string::npos) request.query = target.substr(question + 1);
+        request.body = body;
+        request.remote_address = "127.0.0.1";
+        headers.emplace_back("host", "kenniscafe.test");
+        request.headers = std::move(headers);
+        auto promise = std::make_shared<std::promise<web::Response>>();
+        auto answer = promise->get_future();
+        app_->handle(std::move(request), [promise](web::Response response) {
+            promise->set_value(std::move(response));
+        });
+        if (answer.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+            ADD_FAILURE() << method << " " << target << " never answered";
+            return {};
+        }
+        const auto response = answer.get();
+        return {response.status, response.body, response.headers};
+    }
+
+    testing::TempDir dir_;
+    std::unique_ptr<app::Store> store_;
+    std::unique_ptr<web::WebApp> app_;
+    std::int64_t a_ = 0, b_ = 0;
+    std::int64_t admin_a_ = 0, organiser_a_ = 0, host_a_ = 0, other_host_a_ = 0, disabled_a_ = 0;
+    // The member and the token that the account routes change.
+    std::int64_t member_a_ = 0;
+    std::int64_t admin_b_ = 0;
+    std::int64_t event_a_ = 0, event_b_ = 0, registration_a_ = 0;
+    app::TokenOutcome token_a_, revoked_a_, spare_a_, expired_a_, host_token_a_, token_b_;
+};
+
+// A form or JSON body that would change something if the caller were let through.
+std::map<std::string, std::string> write_bodies(std::int64_t registration, std::int64_t group,
+                                                std::int64_t host, std::int64_t extra_host,
+                                                std::int64_t werkplaats) {
+    const std::string event_form =
+        "title=Nieuwe+titel&type=kenniscafe&date=2026-12-10&start_time=16%3A00&end_time=18%3A00"
+        "&location_name=Bibliotheek&capacity=30";
+    return {
+        {"POST /logout", ""},
+        {"POST /logout/overal", ""},
+        {"POST /beheer/werkplaats", "werkplaats=" + std::to_string(werkplaats)},
+        {"POST /beheer/wachtwoord", std::string("current_password=") + password +
+                                        "&password=nieuw-en-lang-genoeg&password_again=nieuw-en-"
+                                        "lang-genoeg"},
+        {"POST /beheer/accounts/uitnodigen", "email=nieuw%40a.nl&name=Nieuw&role=admin"},
+        {"POST /beheer/accounts/{member}", "role=host&disabled=ja"},
+        {"POST /beheer/accounts/{member}/wachtwoord", ""},
+        {"POST /beheer/tokens", "token_name=nieuw&token_role=host&token_days=10"},
+        {"POST /beheer/tokens/{token}/intrekken", ""},
+        {"POST /beheer/events/nieuw", event_form},
+        {"POST /beheer/events/{id}/bewerken", event_form},
+        {"POST /beheer/events/{id}/status", "status=cancelled"},
+        {"POST /beheer/events/{id}/gastheren",
+         "host=" + std::to_string(host) + "&host=" + std::to_string(extra_host)},
+        {"POST /beheer/events/{id}/inchecken", "registration=" + std::to_string(registration)},
+        {"POST /beheer/events/{id}/inloop", "name=Inloper&group=" + std::to_string(group)},
+        {"POST /beheer/events/{id}/niet-gekomen", ""},
+        {"POST /beheer/events/{id}/wereldcafe/opzet",
+         "rounds=2&question_1=Vraag&question_2=Vraag&table_name_1=Rood&table_capacity_1=8"},
+        {"POST /beheer/events/{id}/wereldcafe/plan", ""},
+        {"POST /beheer/events/{id}/wereldcafe/ronde", "started_rounds=1"},
+        {"POST /beheer/events/{id}/wereldcafe/blijft",
+         "registration=" + std::to_string(registration) + "&stays=ja"},
+        {"POST /beheer/instellingen/groepen", "group_id_1=0&group_name_1=Nieuwe+groep"},
+        {"POST /beheer/instellingen/partners", "partner_name=Buurthuis"},
+        {"POST /api/v1/events",
+         R"({"title":"Via de API","starts_at":"2026-12-10T16:00","location":"Bibliotheek"})"},
+        {"POST /api/v1/events/{id}/publish", ""},
+    };
+}
+
+TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothing) {
+    const auto group = store_->read().groups(a_).front().id;
+    // The assigned host stays assigned, so that the host checks of later routes hold.
+    const auto bodies = write_bodies(registration_a_, group, host_a_, organiser_a_, a_);
+    const std::map<std::string, std::string> path_values = {
+        {"{id}", std::to_string(event_a_)},
+        {"{registration}", std::to_string(registration_a_)},
+        {"{member}", std::to_string(member_a_)},
+        {"{token}", std::to_string(spare_a_.token_id)}};
+    int walked = 0;
+    for (const auto& route : app_->routes()) {
+        if (route.audience == web::Audience::everyone) continue;
+        const std::string key = route.method + " " + route.pattern;
+        SCOPED_TRACE(key);
+        std::string target = route.pattern;
+        bool names_a_thing = false;
+        for (const auto& [parameter, value] : path_values) {
+            for (auto at = target.find(parameter); at != std::string::npos;
+                 at = target.find(parameter)) {
+                target.replace(at, parameter.size(), value);
+                names_a_thing = true;
+            }
+        }
+        const bool is_api = route.pattern.starts_with("/api/");
+        const bool is_write = route.method != "GET";
+        const auto body = bodies.find(key);
+        if (is_write && body == bodies.end()) {
+            ADD_FAILURE() << "give " << key << " a body in write_bodies(), so it is walked";
+            continue;
+        }
+        const std::string payload = is_write ? body->second : "";
+        const auto form_headers = [&](const std::string& cookies, bool with_csrf_field) {
+            return std::make_pair(
+                std::vector<std::pair<std::string, std::string>>{
+                    {"cookie", cookies},
+                    {"content-type",
+                     is_api ? "application/json" : "application/x-www-form-urlencoded"}},
+                (with_csrf_field && is_write && !is_api ? std::string("csrf=") + csrf + "&" : "") +
+                    payload);
+        };
+        const auto expect_refused = [&](const char* who, std::vector<int> statuses,
+                                        const std::string& cookies, const std::string& bearer = "",
+                                        bool with_csrf_field = true,
+                                        const std::string& origin = "") {
+            auto [headers, request_body] = form_headers(cookies, with_csrf_field);
+            if (!bearer.empty()) headers.emplace_back("authorization", "Bearer " + bearer);
+            if (!origin.empty()) headers.emplace_back("origin", origin);
+            const std::string before = fingerprint(database());
+            const Reply reply = call(route.method, target, request_body, headers);
+            EXPECT_NE(std::find(statuses.begin(), statuses.end(), reply.status), statuses.end())
+                << who << " got " << reply.status;
+            if (reply.status == 303) {
+                EXPECT_TRUE(reply.header("Location").starts_with("/login"))
+                    << who << " was sent to " << reply.header("Location");
+            }
+            EXPECT_EQ(fingerprint(database()), before) << who << " changed the data";
+            // The refusal shows nothing of the Werkplaats's participants.
+            EXPECT_EQ(reply.body.find("Rolstoel"), std::string::npos) << who;
+            EXPECT_EQ(reply.body.find("Anouk"), std::string::npos) << who;
+        };
+
+        if (is_api) {
+            expect_refused("no token", {401}, "");
+            expect_refused("a revoked token", {401}, "", revoked_a_.token);
+            expect_refused("an expired token", {401}, "", expired_a_.token);
+            expect_refused("a made-up token", {401}, "", "nep-token-van-niemand");
+            if (names_a_thing)
+                expect_refused("a token of another Werkplaats", {404}, "", token_b_.token);
+            if (route.minimum != app::Role::host) {
+                expect_refused("a host's token", {403}, "", host_token_a_.token);
+            }
+        } else {
+            expect_refused("no session", {303}, "");
+            expect_refused("an expired session", {303}, session_of(admin_a_, -10));
+            expect_refused("a made-up session", {303},
+                           "kc_session=nep; kc_csrf=" + std::string(csrf));
+            if (route.audience == web::Audience::member) {
+                expect_refused("a disabled member", {403}, session_of(disabled_a_));
+                if (names_a_thing) {
+                    expect_refused("a session of another Werkplaats", {404}, session_of(admin_b_));
+                }
+                if (route.minimum != app::Role::host) {
+                    expect_refused("a host", {403}, session_of(host_a_));
+                } else if (names_a_thing) {
+                    expect_refused("a host not assigned to the event", {404},
+                                   session_of(other_host_a_));
+                }
+                if (route.minimum == app::Role::admin) {
+                    expect_refused("an organiser", {403}, session_of(organiser_a_));
+                }
+            }
+            if (is_write) {
+                expect_refused("a form without its CSRF token", {403}, session_of(admin_a_), "",
+                               false);
+                expect_refused("a form with another CSRF token", {403}, session_of(admin_a_) + "x",
+                               "", true);
+                expect_refused("a form from another site", {403}, session_of(admin_a_), "", true,
+                               "http://evil.example");
+            }
+        }
+
+        // The right caller gets through to the page itself.
+        auto [headers, request_body] = form_headers(is_api ? "" : session_of(admin_a_), true);
+        if (is_api) headers.emplace_back("authorization", "Bearer " + token_a_.token);
+        const Reply allowed = call(route.method, target, request_body, headers);
+        EXPECT_TRUE(allowed.status < 400 || allowed.status == 409 || allowed.status == 422)
+            << "the admin got " << allowed.status << ": " << allowed.body.substr(0, 300);
+        ++walked;
+    }
+    EXPECT_GE(walked, 35) << "the router lists fewer organiser routes than expected";
+}
+
+TEST_F(WebAccessTest, AHostOpensOnlyTheEventsAnOrganiserAssignedThemTo) {
+    const std::string host = session_of(host_a_);
+    const std::string other = session_of(other_host_a_);
+    const std::string checkin = "/beheer/events/" + std::to_string(event_a_) + "/inchecken";
+    EXPECT_EQ(call("GET", checkin, "", {{"cookie", host}}).status, 200);
+    EXPECT_EQ(call("GET", checkin, "", {{"cookie", other}}).status, 404);
+    const Reply dashboard = call("GET", "/beheer", "", {{"cookie", other}});
+    EXPECT_EQ(dashboard.status, 200);
+    EXPECT_EQ(dashboard.body.find("Jongeren en schulden"), std::string::npos);
+    EXPECT_NE(call("GET", "/beheer", "", {{"cookie", host}}).body.find("Jongeren en schulden"),
+              std::string::npos);
+    // The walk-in form posted with an empty name to the other Werkplaats's event shows
+    // nothing of it, however the caller got there.
+    const Reply walk_in = call(
+        "POST", "/beheer/events/" + std::to_string(event_b_) + "/inloop",
+        std::string("csrf=") + csrf + "&name=",
+        {{"cookie", session_of(admin_a_)}, {"content-type", "application/x-www-form-urlencoded"}});
+    EXPECT_EQ(walk_in.status, 404);
+}
+
+TEST_F(WebAccessTest, EachWerkplaatsHasItsOwnPublicSite) {
+    const auto get = [&](const std::string& target, const std::string& host_header = "") {
+        web::Request request;
+        request.method = "GET";
+        request.path = target;
+        request.headers = {{"host", host_header.empty() ? "kenniscafe.test" : host_header}};
+        std::promise<web::Response> promise;
+        auto answer = promise.get_future();
+        app_->handle(std::move(request), [&promise](web::Response response) {
+            promise.set_value(std::move(response));
+        });
+        return answer.get();
+    };
+    const std::string a_title = "Jongeren en schulden";
+    const std::string b_title = "Eenzaamheid in de wijk";
+    const auto agenda = get("/");
+    EXPECT_NE(agenda.body.find(a_title), std::string::npos);
+    EXPECT_EQ(agenda.body.find(b_title), std::string::npos);
+    const auto prefixed = get("/w/ander/");
+    EXPECT_NE(prefixed.body.find(b_title), std::string::npos);
+    EXPECT_EQ(prefixed.body.find(a_title), std::string::npos);
+    EXPECT_NE(prefixed.body.find("href=\"/w/ander/events/" + std::to_string(event_b_) + "\""),
+              std::string::npos)
+        << "links on a prefixed site keep the prefix";
+    const auto by_host = get("/", "ander.example:8080");
+    EXPECT_NE(by_host.body.find(b_title), std::string::npos);
+    EXPECT_EQ(by_host.body.find(a_title), std::string::npos);
+
+    const std::string b_page = "/events/" + std::to_string(event_b_);
+    EXPECT_EQ(get(b_page).status, 404) << "another Werkplaats's event is not on this site";
+    EXPECT_EQ(get("/w/ander" + b_page).status, 200);
+    EXPECT_EQ(get(b_page + ".ics", "ander.example").status, 200);
+    EXPECT_EQ(get(b_page + "/aanmelden").status, 404);
+
+    const auto feed = get("/w/ander/agenda.ics");
+    EXPECT_NE(feed.body.find("Eenzaamheid in de wijk"), std::string::npos);
+    EXPECT_EQ(feed.body.find(a_title), std::string::npos);
+    EXPECT_NE(feed.body.find("kenniscafe.test/w/ander/events/"), std::string::npos);
+    const auto api = get("/w/ander/api/v1/events");
+    EXPECT_NE(api.body.find(b_title), std::string::npos);
+    EXPECT_EQ(api.body.find(a_title), std::string::npos);
+}
+
+TEST_F(WebAccessTest, TheLanguageSwitchAndTheLoginOnlyReturnToAPathOnThisSite) {
+    for (const std::string wanted :
+         {"/%5Cother.example", "//other.example", "https://other.example", "/\\other.example",
+          "/%09/other.example"}) {
+        SCOPED_TRACE(wanted);
+        const Reply language = call("GET", "/taal/en?terug=" + wanted, "", {});
+        EXPECT_EQ(language.status, 303);
+        EXPECT_EQ(language.header("Location"), "/");
+        const Reply login = call("GET", "/login?next=" + wanted, "", {});
+        EXPECT_NE(login.body.find("name=\"next\" value=\"/beheer\""), std::string::npos);
+    }
+    EXPECT_EQ(call("GET", "/taal/en?terug=/events/3", "", {}).header("Location"), "/events/3");
+}
+
+}  // namespace
+}  // namespace kc
