@@ -1,10 +1,36 @@
 #include "web/json_body.hpp"
 
 #include <boost/json/parse.hpp>
+#include <cmath>
 
 namespace kc::web {
 
 namespace json = boost::json;
+
+namespace {
+
+// Boost.JSON reads a number beyond the range of a double (1e400) as infinity, which has no
+// JSON form: serialised again it becomes "Infinity", which no JSON parser reads back.
+bool has_only_finite_numbers(const json::value& value) {
+    switch (value.kind()) {
+        case json::kind::double_:
+            return std::isfinite(value.get_double());
+        case json::kind::array:
+            for (const json::value& element : value.get_array()) {
+                if (!has_only_finite_numbers(element)) return false;
+            }
+            return true;
+        case json::kind::object:
+            for (const auto& member : value.get_object()) {
+                if (!has_only_finite_numbers(member.value())) return false;
+            }
+            return true;
+        default:
+            return true;
+    }
+}
+
+}  // namespace
 
 std::optional<json::object> parse_json_object(std::string_view content_type, std::string_view body,
                                               std::string& problem_key) {
@@ -20,7 +46,7 @@ std::optional<json::object> parse_json_object(std::string_view content_type, std
     options.max_depth = JsonBodyLimits::depth;
     boost::system::error_code error;
     json::value value = json::parse(body, error, {}, options);
-    if (error || !value.is_object()) {
+    if (error || !value.is_object() || !has_only_finite_numbers(value)) {
         problem_key = "error.bad_json";
         return std::nullopt;
     }

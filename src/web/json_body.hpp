@@ -23,7 +23,7 @@ struct JsonBodyLimits {
 // returns nullopt and puts the reason, a key into the translation catalogue, in
 // `problem_key`: "error.json_type" (another Content-Type), "error.json_too_large" (over
 // JsonBodyLimits::bytes) or "error.bad_json" (not JSON, not an object, nested deeper than
-// JsonBodyLimits::depth, or text that is not UTF-8).
+// JsonBodyLimits::depth, text that is not UTF-8, or a number too large for a double).
 std::optional<boost::json::object> parse_json_object(std::string_view content_type,
                                                      std::string_view body,
                                                      std::string& problem_key);

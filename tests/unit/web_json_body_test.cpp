@@ -56,6 +56,17 @@ TEST(WebJsonBody, RefusesNestingDeeperThanTheLimit) {
     EXPECT_EQ(problem_of("application/json", nested(10'000)), "error.bad_json");
 }
 
+// Found by fuzzing: 1e400 was read as infinity, which serialises to "Infinity", not JSON.
+TEST(WebJsonBody, RefusesNumbersBeyondTheRangeOfADouble) {
+    EXPECT_EQ(problem_of("application/json", R"({"capacity": 1e400})"), "error.bad_json");
+    EXPECT_EQ(problem_of("application/json", R"({"a": [{"b": -1e400}]})"), "error.bad_json");
+    std::string problem;
+    const auto body = parse_json_object(
+        "application/json", R"({"a": 1e308, "b": 1e-400, "c": 18446744073709551615})", problem);
+    ASSERT_TRUE(body);
+    EXPECT_EQ(body->at("b").as_double(), 0.0);
+}
+
 TEST(WebJsonBody, RefusesABodyOverTheSizeLimit) {
     const std::string filler(JsonBodyLimits::bytes, ' ');
     EXPECT_EQ(problem_of("application/json", "{}" + filler), "error.json_too_large");
