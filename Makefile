@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 DB ?= data/kenniscafe.db
 
-.PHONY: deps build serve test test-unit test-e2e bench bench-http bench-tables asan clean
+.PHONY: deps build serve test test-unit test-e2e bench bench-http bench-tables asan fuzz clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -28,6 +28,11 @@ asan: deps
 	@cmake --preset asan-ubsan > /dev/null
 	@cmake --build --preset asan-ubsan
 	@ctest --preset asan-ubsan -j2
+
+# Every parser of outside input under libFuzzer with ASan and UBSan, FUZZ_SECONDS (60) each.
+fuzz: deps
+	@./scripts/install-fuzz-deps.sh
+	@./tests/fuzz/run.sh
 
 bench: bench-http bench-tables
 

@@ -16,25 +16,11 @@ wrk curl jq chromium fonts-dejavu-core
 minizinc
 "
 
-missing=""
-for package in $packages; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
-        missing="$missing $package"
-    fi
-done
-
 # The browser tests run on Node.js; a machine that has none (of any origin) gets
 # Debian's, while one with Node.js from elsewhere is left as it is.
 if ! command -v node > /dev/null 2>&1; then
-    missing="$missing nodejs npm"
+    packages="$packages nodejs npm"
 fi
 
-if [ -n "$missing" ]; then
-    echo "install-deps: installing$missing"
-    sudo_cmd=""
-    if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo_cmd apt-get update -qq
-    # shellcheck disable=SC2086
-    $sudo_cmd apt-get install -y -qq --no-install-recommends $missing
-fi
+# shellcheck disable=SC2086
+exec "$(dirname "$0")/apt-install-missing.sh" install-deps $packages
