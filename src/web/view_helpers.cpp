@@ -79,6 +79,8 @@ std::string_view status_code_name(int status) {
             return "unsupported_media_type";
         case 422:
             return "invalid";
+        case 503:
+            return "service_unavailable";
         default:
             return "internal_error";
     }

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "core/validation.hpp"
 #include "web/components.hpp"
+#include "web/json_body.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
@@ -37,41 +38,23 @@ json::object event_json(const domain::Event& event, const app::EventCounts& coun
     return object;
 }
 
-// Reads a JSON object body; nullopt (with the reason in `problem`) otherwise.
-std::optional<json::object> parse_object(const Request& request, std::string& problem) {
-    const auto content_type = request.header("content-type").value_or("");
-    if (content_type.rfind("application/json", 0) != 0) {
-        problem = "error.json_type";
-        return std::nullopt;
-    }
-    boost::system::error_code error;
-    auto value = json::parse(request.body, error);
-    if (error || !value.is_object()) {
-        problem = "error.bad_json";
-        return std::nullopt;
-    }
-    return std::move(value.get_object());
-}
-
-// A string member, or a type error for that field.
-std::string string_member(const json::object& object, const char* name,
-                          validation::Presence presence, FieldErrors& errors) {
-    const auto* value = object.if_contains(name);
-    if (!value || value->is_null()) {
-        if (presence == validation::Presence::required) errors.push_back({name, "error.required"});
-        return {};
-    }
-    if (!value->is_string()) {
-        errors.push_back({name, "error.not_text"});
-        return {};
-    }
-    return std::string(value->get_string());
-}
-
 Response json_error(const Visit& visit, int status, std::string_view code,
                     const std::string& message_key, const FieldErrors& errors = {}) {
     return json_text_response(status,
                               error_json(code, visit.text(message_key), errors, *visit.texts));
+}
+
+// The answer to a body that is not a JSON object the API can read.
+Response body_refusal(const Visit& visit, const std::string& problem_key) {
+    const int status = problem_key == "error.json_type"        ? 415
+                       : problem_key == "error.json_too_large" ? 413
+                                                               : 400;
+    return json_error(visit, status, status_code_name(status), problem_key);
+}
+
+std::optional<json::object> read_body(const Visit& visit, std::string& problem_key) {
+    return parse_json_object(visit.request.header("content-type").value_or(""),
+                             visit.request.body, problem_key);
 }
 
 class Api final : public Component {
@@ -116,8 +99,8 @@ void Api::events(const VisitPtr& visit) {
 
 void Api::event_create(const VisitPtr& visit, const Access& access) {
     std::string problem;
-    const auto body = parse_object(visit->request, problem);
-    if (!body) return site_.finish(visit, json_error(*visit, 400, "bad_request", problem));
+    const auto body = read_body(*visit, problem);
+    if (!body) return site_.finish(visit, body_refusal(*visit, problem));
     FieldErrors errors;
     domain::EventDetails details;
     details.title =
@@ -209,8 +192,8 @@ void Api::event_publish(const VisitPtr& visit, const Access& access) {
 
 void Api::registration_create(const VisitPtr& visit) {
     std::string problem;
-    const auto body = parse_object(visit->request, problem);
-    if (!body) return site_.finish(visit, json_error(*visit, 400, "bad_request", problem));
+    const auto body = read_body(*visit, problem);
+    if (!body) return site_.finish(visit, body_refusal(*visit, problem));
     const auto event = site_.public_event(*visit, visit->params.id("id"));
     if (!event) {
         return site_.finish(visit, json_error(*visit, 404, "not_found", "error.event_not_found"));
