@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/privacy_store.hpp"
 #include "app/records.hpp"
 #include "domain/attendance_statistics.hpp"
 #include "domain/event.hpp"
@@ -25,7 +26,7 @@ struct EventFilter {
 
 // Everything the use cases read. Implementations exist per storage backend
 // (src/storage/sqlite now, PostgreSQL later); the domain never sees them.
-class Queries {
+class Queries : public PrivacyQueries {
 public:
     virtual ~Queries() = default;
 
@@ -61,7 +62,7 @@ public:
 };
 
 // Reads and writes inside one write transaction.
-class Transaction : public Queries {
+class Transaction : public Queries, public PrivacyWrites {
 public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual std::int64_t insert_group(std::int64_t werkplaats_id, const domain::StakeholderGroup& group) = 0;
