@@ -99,7 +99,7 @@ std::vector<domain::Registration> reached(Queries& queries, const domain::Regist
 
 ErasureOutcome erase_person(Transaction& tx, std::int64_t werkplaats_id,
                             const std::vector<domain::Registration>& registrations,
-                            const Actor& actor, time::Timestamp now) {
+                            const AuditActor& actor, time::Timestamp now) {
     ErasureOutcome outcome;
     if (registrations.empty()) return outcome;
     // A place at an event still to come is given up first, so the waiting list moves up.
@@ -141,7 +141,7 @@ ConsentResult set_consent(Transaction& tx, const std::string& token, ConsentKind
     tx.insert_consent_record(
         {0, registration->id, kind, given, std::string(consent_text_version), now});
     if (const auto werkplaats = werkplaats_of(tx, *registration)) {
-        record_audit(tx, werkplaats->id, Actor::participant(),
+        record_audit(tx, werkplaats->id, AuditActor::participant(),
                      given ? AuditAction::consent_given : AuditAction::consent_withdrawn,
                      registration->event_id, registration->id, std::string(to_slug(kind)), now);
     }
@@ -169,8 +169,8 @@ PrivacySettingsForm settings_form(const PrivacySettings& settings) {
 }
 
 PrivacySettingsOutcome save_privacy_settings(Transaction& tx, std::int64_t werkplaats_id,
-                                             const PrivacySettingsForm& form, const Actor& actor,
-                                             time::Timestamp now) {
+                                             const PrivacySettingsForm& form,
+                                             const AuditActor& actor, time::Timestamp now) {
     PrivacySettingsOutcome outcome;
     if (!tx.werkplaats(werkplaats_id)) {
         outcome.result = PrivacyResult::not_found;
@@ -277,7 +277,7 @@ PurgeReport purge_expired(Transaction& tx, time::Timestamp now,
         }
         erase_registrations(tx, overview.werkplaats.id, ids);
         for (const auto& item : purged.events) {
-            record_audit(tx, overview.werkplaats.id, Actor::system(), AuditAction::purged,
+            record_audit(tx, overview.werkplaats.id, AuditActor::system(), AuditAction::purged,
                          item.event_id, std::nullopt, registrations_detail(item.registrations),
                          now);
         }
@@ -317,11 +317,11 @@ ErasureOutcome erase_by_token(Transaction& tx, const std::string& token, Reach r
     const auto werkplaats = werkplaats_of(tx, *registration);
     if (!werkplaats) return {};
     return erase_person(tx, werkplaats->id, reached(tx, *registration, werkplaats->id, reach),
-                        Actor::participant(), now);
+                        AuditActor::participant(), now);
 }
 
 ErasureOutcome erase_by_email(Transaction& tx, std::int64_t werkplaats_id, const std::string& email,
-                              const Actor& actor, time::Timestamp now) {
+                              const AuditActor& actor, time::Timestamp now) {
     const auto normalized = text::normalize_email(email);
     if (!normalized) return {};
     return erase_person(tx, werkplaats_id, tx.registrations_by_email(werkplaats_id, *normalized),
@@ -353,7 +353,7 @@ ConsentResult withdraw_consent(Transaction& tx, const std::string& token, Consen
 
 // ---- Audit log --------------------------------------------------------------------
 
-void record_audit(Transaction& tx, std::int64_t werkplaats_id, const Actor& actor,
+void record_audit(Transaction& tx, std::int64_t werkplaats_id, const AuditActor& actor,
                   AuditAction action, std::optional<std::int64_t> event_id,
                   std::optional<std::int64_t> registration_id, std::string detail,
                   time::Timestamp now) {

@@ -53,8 +53,8 @@ struct PrivacySettingsOutcome {
 // Validates and saves: retention 1..120 months, audit retention 1..120 months, threshold
 // 1..50, controller name and contact e-mail required. Records the change in the audit log.
 PrivacySettingsOutcome save_privacy_settings(Transaction& tx, std::int64_t werkplaats_id,
-                                             const PrivacySettingsForm& form, const Actor& actor,
-                                             time::Timestamp now);
+                                             const PrivacySettingsForm& form,
+                                             const AuditActor& actor, time::Timestamp now);
 
 // ---- Retention --------------------------------------------------------------------
 
@@ -153,7 +153,7 @@ struct ErasureOutcome {
 ErasureOutcome erase_by_token(Transaction& tx, const std::string& token, Reach reach,
                               time::Timestamp now);
 ErasureOutcome erase_by_email(Transaction& tx, std::int64_t werkplaats_id, const std::string& email,
-                              const Actor& actor, time::Timestamp now);
+                              const AuditActor& actor, time::Timestamp now);
 
 // ---- Consent ----------------------------------------------------------------------
 
@@ -174,7 +174,7 @@ ConsentResult withdraw_consent(Transaction& tx, const std::string& token, Consen
 
 // Records that `actor` did `action` to personal data. `detail` must not hold a
 // participant's personal data (write "3 aanmeldingen", not a name).
-void record_audit(Transaction& tx, std::int64_t werkplaats_id, const Actor& actor,
+void record_audit(Transaction& tx, std::int64_t werkplaats_id, const AuditActor& actor,
                   AuditAction action, std::optional<std::int64_t> event_id,
                   std::optional<std::int64_t> registration_id, std::string detail,
                   time::Timestamp now);

@@ -52,17 +52,19 @@ AuditAction audit_action_from_slug(std::string_view slug) {
     return from_slug<AuditAction>(action_slugs, slug).value_or(AuditAction::other);
 }
 
-Actor Actor::account(std::int64_t account_id, std::string name) {
+AuditActor AuditActor::account(std::int64_t account_id, std::string name) {
     return {ActorKind::account, account_id, std::nullopt, std::move(name)};
 }
 
-Actor Actor::api_token(std::int64_t account_id, std::int64_t token_id, std::string name) {
+AuditActor AuditActor::api_token(std::int64_t account_id, std::int64_t token_id, std::string name) {
     return {ActorKind::api_token, account_id, token_id, std::move(name)};
 }
 
-Actor Actor::participant() { return {ActorKind::participant, std::nullopt, std::nullopt, ""}; }
+AuditActor AuditActor::participant() {
+    return {ActorKind::participant, std::nullopt, std::nullopt, ""};
+}
 
-Actor Actor::system(std::string name) {
+AuditActor AuditActor::system(std::string name) {
     return {ActorKind::system, std::nullopt, std::nullopt, std::move(name)};
 }
 

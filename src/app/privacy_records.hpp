@@ -43,20 +43,20 @@ struct ConsentRecord {
 
 enum class ActorKind { account, api_token, participant, system };
 
-// Who did something to personal data. `name` is the display name at the time, so the
-// log stays readable after an account is renamed or removed.
-struct Actor {
+// Who did something to personal data, as the audit log records it. `name` is the display name at
+// the time, so the log stays readable after an account is renamed or removed.
+struct AuditActor {
     ActorKind kind = ActorKind::system;
     std::optional<std::int64_t> account_id;
     std::optional<std::int64_t> api_token_id;
     std::string name;
 
-    static Actor account(std::int64_t account_id, std::string name);
-    static Actor api_token(std::int64_t account_id, std::int64_t token_id, std::string name);
+    static AuditActor account(std::int64_t account_id, std::string name);
+    static AuditActor api_token(std::int64_t account_id, std::int64_t token_id, std::string name);
     // The person themselves, through their personal link.
-    static Actor participant();
+    static AuditActor participant();
     // The server on its own (the daily purge) or the command line.
-    static Actor system(std::string name = "systeem");
+    static AuditActor system(std::string name = "systeem");
 };
 
 std::string_view to_slug(ActorKind kind);
@@ -85,7 +85,7 @@ struct AuditEntry {
     std::int64_t id = 0;
     std::int64_t werkplaats_id = 0;
     time::Timestamp at = 0;
-    Actor actor;
+    AuditActor actor;
     AuditAction action = AuditAction::other;
     std::optional<std::int64_t> event_id;
     // Empty once the registration is erased.

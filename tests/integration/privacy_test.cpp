@@ -357,11 +357,11 @@ TEST_P(PrivacyTest, EachWerkplaatsKeepsToItsOwnRetentionPeriod) {
     store_->write_and_wait([&](app::Transaction& tx) {
         const auto saved = app::save_privacy_settings(
             tx, other_werkplaats_, {"24", "24", "5", "Gemeente Amsterdam", "privacy@ams.nl", ""},
-            app::Actor::system(), purge_day);
+            app::AuditActor::system(), purge_day);
         EXPECT_EQ(saved.result, app::PrivacyResult::done);
         app::save_privacy_settings(tx, werkplaats_,
                                    {"6", "24", "5", "Hogeschool", "privacy@zhz.nl", ""},
-                                   app::Actor::system(), purge_day);
+                                   app::AuditActor::system(), purge_day);
     });
     const auto report = purge();
     EXPECT_EQ(store_->read().registrations(other_old).size(), 1u) << "24 months: not yet";
@@ -428,7 +428,7 @@ TEST_P(PrivacyTest, OrganisersEraseByEmailAndTheLogSaysWho) {
     app::ErasureOutcome erased;
     store_->write_and_wait([&](app::Transaction& tx) {
         erased = app::erase_by_email(tx, werkplaats_, "Bram@Voorbeeld.nl",
-                                     app::Actor::account(7, "Olga Organisator"), purge_day);
+                                     app::AuditActor::account(7, "Olga Organisator"), purge_day);
     });
     EXPECT_EQ(erased.registrations, 2);
     EXPECT_EQ(statistics(werkplaats_), before);
@@ -440,12 +440,12 @@ TEST_P(PrivacyTest, OrganisersEraseByEmailAndTheLogSaysWho) {
     EXPECT_EQ(log.entries[0].detail, "1 aanmelding");
 
     store_->write_and_wait([&](app::Transaction& tx) {
-        EXPECT_EQ(app::erase_by_email(tx, werkplaats_, "niemand@voorbeeld.nl", app::Actor::system(),
-                                      purge_day)
+        EXPECT_EQ(app::erase_by_email(tx, werkplaats_, "niemand@voorbeeld.nl",
+                                      app::AuditActor::system(), purge_day)
                       .result,
                   app::ErasureResult::not_found);
         EXPECT_EQ(
-            app::erase_by_email(tx, werkplaats_, "geen adres", app::Actor::system(), purge_day)
+            app::erase_by_email(tx, werkplaats_, "geen adres", app::AuditActor::system(), purge_day)
                 .result,
             app::ErasureResult::not_found);
     });
@@ -481,12 +481,13 @@ TEST_P(PrivacyTest, ConsentIsWithdrawnAsEasilyAsGivenAndRecorded) {
 TEST_P(PrivacyTest, AuditLogPagesNewestFirstAndIsPurgedAfterItsOwnPeriod) {
     store_->write_and_wait([&](app::Transaction& tx) {
         for (int i = 0; i < 5; ++i) {
-            app::record_audit(tx, werkplaats_, app::Actor::account(1, "Olga"),
+            app::record_audit(tx, werkplaats_, app::AuditActor::account(1, "Olga"),
                               app::AuditAction::viewed_checkin_list, std::nullopt, std::nullopt,
                               std::to_string(i), amsterdam(2021, 1, 1) + i * 365 * 86'400);
         }
-        app::record_audit(tx, other_werkplaats_, app::Actor::system(), app::AuditAction::exported,
-                          std::nullopt, std::nullopt, "ander", amsterdam(2021, 1, 1));
+        app::record_audit(tx, other_werkplaats_, app::AuditActor::system(),
+                          app::AuditAction::exported, std::nullopt, std::nullopt, "ander",
+                          amsterdam(2021, 1, 1));
     });
     auto page = app::audit_log(store_->read(), werkplaats_, std::nullopt, 2);
     ASSERT_EQ(page.entries.size(), 2u);
@@ -509,7 +510,7 @@ TEST_P(PrivacyTest, SettingsAreValidatedWithCatalogueKeys) {
     app::PrivacySettingsOutcome outcome;
     store_->write_and_wait([&](app::Transaction& tx) {
         outcome = app::save_privacy_settings(tx, werkplaats_, {"0", "abc", "51", "", "geen", ""},
-                                             app::Actor::system(), purge_day);
+                                             app::AuditActor::system(), purge_day);
     });
     EXPECT_EQ(outcome.result, app::PrivacyResult::invalid);
     const FieldErrors expected = {{"retention_months", "privacy.months_range", 120},
@@ -525,7 +526,7 @@ TEST_P(PrivacyTest, SettingsAreValidatedWithCatalogueKeys) {
         outcome = app::save_privacy_settings(
             tx, werkplaats_,
             {" 18 ", "36", "10", "Hogeschool Rotterdam", "privacy@hr.nl", "Postbus 1\n3000 AA"},
-            app::Actor::account(3, "Ada Admin"), purge_day);
+            app::AuditActor::account(3, "Ada Admin"), purge_day);
     });
     EXPECT_EQ(outcome.result, app::PrivacyResult::done);
     const auto stored = app::privacy_settings(store_->read(), werkplaats_);
@@ -538,7 +539,7 @@ TEST_P(PrivacyTest, SettingsAreValidatedWithCatalogueKeys) {
               app::AuditAction::settings_changed);
     store_->write_and_wait([&](app::Transaction& tx) {
         EXPECT_EQ(app::save_privacy_settings(tx, 999, app::settings_form(stored),
-                                             app::Actor::system(), purge_day)
+                                             app::AuditActor::system(), purge_day)
                       .result,
                   app::PrivacyResult::not_found);
     });
