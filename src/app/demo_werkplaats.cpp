@@ -275,6 +275,17 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         partner_ids[name] = tx.insert_partner({0, werkplaats_id, name, ""});
     }
 
+    // The demo keeps its cafés of 2018 and 2019 for ten years, the longest retention there
+    // is, so that a new user sees their check-in lists; a real Werkplaats starts at twelve
+    // months.
+    PrivacySettings privacy;
+    privacy.werkplaats_id = werkplaats_id;
+    privacy.retention.months = domain::RetentionPolicy::max_months;
+    privacy.controller_name = "Werkplaats Sociaal Domein Zuid-Holland Zuid (demo)";
+    privacy.contact_email = "privacy@demo.kenniscafe.nl";
+    privacy.updated_at = now;
+    tx.save_privacy_settings(privacy);
+
     const auto organiser_id = tx.insert_user({0, DemoLogin::organiser_email, "Demi Organisator",
                                               security::hash_password(DemoLogin::password)});
     tx.upsert_membership({organiser_id, werkplaats_id, Role::admin, false});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/privacy.hpp"
 #include "app/security.hpp"
 #include "core/text.hpp"
 
@@ -72,6 +73,7 @@ RegisterOutcome register_participant(Transaction& tx, std::int64_t event_id,
                                                 : domain::place_for_new_registration(
                                                       counts.registered, event->details.capacity);
     registration.id = tx.insert_registration(registration);
+    record_registration_consents(tx, registration, now);
     outcome.result = registration.status == domain::RegistrationStatus::registered
                          ? RegisterResult::registered
                          : RegisterResult::waitlisted;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/account_store.hpp"
+#include "app/privacy_store.hpp"
 #include "app/records.hpp"
 #include "domain/attendance_statistics.hpp"
 #include "domain/event.hpp"
@@ -40,7 +41,7 @@ struct EventFilter {
 
 // Everything the use cases read. Implementations exist per storage backend
 // (src/storage/sqlite now, PostgreSQL later); the domain never sees them.
-class Queries : public AccountQueries {
+class Queries : public AccountQueries, public PrivacyQueries {
   public:
     virtual ~Queries() = default;
 
@@ -71,7 +72,7 @@ class Queries : public AccountQueries {
 };
 
 // Reads and writes inside one write transaction.
-class Transaction : public Queries, public AccountWrites {
+class Transaction : public Queries, public AccountWrites, public PrivacyWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

@@ -6,6 +6,7 @@
 
 #include "app/demo_werkplaats.hpp"
 #include "cli/admin_commands.hpp"
+#include "cli/privacy_command.hpp"
 #include "http/server.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "web/web_app.hpp"
@@ -41,6 +42,11 @@ int serve(const ServeOptions& options) {
         config.secure_cookies = config.public_base_url.rfind("https://", 0) == 0;
         config.now = now;
         web::WebApp application(store, config);
+        app::Scheduler scheduler(now, [](const std::string& job, std::exception_ptr) {
+            spdlog::error("scheduled job {} failed", job);
+        });
+        add_privacy_jobs(scheduler, store, now);
+        scheduler.start();
 
         http::ServerOptions server_options;
         server_options.address = options.address;

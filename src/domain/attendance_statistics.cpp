@@ -22,15 +22,25 @@ std::string visitor_key(const std::optional<std::string>& email_normalized, std:
     return "n:" + text::ascii_lower(text::trim(name));
 }
 
-AttendanceSummary summarize_attendance(const std::vector<AttendanceFact>& facts,
-                                       const std::vector<AttendanceFact>& history) {
-    // The first time each visitor was present anywhere.
-    std::unordered_map<std::string, time::Timestamp> first_present;
+FirstPresence first_presence(const std::vector<AttendanceFact>& history) {
+    FirstPresence first;
     for (const auto& fact : history) {
-        if (fact.attendance != Attendance::checked_in) continue;
-        auto [it, inserted] = first_present.try_emplace(fact.visitor_key, fact.event_starts_at);
+        if (fact.attendance != Attendance::checked_in || fact.visitor_key.empty()) continue;
+        auto [it, inserted] = first.try_emplace(fact.visitor_key, fact.event_starts_at);
         if (!inserted && fact.event_starts_at < it->second) it->second = fact.event_starts_at;
     }
+    return first;
+}
+
+bool is_returning(const AttendanceFact& fact, const FirstPresence& first) {
+    if (fact.seen_before) return true;
+    const auto found = first.find(fact.visitor_key);
+    return found != first.end() && found->second < fact.event_starts_at;
+}
+
+AttendanceSummary summarize_attendance(const std::vector<AttendanceFact>& facts,
+                                       const std::vector<AttendanceFact>& history) {
+    const FirstPresence first_present = first_presence(history);
 
     AttendanceSummary summary;
     for (const auto& fact : facts) {
@@ -45,10 +55,7 @@ AttendanceSummary summarize_attendance(const std::vector<AttendanceFact>& facts,
         if (fact.attendance == Attendance::no_show) ++counts.no_show;
         if (fact.attendance == Attendance::checked_in) {
             ++counts.checked_in;
-            const auto first = first_present.find(fact.visitor_key);
-            const bool returning =
-                first != first_present.end() && first->second < fact.event_starts_at;
-            ++(returning ? counts.returning_visitors : counts.new_visitors);
+            ++(is_returning(fact, first_present) ? counts.returning_visitors : counts.new_visitors);
         }
     }
     for (const auto& [group_id, counts] : summary.by_group) summary.total += counts;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/registration.hpp"
@@ -12,7 +13,8 @@ namespace kc::domain {
 
 // One registration as the statistics see it. `visitor_key` identifies a person
 // across events (their normalised e-mail, or else their lower-cased name), so new
-// and returning visitors can be told apart.
+// and returning visitors can be told apart. A fact rebuilt from anonymous counts
+// after erasure (src/domain/anonymisation.hpp) has no registration and no key.
 struct AttendanceFact {
     std::int64_t event_id = 0;
     time::Timestamp event_starts_at = 0;
@@ -21,6 +23,9 @@ struct AttendanceFact {
     Attendance attendance = Attendance::unknown;
     bool walk_in = false;
     std::string visitor_key;
+    // Present at an earlier event whose registrations were erased: returning.
+    bool seen_before = false;
+    std::int64_t registration_id = 0;
 };
 
 struct GroupCounts {
@@ -49,6 +54,14 @@ AttendanceSummary summarize_attendance(const std::vector<AttendanceFact>& facts,
 // Counts the facts of one event, telling new from returning visitors by `history`.
 AttendanceSummary summarize_event_attendance(const std::vector<AttendanceFact>& history,
                                              std::int64_t event_id);
+
+// When each visitor was first present, by visitor key; facts without a key are left out.
+using FirstPresence = std::unordered_map<std::string, time::Timestamp>;
+FirstPresence first_presence(const std::vector<AttendanceFact>& history);
+
+// Whether a present visitor had been present before: at an earlier event of the
+// history, or at an erased one.
+bool is_returning(const AttendanceFact& fact, const FirstPresence& first);
 
 // The key that identifies a visitor across events.
 std::string visitor_key(const std::optional<std::string>& email_normalized, std::string_view name);

@@ -246,7 +246,8 @@ std::optional<domain::Registration> SqliteQueries::active_registration_by_email(
 std::vector<domain::AttendanceFact> SqliteQueries::attendance_facts(std::int64_t werkplaats_id) {
     auto statement = db_.prepare(
         "SELECT r.event_id, e.starts_at, r.group_id, r.status, r.attendance, r.walk_in, "
-        "r.email_normalized, r.name FROM registrations r JOIN events e ON e.id = r.event_id "
+        "r.email_normalized, r.name, r.seen_before, r.id FROM registrations r "
+        "JOIN events e ON e.id = r.event_id "
         "WHERE e.werkplaats_id = ? ORDER BY e.starts_at, r.id");
     statement->bind(1, werkplaats_id);
     std::vector<domain::AttendanceFact> facts;
@@ -261,8 +262,11 @@ std::vector<domain::AttendanceFact> SqliteQueries::attendance_facts(std::int64_t
             domain::attendance_from_slug(statement->text(4)).value_or(domain::Attendance::unknown);
         fact.walk_in = statement->integer(5) != 0;
         fact.visitor_key = domain::visitor_key(statement->optional_text(6), statement->text(7));
+        fact.seen_before = statement->integer(8) != 0;
+        fact.registration_id = statement->integer(9);
         facts.push_back(std::move(fact));
     }
+    append_anonymous_facts(werkplaats_id, facts);
     return facts;
 }
 

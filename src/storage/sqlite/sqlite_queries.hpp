@@ -84,7 +84,31 @@ class SqliteQueries final : public app::Transaction {
     void mark_account_link_used(const std::string& token_hash, time::Timestamp now) override;
     void set_event_hosts(std::int64_t event_id, const std::vector<std::int64_t>& user_ids) override;
 
+
+    // Privacy (src/storage/sqlite/sqlite_privacy.cpp).
+    std::optional<app::PrivacySettings> privacy_settings(std::int64_t werkplaats_id) override;
+    std::vector<domain::Registration> registrations_by_email(
+        std::int64_t werkplaats_id, const std::string& email_normalized) override;
+    std::vector<app::ConsentRecord> consent_records(std::int64_t registration_id) override;
+    std::vector<app::EventWithRegistrations> events_with_registrations(
+        std::int64_t werkplaats_id) override;
+    std::vector<app::AuditEntry> audit_entries(std::int64_t werkplaats_id,
+                                               std::optional<std::int64_t> before_id,
+                                               int limit) override;
+    int count_audit_entries_before(std::int64_t werkplaats_id, time::Timestamp cutoff) override;
+    void save_privacy_settings(const app::PrivacySettings& settings) override;
+    void insert_consent_record(const app::ConsentRecord& record) override;
+    void update_consent(std::int64_t registration_id, app::ConsentKind kind, bool given) override;
+    void add_anonymous_counts(const std::vector<domain::AnonymousCount>& counts) override;
+    void mark_seen_before(const std::vector<std::int64_t>& registration_ids) override;
+    void delete_registrations(const std::vector<std::int64_t>& registration_ids) override;
+    void insert_audit_entry(const app::AuditEntry& entry) override;
+    int delete_audit_entries_before(std::int64_t werkplaats_id, time::Timestamp cutoff) override;
+
   private:
+    // The anonymous counts of erased registrations as facts, for attendance_facts.
+    void append_anonymous_facts(std::int64_t werkplaats_id,
+                                std::vector<domain::AttendanceFact>& facts);
     domain::Event read_event_row(Statement& row);
     void load_event_children(domain::Event& event);
     void write_event_children(std::int64_t event_id, const domain::EventDetails& details);
