@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/accounts.hpp"
+#include "app/privacy_records.hpp"
 #include "app/records.hpp"
 #include "app/scope.hpp"
 #include "domain/event.hpp"
@@ -50,6 +51,11 @@ class Access {
     // The scope a use case checks again inside its transaction.
     app::EventScope event_scope() const { return {werkplaats_id(), event().id}; }
     app::Actor actor() const { return {user.id, werkplaats_id(), role(), token_id}; }
+    // Who the audit log names for what this caller does to personal data.
+    app::AuditActor audit_actor() const {
+        return token_id ? app::AuditActor::api_token(user.id, *token_id, user.name)
+                        : app::AuditActor::account(user.id, user.name);
+    }
 
   private:
     // A handler asking for what its route did not resolve is a programming error; it

@@ -16,6 +16,7 @@ std::unique_ptr<Component> make_event_pages(Site& site);         // events/
 std::unique_ptr<Component> make_door_pages(Site& site);          // door/
 std::unique_ptr<Component> make_world_cafe_pages(Site& site);    // world_cafe/
 std::unique_ptr<Component> make_settings_pages(Site& site);      // settings/
+std::unique_ptr<Component> make_privacy_pages(Site& site);       // privacy/
 std::unique_ptr<Component> make_api(Site& site);                 // api/
 
 }  // namespace kc::web

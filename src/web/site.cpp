@@ -201,6 +201,12 @@ void Site::store_cached(const VisitPtr& visit, const Response& response) {
     page_cache_[key] = {data_version_.load(), now(), response};
 }
 
+std::string Site::site_prefix_for(const Visit& visit, std::int64_t werkplaats_id) {
+    if (visit.site && visit.site->id == werkplaats_id) return visit.site_prefix;
+    const auto werkplaats = store_.read().werkplaats(werkplaats_id);
+    return werkplaats ? "/w/" + werkplaats->slug : std::string();
+}
+
 std::optional<domain::Event> Site::public_event(const Visit& visit, std::int64_t event_id) {
     auto event = store_.read().event(event_id);
     if (!event || event->status == domain::EventStatus::draft || !visit.site ||

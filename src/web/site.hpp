@@ -82,6 +82,9 @@ class Site {
     bool serve_cached(const VisitPtr& visit);
     void store_cached(const VisitPtr& visit, const Response& response);
 
+    // The path prefix of a Werkplaats's public site as seen from this visit: the visit's own
+    // prefix when it came to that site, else /w/{slug}.
+    std::string site_prefix_for(const Visit& visit, std::int64_t werkplaats_id);
     // A published event of the visit's public site, or nothing.
     std::optional<domain::Event> public_event(const Visit& visit, std::int64_t event_id);
     // The event's title, date, place and counts as template data.

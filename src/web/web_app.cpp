@@ -81,6 +81,7 @@ WebApp::WebApp(app::Store& store, WebConfig config) : site_(store, std::move(con
     components_.push_back(make_door_pages(site_));
     components_.push_back(make_world_cafe_pages(site_));
     components_.push_back(make_settings_pages(site_));
+    components_.push_back(make_privacy_pages(site_));
     components_.push_back(make_api(site_));
     for (const auto& component : components_) component->add_routes(routes_);
 }

@@ -107,6 +107,8 @@ class WebAccessTest : public ::testing::Test {
                     tx, event_a_,
                     {"Anouk", "", group_a, "", "Geen vlees", "Rolstoel", false, false}, now)
                     .registration->id;
+            app::register_participant(tx, event_a_,
+                                      {"Bram", "bram@a.nl", group_a, "", "", "", true, false}, now);
             tx.set_event_hosts(event_a_, {host_a_});
             domain::WorldCafe cafe;
             cafe.event_id = event_a_;
@@ -228,6 +230,10 @@ std::map<std::string, std::string> write_bodies(std::int64_t registration, std::
          "registration=" + std::to_string(registration) + "&stays=ja"},
         {"POST /beheer/instellingen/groepen", "group_id_1=0&group_name_1=Nieuwe+groep"},
         {"POST /beheer/instellingen/partners", "partner_name=Buurthuis"},
+        {"POST /beheer/privacy",
+         "retention_months=6&audit_retention_months=12&small_number_threshold=3"
+         "&controller_name=Werkplaats&contact_email=privacy%40a.nl"},
+        {"POST /beheer/privacy/wissen", "email=bram%40a.nl&bevestig=ja"},
         {"POST /api/v1/events",
          R"({"title":"Via de API","starts_at":"2026-12-10T16:00","location":"Bibliotheek"})"},
         {"POST /api/v1/events/{id}/publish", ""},
@@ -339,6 +345,9 @@ TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothin
         auto [headers, request_body] = form_headers(is_api ? "" : session_of(admin_a_), true);
         if (is_api) headers.emplace_back("authorization", "Bearer " + token_a_.token);
         const Reply allowed = call(route.method, target, request_body, headers);
+        // What the page queued behind its answer (an audit record of a view) lands before
+        // the next route takes its fingerprint.
+        store_->write_and_wait([](app::Transaction&) {});
         EXPECT_TRUE(allowed.status < 400 || allowed.status == 409 || allowed.status == 422)
             << "the admin got " << allowed.status << ": " << allowed.body.substr(0, 300);
         ++walked;

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "reports/qr_code.hpp"
 #include "reports/svg_chart.hpp"
+#include "web/audit_trail.hpp"
 #include "web/components.hpp"
 #include "web/view_helpers.hpp"
 
@@ -66,7 +67,7 @@ using app::Role;
 
 class DoorPages final : public Component {
   public:
-    explicit DoorPages(Site& site) : site_(site) {}
+    explicit DoorPages(Site& site) : site_(site), audit_(site) {}
 
     void add_routes(Routes& routes) override {
         routes.members("GET", "/beheer/events/{id}/inchecken", Role::host,
@@ -101,9 +102,11 @@ class DoorPages final : public Component {
     }
 
     Site& site_;
+    AuditTrail audit_;
 };
 
 void DoorPages::checkin_list(const VisitPtr& visit, const Access& access) {
+    audit_.viewed(access, app::AuditAction::viewed_checkin_list, access.event().id);
     site_.finish(visit, checkin_page(visit, access.event(), FormData{}, {}));
 }
 
@@ -121,7 +124,7 @@ void DoorPages::personal_qr(const VisitPtr& visit, const Access& access) {
 }
 
 Response DoorPages::checkin_page(const VisitPtr& visit, const domain::Event& source_event,
-                              const FormData& walk_in, const FieldErrors& errors) {
+                                 const FormData& walk_in, const FieldErrors& errors) {
     auto& queries = site_.store().read();
     const domain::Event* event = &source_event;
     const auto query_form = FormData::parse(visit->request.query).value_or(FormData{});
@@ -173,8 +176,9 @@ Response DoorPages::checkin_page(const VisitPtr& visit, const domain::Event& sou
         values.set(std::string("walk_in_") + field, walk_in.get(field));
     }
     set_field_errors(values, errors, *visit->texts);
-    return site_.page(visit, "checkin", values, visit->text("door.title") + ": " + event->details.title,
-                errors.empty() ? 200 : 422);
+    return site_.page(visit, "checkin", values,
+                      visit->text("door.title") + ": " + event->details.title,
+                      errors.empty() ? 200 : 422);
 }
 
 void DoorPages::checkin_submit(const VisitPtr& visit, const Access& access) {
@@ -201,8 +205,7 @@ void DoorPages::walk_in_submit(const VisitPtr& visit, const Access& access) {
     registration.name = visit->form.get("name");
     registration.email = visit->form.get("email");
     registration.organisation = visit->form.get("organisation");
-    registration.group_id =
-        text::parse_integer(visit->form.get("group"), 1, INT64_MAX).value_or(0);
+    registration.group_id = text::parse_integer(visit->form.get("group"), 1, INT64_MAX).value_or(0);
     site_.write(
         visit,
         [scope = access.event_scope(), registration, now = site_.now()](app::Transaction& tx) {
@@ -214,7 +217,8 @@ void DoorPages::walk_in_submit(const VisitPtr& visit, const Access& access) {
                     return site_.redirect(checkin_path(access.event()) + "?melding=inloop");
                 case app::DoorResult::invalid:
                     return checkin_page(visit, access.event(), visit->form, outcome.errors);
-                case app::DoorResult::not_found: break;
+                case app::DoorResult::not_found:
+                    break;
             }
             return site_.error_page(visit, 404, "error.event_not_found");
         });
@@ -243,7 +247,7 @@ void DoorPages::event_attendance(const VisitPtr& visit, const Access& access) {
                 queries.groups(event->werkplaats_id), *visit->texts,
                 visit->text("attendance.chart_title_event"));
     site_.finish(visit, site_.page(visit, "attendance", values,
-                       visit->text("attendance.title") + ": " + event->details.title));
+                                   visit->text("attendance.title") + ": " + event->details.title));
 }
 
 void DoorPages::period_statistics(const VisitPtr& visit, const Access& access) {
@@ -301,7 +305,8 @@ void DoorPages::period_statistics(const VisitPtr& visit, const Access& access) {
     values.set("events", events);
     values.set("summary_text", visit->text("attendance.period_summary", summary.total.checked_in) +
                                    " " + visit->text("attendance.period_events", event_count));
-    site_.finish(visit, site_.page(visit, "statistics", values, visit->text("attendance.period_title")));
+    site_.finish(visit,
+                 site_.page(visit, "statistics", values, visit->text("attendance.period_title")));
 }
 
 }  // namespace

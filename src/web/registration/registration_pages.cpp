@@ -169,6 +169,7 @@ void RegistrationPages::registration_status(const VisitPtr& visit) {
     if (!event) return site_.respond_error(visit, 404, "error.event_not_found");
     data values = site_.event_summary(visit, *event);
     values.set("token", registration->cancel_token);
+    values.set("event_site", site_.site_prefix_for(*visit, event->werkplaats_id));
     values.set("name", registration->form.name);
     values.set("is_registered", registration->status == domain::RegistrationStatus::registered);
     values.set("is_waitlisted", registration->status == domain::RegistrationStatus::waitlisted);

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "reports/cards_pdf.hpp"
 #include "reports/qr_code.hpp"
+#include "web/audit_trail.hpp"
 #include "web/background_worker.hpp"
 #include "web/components.hpp"
 #include "web/view_helpers.hpp"
@@ -147,7 +148,7 @@ using app::Role;
 
 class WorldCafePages final : public Component {
   public:
-    explicit WorldCafePages(Site& site) : site_(site) {}
+    explicit WorldCafePages(Site& site) : site_(site), audit_(site) {}
 
     void add_routes(Routes& routes) override {
         routes.members("GET", "/beheer/events/{id}/wereldcafe", Role::host,
@@ -160,17 +161,16 @@ class WorldCafePages final : public Component {
                        bind_handler(this, &WorldCafePages::round_submit));
         routes.members("POST", "/beheer/events/{id}/wereldcafe/blijft", Role::host,
                        bind_handler(this, &WorldCafePages::stays_submit));
-        for (const char* cards : {"tafelkaarten", "routekaarten", "tafelkaarten.pdf",
-                                  "routekaarten.pdf"}) {
+        for (const char* cards :
+             {"tafelkaarten", "routekaarten", "tafelkaarten.pdf", "routekaarten.pdf"}) {
             routes.members("GET", std::string("/beheer/events/{id}/wereldcafe/") + cards,
                            Role::host, bind_handler(this, &WorldCafePages::cards));
         }
     }
 
   private:
-    Response cafe_page(const VisitPtr& visit, const Access& access,
-                       const domain::WorldCafe* setup, const FieldErrors& errors,
-                       const std::string& planning_error);
+    Response cafe_page(const VisitPtr& visit, const Access& access, const domain::WorldCafe* setup,
+                       const FieldErrors& errors, const std::string& planning_error);
     void view(const VisitPtr& visit, const Access& access);
     void setup_submit(const VisitPtr& visit, const Access& access);
     void plan_submit(const VisitPtr& visit, const Access& access);
@@ -182,6 +182,7 @@ class WorldCafePages final : public Component {
     }
 
     Site& site_;
+    AuditTrail audit_;
     // Declared last so it is stopped first, while everything its jobs use still exists.
     BackgroundWorker planner_worker_;
 };
@@ -349,11 +350,12 @@ Response WorldCafePages::cafe_page(const VisitPtr& visit, const Access& access,
     set_if_present(values, "planning_error", planning_error);
     set_field_errors(values, errors, *visit->texts);
     const int status = errors.empty() && planning_error.empty() ? 200 : 422;
-    return site_.page(visit, "world_cafe", values, visit->text("cafe.title") + ": " + event.details.title,
-                status);
+    return site_.page(visit, "world_cafe", values,
+                      visit->text("cafe.title") + ": " + event.details.title, status);
 }
 
 void WorldCafePages::view(const VisitPtr& visit, const Access& access) {
+    audit_.viewed(access, app::AuditAction::viewed_registrations, access.event().id);
     site_.finish(visit, cafe_page(visit, access, nullptr, {}, ""));
 }
 
@@ -372,8 +374,8 @@ void WorldCafePages::setup_submit(const VisitPtr& visit, const Access& access) {
 
 void WorldCafePages::plan_submit(const VisitPtr& visit, const Access& access) {
     const domain::Event& event = access.event();
-    auto input =
-        std::make_shared<app::PlanningInput>(app::gather_planning_input(site_.store().read(), event));
+    auto input = std::make_shared<app::PlanningInput>(
+        app::gather_planning_input(site_.store().read(), event));
     if (input->cafe.tables.empty()) return site_.respond_error(visit, 409, "error.no_tables");
     planner::Options options;
     options.time_limit = planning_time;
@@ -489,8 +491,8 @@ void WorldCafePages::cards(const VisitPtr& visit, const Access& access) {
     values.set("cards", card_list);
     values.set("route_cards", route_cards);
     const std::string title = visit->text(route_cards ? "cafe.route_cards" : "cafe.table_cards");
-    site_.finish(visit, site_.page(visit, "world_cafe_cards", values, title + ": " + event->details.title, 200,
-                       Forms::none));
+    site_.finish(visit, site_.page(visit, "world_cafe_cards", values,
+                                   title + ": " + event->details.title, 200, Forms::none));
 }
 
 }  // namespace
