@@ -38,4 +38,10 @@ if [ -z "$address" ]; then
     exit 1
 fi
 
-KC_BASE_URL="$address" node --test --test-concurrency=1 .
+# One file at a time (the tests share the server's data); `--test-concurrency` exists only
+# from Node.js 20.10 on, and Debian 12 has Node.js 18.
+status=0
+for file in *.test.mjs; do
+    KC_BASE_URL="$address" node --test "$file" || status=1
+done
+exit $status

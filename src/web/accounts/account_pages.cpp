@@ -398,9 +398,19 @@ Response AccountPages::accounts_view(const VisitPtr& visit, const Access& access
     values.set("has_links", !links.is_empty_list());
     values.set("tokens", tokens);
     values.set("has_tokens", !tokens.is_empty_list());
-    values.set("invite_roles", role_options(*visit, Role::host, Role::admin));
-    values.set("token_roles", role_options(*visit, Role::organiser, access.role()));
-    values.set("token_days", std::to_string(app::AccountLimits::default_token_days));
+    // A form sent back with a mistake keeps the role that was chosen.
+    values.set(
+        "invite_roles",
+        role_options(*visit, app::role_from_slug(visit->form.get("role")).value_or(Role::host),
+                     Role::admin));
+    values.set(
+        "token_roles",
+        role_options(*visit,
+                     app::role_from_slug(visit->form.get("token_role")).value_or(Role::organiser),
+                     access.role()));
+    values.set("token_days", visit->form.has("token_days")
+                                 ? visit->form.get("token_days")
+                                 : std::to_string(app::AccountLimits::default_token_days));
     values.set("max_token_days", std::to_string(app::AccountLimits::max_token_days));
     values.set("value_email", visit->form.get("email"));
     values.set("value_name", visit->form.get("name"));
