@@ -375,6 +375,60 @@ TEST_F(WebAccessTest, AHostOpensOnlyTheEventsAnOrganiserAssignedThemTo) {
     EXPECT_EQ(walk_in.status, 404);
 }
 
+TEST_F(WebAccessTest, APersonInTwoWerkplaatsenPicksOneAndWorksOnlyInIt) {
+    store_->write_and_wait([&](app::Transaction& tx) {
+        tx.upsert_membership({host_a_, b_, app::Role::organiser, false});
+    });
+    const std::string session = session_of(host_a_);
+    const std::vector<std::pair<std::string, std::string>> form = {
+        {"cookie", session}, {"content-type", "application/x-www-form-urlencoded"}};
+    const Reply first = call("GET", "/beheer", "", {{"cookie", session}});
+    EXPECT_EQ(first.status, 303);
+    EXPECT_EQ(first.header("Location"), "/beheer/werkplaats");
+    const Reply choice = call("GET", "/beheer/werkplaats", "", {{"cookie", session}});
+    EXPECT_NE(choice.body.find("Andere Werkplaats"), std::string::npos);
+    EXPECT_NE(choice.body.find("Werkplaats Zuid-Holland Zuid"), std::string::npos);
+
+    // A Werkplaats the person is no member of cannot be picked.
+    std::int64_t foreign = 0;
+    store_->write_and_wait(
+        [&](app::Transaction& tx) { foreign = tx.insert_werkplaats("derde", "Derde"); });
+    EXPECT_EQ(call("POST", "/beheer/werkplaats",
+                   std::string("csrf=") + csrf + "&werkplaats=" + std::to_string(foreign), form)
+                  .status,
+              404);
+
+    // As organiser of B she sees B's event and may edit it; A's door is closed to her now,
+    // though she is its host in A.
+    EXPECT_EQ(call("POST", "/beheer/werkplaats",
+                   std::string("csrf=") + csrf + "&werkplaats=" + std::to_string(b_), form)
+                  .status,
+              303);
+    const Reply dashboard = call("GET", "/beheer", "", {{"cookie", session}});
+    EXPECT_NE(dashboard.body.find("Eenzaamheid in de wijk"), std::string::npos);
+    EXPECT_EQ(dashboard.body.find("Jongeren en schulden"), std::string::npos);
+    EXPECT_EQ(call("GET", "/beheer/events/" + std::to_string(event_b_) + "/bewerken", "",
+                   {{"cookie", session}})
+                  .status,
+              200);
+    EXPECT_EQ(call("GET", "/beheer/events/" + std::to_string(event_a_) + "/inchecken", "",
+                   {{"cookie", session}})
+                  .status,
+              404);
+
+    // Back in A she is a host again: the door of her event, no editing.
+    call("POST", "/beheer/werkplaats",
+         std::string("csrf=") + csrf + "&werkplaats=" + std::to_string(a_), form);
+    EXPECT_EQ(call("GET", "/beheer/events/" + std::to_string(event_a_) + "/inchecken", "",
+                   {{"cookie", session}})
+                  .status,
+              200);
+    EXPECT_EQ(call("GET", "/beheer/events/" + std::to_string(event_a_) + "/bewerken", "",
+                   {{"cookie", session}})
+                  .status,
+              403);
+}
+
 TEST_F(WebAccessTest, EachWerkplaatsHasItsOwnPublicSite) {
     const auto get = [&](const std::string& target, const std::string& host_header = "") {
         web::Request request;
