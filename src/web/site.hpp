@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "app/store.hpp"
 #include "web/http_types.hpp"
@@ -82,6 +83,9 @@ class Site {
     bool serve_cached(const VisitPtr& visit);
     void store_cached(const VisitPtr& visit, const Response& response);
 
+    // Every Werkplaats, read again at most every few seconds or after a write: every request
+    // needs them to find its public site.
+    std::vector<app::Werkplaats> werkplaatsen();
     // The path prefix of a Werkplaats's public site as seen from this visit: the visit's own
     // prefix when it came to that site, else /w/{slug}.
     std::string site_prefix_for(const Visit& visit, std::int64_t werkplaats_id);
@@ -111,6 +115,10 @@ class Site {
     std::atomic<std::uint64_t> data_version_{1};
     std::mutex cache_mutex_;
     std::map<std::string, CachedPage> page_cache_;
+    std::mutex werkplaatsen_mutex_;
+    std::uint64_t werkplaatsen_version_ = 0;
+    time::Timestamp werkplaatsen_read_at_ = 0;
+    std::vector<app::Werkplaats> werkplaatsen_;
 };
 
 // A redirect target taken from a query or form: only a path on this site, else

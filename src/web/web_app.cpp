@@ -122,7 +122,7 @@ bool WebApp::serve_static(const VisitPtr& visit) {
 }
 
 void WebApp::find_site(Visit& visit) {
-    const auto werkplaatsen = site_.store().read().werkplaatsen();
+    const auto werkplaatsen = site_.werkplaatsen();
     const std::string host = host_without_port(visit.request.header("host").value_or(""));
     for (const auto& werkplaats : werkplaatsen) {
         if (!werkplaats.host_name.empty() && werkplaats.host_name == host) {
@@ -286,7 +286,9 @@ std::optional<Access> WebApp::caller_by_token(const VisitPtr& visit) {
     auto user = membership ? queries.user(token->user_id) : std::nullopt;
     if (!token || token->revoked_at || token->expires_at <= now || !membership ||
         membership->disabled || !user) {
-        site_.respond_error(visit, 401, "error.api_token");
+        Response refusal = site_.error_page(visit, 401, "error.api_token");
+        refusal.add_header("WWW-Authenticate", "Bearer realm=\"kenniscafe\"");
+        site_.finish(visit, std::move(refusal));
         return std::nullopt;
     }
     if (!token->last_used_at || *token->last_used_at + token_touch_seconds <= now) {

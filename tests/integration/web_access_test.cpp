@@ -303,6 +303,8 @@ TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothin
 
         if (is_api) {
             expect_refused("no token", {401}, "");
+            EXPECT_EQ(call(route.method, target, "", {}).header("WWW-Authenticate"),
+                      "Bearer realm=\"kenniscafe\"");
             expect_refused("a revoked token", {401}, "", revoked_a_.token);
             expect_refused("an expired token", {401}, "", expired_a_.token);
             expect_refused("a made-up token", {401}, "", "nep-token-van-niemand");
