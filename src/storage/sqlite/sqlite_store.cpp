@@ -34,7 +34,8 @@ int migrate(Connection& connection) {
         "NULL, applied_at INTEGER NOT NULL DEFAULT (unixepoch()))");
     int current = 0;
     {
-        auto statement = connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        auto statement =
+            connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
         statement->step();
         current = static_cast<int>(statement->integer(0));
     }
@@ -56,9 +57,10 @@ int migrate(Connection& connection) {
     return current;
 }
 
-SqliteStore::SqliteStore(std::string path)
-    : path_(std::move(path)), serial_(next_store_serial.fetch_add(1)) {
-    writer_connection_ = std::make_unique<Connection>(path_, Connection::Mode::read_write);
+SqliteStore::SqliteStore(std::string path, SqliteOptions options)
+    : path_(std::move(path)), options_(options), serial_(next_store_serial.fetch_add(1)) {
+    writer_connection_ =
+        std::make_unique<Connection>(path_, Connection::Mode::read_write, options_.busy_timeout);
     writer_connection_->execute("PRAGMA journal_mode = WAL");
     writer_connection_->execute("PRAGMA synchronous = FULL");
     schema_version_ = migrate(*writer_connection_);
@@ -78,7 +80,8 @@ SqliteStore::~SqliteStore() {
 app::Queries& SqliteStore::read() {
     auto& reader = thread_readers[serial_];
     if (!reader.connection) {
-        reader.connection = std::make_unique<Connection>(path_, Connection::Mode::read_only);
+        reader.connection =
+            std::make_unique<Connection>(path_, Connection::Mode::read_only, options_.busy_timeout);
         reader.queries = std::make_unique<SqliteQueries>(*reader.connection);
     }
     return *reader.queries;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -14,15 +15,22 @@ namespace kc::storage::sqlite {
 
 class Connection;
 
+struct SqliteOptions {
+    // How long a read or write waits for another process that holds the database's lock
+    // (the command line while the server runs, a backup) before it fails as temporary,
+    // which the web answers with 503 "try again".
+    std::chrono::milliseconds busy_timeout{10'000};
+};
+
 // The SQLite backend: one file in WAL mode, read connections per thread, and one
 // writer thread that commits queued write jobs in batches. Each commit is an fsync
 // (synchronous=FULL), so a job's `done` is only called once its data survives a
 // crash or power loss; batching lets thousands of registrations share one fsync.
 class SqliteStore final : public app::Store {
-public:
+  public:
     // Opens (creating if needed) and migrates the database. Throws DatabaseError
     // with a readable message when the file cannot be used.
-    explicit SqliteStore(std::string path);
+    explicit SqliteStore(std::string path, SqliteOptions options = {});
     ~SqliteStore() override;
 
     app::Queries& read() override;
@@ -31,7 +39,7 @@ public:
     // The schema version after migration, for diagnostics.
     int schema_version() const { return schema_version_; }
 
-private:
+  private:
     struct PendingWrite {
         WriteJob job;
         WriteDone done;
@@ -40,6 +48,7 @@ private:
     void writer_loop();
 
     std::string path_;
+    SqliteOptions options_;
     std::uint64_t serial_;
     int schema_version_ = 0;
     std::unique_ptr<Connection> writer_connection_;
