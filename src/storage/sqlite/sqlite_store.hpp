@@ -4,16 +4,19 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/store.hpp"
 
 namespace kc::storage::sqlite {
 
 class Connection;
+class SqliteQueries;
 
 struct SqliteOptions {
     // How long a read or write waits for another process that holds the database's lock
@@ -46,6 +49,11 @@ class SqliteStore final : public app::Store {
     };
 
     void writer_loop();
+    // Runs one batch in one transaction. Returns nothing once it is durably committed
+    // (`failures` then names the jobs that rolled back alone), else the failure that
+    // undid the whole batch.
+    std::exception_ptr run_batch(SqliteQueries& queries, std::vector<PendingWrite>& batch,
+                                 std::vector<std::exception_ptr>& failures);
 
     std::string path_;
     SqliteOptions options_;
