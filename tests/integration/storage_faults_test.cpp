@@ -246,12 +246,14 @@ TEST_P(StorageFaultTest, ACommitOnAFullDiskFailsEveryJobOfTheBatchAndTheNextWrit
 TEST_P(StorageFaultTest, AReadErrorInOneJobUndoesTheWholeBatchAndTellsEveryJob) {
     // The jobs read what they need from the storage itself, not from a cache.
     faults_->change_elsewhere();
-    const auto heard = one_batch({registration("Anna"),
-                                  [this](app::Transaction& tx) {
-                                      faults_->break_reads(true);
-                                      tx.user_by_email("niemand@voorbeeld.nl");
-                                  },
-                                  registration("Cor")});
+    const auto heard =
+        one_batch({registration("Anna"),
+                   [this](app::Transaction& tx) {
+                       faults_->break_reads(true);
+                       tx.user_by_email("niemand@voorbeeld.nl");
+                       throw std::logic_error("read from the cache: read what Anna's job does not");
+                   },
+                   registration("Cor")});
     faults_->break_reads(false);
     // The storage may undo the whole transaction after such an error, Anna's
     // registration with it; then nobody may hear "done".
