@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <iostream>
 
 #include "app/demo_werkplaats.hpp"
@@ -23,11 +24,13 @@ struct ServeOptions {
     bool demo = false;
     std::string public_url;
     std::string share_dir;
+    int busy_timeout_seconds = 10;
 };
 
 int serve(const ServeOptions& options) {
     try {
-        storage::sqlite::SqliteStore store(options.database);
+        storage::sqlite::SqliteStore store(
+            options.database, {.busy_timeout = std::chrono::seconds(options.busy_timeout_seconds)});
         const auto now = [] { return static_cast<time::Timestamp>(std::time(nullptr)); };
         if (options.demo && app::is_empty(store.read())) {
             store.write_and_wait(
@@ -91,6 +94,11 @@ void add_serve_command(CLI::App& app) {
     command->add_option("--public-url", options->public_url,
                         "Adres waarop bezoekers de site bereiken");
     command->add_option("--share-dir", options->share_dir, "Map met templates/, static/ en i18n/");
+    command
+        ->add_option("--busy-timeout", options->busy_timeout_seconds,
+                     "Seconden wachten op een ander programma dat de database vasthoudt, "
+                     "daarna 503 'probeer het opnieuw'")
+        ->check(CLI::Range(1, 3600));
     command->callback([options] {
         const int code = serve(*options);
         if (code != 0) throw CLI::RuntimeError(code);

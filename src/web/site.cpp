@@ -147,25 +147,29 @@ void Site::respond_error(const VisitPtr& visit, int status, const std::string& m
     finish(visit, error_page(visit, status, message_key));
 }
 
+void Site::respond_failure(const VisitPtr& visit, const std::exception& failure,
+                           const std::string& message_key) {
+    const auto* storage = dynamic_cast<const app::StorageFailure*>(&failure);
+    if (!storage || !storage->is_temporary()) return respond_error(visit, 500, "error.internal");
+    Response response = error_page(visit, 503, message_key);
+    response.add_header("Retry-After", std::to_string(retry_after_seconds));
+    finish(visit, std::move(response));
+}
+
 void Site::write_job(const VisitPtr& visit, app::Store::WriteJob job,
                      std::function<Response()> then) {
     store_.write(std::move(job), [this, visit, then = std::move(then)](std::exception_ptr failure) {
         if (failure) {
-            bool temporary = false;
             try {
                 std::rethrow_exception(failure);
-            } catch (const app::StorageFailure& error) {
-                temporary = error.is_temporary();
-                spdlog::error("{} {}: write failed: {}", visit->request.method, visit->request.path,
-                              error.what());
             } catch (const std::exception& error) {
                 spdlog::error("{} {}: write failed: {}", visit->request.method, visit->request.path,
                               error.what());
+                return respond_failure(visit, error, "error.not_stored");
+            } catch (...) {
+                spdlog::error("{} {}: write failed", visit->request.method, visit->request.path);
+                return respond_error(visit, 500, "error.internal");
             }
-            if (!temporary) return respond_error(visit, 500, "error.internal");
-            Response response = error_page(visit, 503, "error.not_stored");
-            response.add_header("Retry-After", std::to_string(retry_after_seconds));
-            return finish(visit, std::move(response));
         }
         data_version_.fetch_add(1);
         try {

@@ -57,6 +57,11 @@ class Site {
     Response redirect(const std::string& location) const;
     Response error_page(const VisitPtr& visit, int status, const std::string& message_key);
     void respond_error(const VisitPtr& visit, int status, const std::string& message_key);
+    // Answers a request that failed with an exception. A failure the storage calls
+    // temporary (disk full, database locked) gets 503 with Retry-After and `message_key`,
+    // which says plainly what did not happen; anything else a 500.
+    void respond_failure(const VisitPtr& visit, const std::exception& failure,
+                         const std::string& message_key);
     // Adds the security headers and answers; the visit's respond is used once.
     void finish(const VisitPtr& visit, Response response);
     const std::string& ensure_csrf_token(const VisitPtr& visit);

@@ -189,7 +189,11 @@ void WebApp::handle(Request request, Respond respond) {
     } catch (const std::exception& failure) {
         spdlog::error("{} {} failed: {}", visit->request.method, visit->request.path,
                       failure.what());
-        if (visit->respond) site_.respond_error(visit, 500, "error.internal");
+        // A read the storage cannot do now (database locked, disk error) asks to try
+        // again, as a write does; a write that failed before it was queued stored nothing.
+        const bool write = is_mutating(visit->request.method);
+        if (visit->respond)
+            site_.respond_failure(visit, failure, write ? "error.not_stored" : "error.not_read");
     }
 }
 

@@ -1,77 +1,20 @@
 // The command-line contract other checks rely on, exercised on the real binary:
 // serve with --demo, user add and token create while the server runs, the API with
 // that token, a crash right after "registered", and a clean stop on SIGTERM.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <boost/json.hpp>
-#include <chrono>
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-#include <thread>
 
 #include "http_client.hpp"
+#include "server_process.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
 
 namespace kc {
 namespace {
 
-// Runs a shell command, feeding `input` on stdin; returns exit code and stdout.
-std::pair<int, std::string> run(const std::string& command, const std::string& input = "") {
-    const std::string full = "printf '%s' '" + input + "' | " + command + " 2>&1";
-    FILE* pipe = ::popen(full.c_str(), "r");
-    std::string output;
-    char buffer[4096];
-    while (const auto n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-// A `kenniscafe serve` child process on an ephemeral port.
-class ServerProcess {
-  public:
-    ServerProcess(const std::string& database, const std::string& log) {
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-            ::dup2(fd, 1);
-            ::dup2(fd, 2);
-            ::execl(KC_BINARY, KC_BINARY, "serve", "--db", database.c_str(), "--port", "0",
-                    "--demo", nullptr);
-            ::_exit(127);
-        }
-        for (int i = 0; i < 200 && port_ == 0; ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            std::ifstream file(log);
-            std::stringstream text;
-            text << file.rdbuf();
-            const auto at = text.str().find("http://127.0.0.1:");
-            if (at != std::string::npos)
-                port_ = static_cast<std::uint16_t>(std::stoi(text.str().substr(at + 17)));
-        }
-    }
-    ~ServerProcess() {
-        if (pid_ > 0) stop(SIGKILL);
-    }
-    std::uint16_t port() const { return port_; }
-    // Sends a signal and returns the exit status (or -signal).
-    int stop(int signal) {
-        ::kill(pid_, signal);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-        pid_ = 0;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-    }
-
-  private:
-    pid_t pid_ = 0;
-    std::uint16_t port_ = 0;
-};
+using testing::run;
+using testing::ServerProcess;
 
 TEST(CliContract, AccountsTokensAndApiWhileServing) {
     testing::TempDir dir;

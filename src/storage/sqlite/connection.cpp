@@ -87,7 +87,7 @@ void Statement::reset() {
     sqlite3_clear_bindings(statement_);
 }
 
-Connection::Connection(const std::string& path, Mode mode) {
+Connection::Connection(const std::string& path, Mode mode, std::chrono::milliseconds busy_timeout) {
     const int flags = (mode == Mode::read_write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                                                 : SQLITE_OPEN_READONLY) |
                       SQLITE_OPEN_NOMUTEX;
@@ -102,7 +102,7 @@ Connection::Connection(const std::string& path, Mode mode) {
     sqlite3_extended_result_codes(db_, 1);
     // Another process (the command line while the server runs) may hold the write
     // lock for a moment; waiting is better than failing.
-    sqlite3_busy_timeout(db_, 10'000);
+    sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
     execute("PRAGMA foreign_keys = ON");
 }
 

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <unordered_map>
 
 #include "app/store.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
 
 namespace kc::storage::sqlite {
 
@@ -74,7 +76,10 @@ class Connection {
   public:
     enum class Mode { read_write, read_only };
 
-    Connection(const std::string& path, Mode mode);
+    // `busy_timeout`: how long a statement waits for another connection that holds the
+    // lock it needs before it fails with SQLITE_BUSY.
+    Connection(const std::string& path, Mode mode,
+               std::chrono::milliseconds busy_timeout = SqliteOptions{}.busy_timeout);
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
     ~Connection();

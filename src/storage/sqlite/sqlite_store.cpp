@@ -34,7 +34,8 @@ int migrate(Connection& connection) {
         "NULL, applied_at INTEGER NOT NULL DEFAULT (unixepoch()))");
     int current = 0;
     {
-        auto statement = connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        auto statement =
+            connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
         statement->step();
         current = static_cast<int>(statement->integer(0));
     }
@@ -56,9 +57,10 @@ int migrate(Connection& connection) {
     return current;
 }
 
-SqliteStore::SqliteStore(std::string path)
-    : path_(std::move(path)), serial_(next_store_serial.fetch_add(1)) {
-    writer_connection_ = std::make_unique<Connection>(path_, Connection::Mode::read_write);
+SqliteStore::SqliteStore(std::string path, SqliteOptions options)
+    : path_(std::move(path)), options_(options), serial_(next_store_serial.fetch_add(1)) {
+    writer_connection_ =
+        std::make_unique<Connection>(path_, Connection::Mode::read_write, options_.busy_timeout);
     writer_connection_->execute("PRAGMA journal_mode = WAL");
     writer_connection_->execute("PRAGMA synchronous = FULL");
     schema_version_ = migrate(*writer_connection_);
@@ -78,7 +80,8 @@ SqliteStore::~SqliteStore() {
 app::Queries& SqliteStore::read() {
     auto& reader = thread_readers[serial_];
     if (!reader.connection) {
-        reader.connection = std::make_unique<Connection>(path_, Connection::Mode::read_only);
+        reader.connection =
+            std::make_unique<Connection>(path_, Connection::Mode::read_only, options_.busy_timeout);
         reader.queries = std::make_unique<SqliteQueries>(*reader.connection);
     }
     return *reader.queries;
@@ -94,6 +97,7 @@ void SqliteStore::write(WriteJob job, WriteDone done) {
 
 void SqliteStore::writer_loop() {
     SqliteQueries queries(*writer_connection_);
+    sqlite3* const handle = writer_connection_->handle();
     std::vector<PendingWrite> batch;
     std::vector<std::exception_ptr> failures;
     for (;;) {
@@ -108,32 +112,53 @@ void SqliteStore::writer_loop() {
             }
         }
         failures.assign(batch.size(), nullptr);
-        std::exception_ptr commit_failure;
-        try {
-            writer_connection_->execute("BEGIN IMMEDIATE");
-            for (std::size_t i = 0; i < batch.size(); ++i) {
-                // A savepoint per job: one failing job rolls back alone.
-                writer_connection_->execute("SAVEPOINT job");
-                try {
-                    batch[i].job(queries);
-                    writer_connection_->execute("RELEASE job");
-                } catch (...) {
-                    failures[i] = std::current_exception();
-                    writer_connection_->execute("ROLLBACK TO job");
-                    writer_connection_->execute("RELEASE job");
-                }
-            }
-            writer_connection_->execute("COMMIT");
-        } catch (...) {
-            commit_failure = std::current_exception();
-            if (!sqlite3_get_autocommit(writer_connection_->handle())) {
-                sqlite3_exec(writer_connection_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-            }
+        const std::exception_ptr batch_failure = run_batch(queries, batch, failures);
+        if (batch_failure && !sqlite3_get_autocommit(handle)) {
+            // Nothing of a failed batch may stay, and the write lock must go at once so
+            // other processes can write. Should this ROLLBACK fail too, the next batch
+            // tries it again before it begins.
+            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
         }
+        // Every job of a failed batch hears why, so nobody is told "done" for data that
+        // was not committed; a temporary failure lets the web answer "try again".
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            if (batch[i].done) batch[i].done(commit_failure ? commit_failure : failures[i]);
+            if (batch[i].done) batch[i].done(batch_failure ? batch_failure : failures[i]);
         }
         batch.clear();
+    }
+}
+
+std::exception_ptr SqliteStore::run_batch(SqliteQueries& queries, std::vector<PendingWrite>& batch,
+                                          std::vector<std::exception_ptr>& failures) {
+    Connection& connection = *writer_connection_;
+    try {
+        // A transaction still open here is a failed batch whose ROLLBACK failed as well.
+        if (!sqlite3_get_autocommit(connection.handle())) connection.execute("ROLLBACK");
+        // Fails with SQLITE_BUSY when another process holds the write lock longer than
+        // the busy timeout: the whole batch is then refused as temporary.
+        connection.execute("BEGIN IMMEDIATE");
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            // A savepoint per job: one failing job rolls back alone.
+            connection.execute("SAVEPOINT job");
+            try {
+                batch[i].job(queries);
+            } catch (...) {
+                failures[i] = std::current_exception();
+                // After an I/O error, a full disk or a lack of memory SQLite may have rolled
+                // back the whole transaction by itself, taking the jobs before this one
+                // with it. The batch then fails with this job's (temporary) cause, not
+                // with the "no such savepoint" that ROLLBACK TO would throw.
+                if (sqlite3_get_autocommit(connection.handle())) return failures[i];
+                connection.execute("ROLLBACK TO job");
+            }
+            connection.execute("RELEASE job");
+        }
+        // A commit that fails (a full disk, an I/O error while writing the WAL or at its
+        // fsync) throws: then nothing of the batch is durable.
+        connection.execute("COMMIT");
+        return nullptr;
+    } catch (...) {
+        return std::current_exception();
     }
 }
 
