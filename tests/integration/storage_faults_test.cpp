@@ -276,7 +276,7 @@ TEST_P(StorageFaultTest, ALockHeldElsewhereRefusesWritesUntilItIsReleased) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageFaultTest, ::testing::ValuesIn(faulty_backends()),
-                         [](const auto& info) { return info.param.name; });
+                         [](const auto& instance) { return instance.param.name; });
 
 // ---------------------------------------------------------------------------------------
 // Reads the storage cannot do now, through the web application in this process.
