@@ -22,6 +22,7 @@ struct AdminOptions {
     std::string role = "organiser";
     std::string werkplaats;
     std::string token_name = "Opdrachtregel";
+    std::string host_name;
 };
 
 time::Timestamp now() { return static_cast<time::Timestamp>(std::time(nullptr)); }
@@ -58,6 +59,23 @@ std::int64_t werkplaats_for(app::Transaction& tx, const std::string& slug) {
     return app::create_werkplaats(tx, "werkplaats", "Werkplaats Sociaal Domein");
 }
 
+// The host name a Werkplaats's own public site is reached at: a valid one that no other
+// Werkplaats has, or empty (its site is then reached at /w/{slug}/).
+std::string host_name_for(app::Store& store, const std::string& wanted, const std::string& slug) {
+    if (wanted.empty()) return {};
+    const auto host = text::normalize_host_name(wanted);
+    if (!host)
+        fail("'" + wanted +
+             "' is geen hostnaam; geef iets als kenniscafe.voorbeeld.nl, zonder http:// en zonder "
+             "poort");
+    for (const auto& other : store.read().werkplaatsen()) {
+        if (other.host_name == *host && other.slug != slug) {
+            fail("Werkplaats '" + other.slug + "' heeft de hostnaam " + *host + " al");
+        }
+    }
+    return *host;
+}
+
 void add_werkplaats(const AdminOptions& options) {
     const std::string slug = text::slugify(options.werkplaats);
     const std::string name = text::trim(options.name);
@@ -69,10 +87,30 @@ void add_werkplaats(const AdminOptions& options) {
         for (const auto& existing : store.read().werkplaatsen()) {
             if (existing.slug == slug) fail("er is al een Werkplaats '" + slug + "'");
         }
+        const std::string host = host_name_for(store, options.host_name, slug);
         std::int64_t id = 0;
-        store.write_and_wait(
-            [&](app::Transaction& tx) { id = app::create_werkplaats(tx, slug, name); });
+        store.write_and_wait([&](app::Transaction& tx) {
+            id = app::create_werkplaats(tx, slug, name);
+            tx.set_werkplaats_host_name(id, host);
+        });
         std::cout << "Werkplaats " << id << " '" << name << "' gemaakt, met de standaardgroepen.\n";
+    });
+}
+
+void set_host_name(const AdminOptions& options) {
+    with_store(options.database, [&](app::Store& store) {
+        std::optional<app::Werkplaats> werkplaats;
+        for (const auto& candidate : store.read().werkplaatsen()) {
+            if (candidate.slug == options.werkplaats) werkplaats = candidate;
+        }
+        if (!werkplaats) fail("geen Werkplaats met de naam '" + options.werkplaats + "'");
+        const std::string host = host_name_for(store, options.host_name, werkplaats->slug);
+        store.write_and_wait(
+            [&](app::Transaction& tx) { tx.set_werkplaats_host_name(werkplaats->id, host); });
+        std::cout << werkplaats->name << ": "
+                  << (host.empty() ? "geen eigen hostnaam; de site is /w/" + werkplaats->slug + "/"
+                                   : "eigen site op " + host)
+                  << "\n";
     });
 }
 
@@ -191,7 +229,17 @@ void add_admin_commands(CLI::App& app) {
     werkplaats_add->add_option("--slug", options->werkplaats, "Korte naam, bijvoorbeeld zhz")
         ->required();
     werkplaats_add->add_option("--name", options->name, "Volledige naam")->required();
+    werkplaats_add->add_option(
+        "--host", options->host_name,
+        "Eigen hostnaam van de publieke site, bijvoorbeeld kenniscafe.voorbeeld.nl");
     werkplaats_add->callback([options] { add_werkplaats(*options); });
+    auto* werkplaats_host = werkplaats->add_subcommand(
+        "host", "Eigen hostnaam van de publieke site zetten of (leeg) weghalen");
+    werkplaats_host->add_option("--db", options->database, "SQLite-databasebestand")->required();
+    werkplaats_host->add_option("--slug", options->werkplaats, "Korte naam, bijvoorbeeld zhz")
+        ->required();
+    werkplaats_host->add_option("--host", options->host_name, "Hostnaam, of leeg")->required();
+    werkplaats_host->callback([options] { set_host_name(*options); });
 
     auto* user = app.add_subcommand("user", "Accounts beheren / manage accounts");
     user->require_subcommand(1);

@@ -128,12 +128,30 @@ std::optional<std::string> normalize_email(std::string_view email) {
     const auto dot = normalized.find('.', at + 2);
     if (dot == std::string::npos || dot + 1 >= normalized.size()) return std::nullopt;
     for (const char c : normalized) {
-        if (static_cast<unsigned char>(c) <= ' ' || c == ',' || c == ';' || c == '<' ||
-            c == '>' || c == '"') {
+        if (static_cast<unsigned char>(c) <= ' ' || c == ',' || c == ';' || c == '<' || c == '>' ||
+            c == '"') {
             return std::nullopt;
         }
     }
     return normalized;
+}
+
+std::optional<std::string> normalize_host_name(std::string_view host) {
+    const std::string lower = ascii_lower(trim(host));
+    if (lower.empty() || lower.size() > 253) return std::nullopt;
+    std::size_t label_start = 0;
+    for (std::size_t i = 0; i <= lower.size(); ++i) {
+        if (i == lower.size() || lower[i] == '.') {
+            const std::size_t length = i - label_start;
+            if (length == 0 || length > 63 || lower[label_start] == '-' || lower[i - 1] == '-') {
+                return std::nullopt;
+            }
+            label_start = i + 1;
+        } else if (!std::isalnum(static_cast<unsigned char>(lower[i])) && lower[i] != '-') {
+            return std::nullopt;
+        }
+    }
+    return lower;
 }
 
 std::optional<long long> parse_integer(std::string_view value, long long min, long long max) {

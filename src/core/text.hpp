@@ -27,6 +27,11 @@ std::string slugify(std::string_view value);
 // trimmed and lower-cased. Returns nullopt when it does not look like an address.
 std::optional<std::string> normalize_email(std::string_view email);
 
+// A host name as a browser sends it ("Kenniscafe.Example.NL" -> "kenniscafe.example.nl"):
+// labels of letters, digits and hyphens, separated by dots, 253 characters at most, no port.
+// nullopt for anything else.
+std::optional<std::string> normalize_host_name(std::string_view host);
+
 // Parses a whole decimal integer within [min, max]; nullopt otherwise.
 std::optional<long long> parse_integer(std::string_view value, long long min, long long max);
 

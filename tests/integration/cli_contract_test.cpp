@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <map>
 
 #include "http_client.hpp"
 #include "server_process.hpp"
@@ -122,6 +123,41 @@ TEST(CliContract, AnAccountGetsAMembershipPerWerkplaatsAndEachTokenNamesOne) {
     const auto sanne = store.read().user_by_email("sanne@voorbeeld.nl");
     ASSERT_TRUE(sanne.has_value());
     EXPECT_EQ(store.read().memberships_of(sanne->id).size(), 2u);
+}
+
+TEST(CliContract, AWerkplaatsGetsItsOwnHostName) {
+    testing::TempDir dir;
+    const std::string db = dir.file("kenniscafe.db");
+    const std::string binary = KC_BINARY;
+    ASSERT_EQ(run(binary + " werkplaats add --db " + db +
+                  " --slug zhz --name 'Werkplaats ZHZ' --host Kenniscafe.ZHZ.example")
+                  .first,
+              0);
+    ASSERT_EQ(
+        run(binary + " werkplaats add --db " + db + " --slug rdam --name 'Werkplaats Rotterdam'")
+            .first,
+        0);
+    const auto taken =
+        run(binary + " werkplaats host --db " + db + " --slug rdam --host kenniscafe.zhz.example");
+    EXPECT_NE(taken.first, 0);
+    EXPECT_NE(taken.second.find("heeft de hostnaam kenniscafe.zhz.example al"), std::string::npos)
+        << taken.second;
+    const auto with_port =
+        run(binary + " werkplaats host --db " + db + " --slug rdam --host rdam.example:8080");
+    EXPECT_NE(with_port.first, 0);
+    EXPECT_NE(with_port.second.find("geen hostnaam"), std::string::npos) << with_port.second;
+    const auto set =
+        run(binary + " werkplaats host --db " + db + " --slug rdam --host rdam.example");
+    ASSERT_EQ(set.first, 0) << set.second;
+    EXPECT_NE(
+        run(binary + " werkplaats host --db " + db + " --slug nergens --host x.example").first, 0);
+
+    storage::sqlite::SqliteStore store(db);
+    std::map<std::string, std::string> hosts;
+    for (const auto& werkplaats : store.read().werkplaatsen())
+        hosts[werkplaats.slug] = werkplaats.host_name;
+    EXPECT_EQ(hosts["zhz"], "kenniscafe.zhz.example");
+    EXPECT_EQ(hosts["rdam"], "rdam.example");
 }
 
 TEST(CliContract, RefusesBadArgumentsWithAClearMessage) {

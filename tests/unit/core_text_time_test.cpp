@@ -8,10 +8,10 @@ namespace {
 
 TEST(Text, RecognisesCleanUtf8) {
     EXPECT_TRUE(text::is_clean_utf8("Zoë en Anaïs", false));
-    EXPECT_FALSE(text::is_clean_utf8("\xC3", false));            // truncated sequence
-    EXPECT_FALSE(text::is_clean_utf8("\xC0\xAF", false));        // overlong '/'
-    EXPECT_FALSE(text::is_clean_utf8("\xED\xA0\x80", false));    // surrogate
-    EXPECT_FALSE(text::is_clean_utf8("een\x01twee", false));     // control character
+    EXPECT_FALSE(text::is_clean_utf8("\xC3", false));          // truncated sequence
+    EXPECT_FALSE(text::is_clean_utf8("\xC0\xAF", false));      // overlong '/'
+    EXPECT_FALSE(text::is_clean_utf8("\xED\xA0\x80", false));  // surrogate
+    EXPECT_FALSE(text::is_clean_utf8("een\x01twee", false));   // control character
     EXPECT_FALSE(text::is_clean_utf8("regel\nregel", false));
     EXPECT_TRUE(text::is_clean_utf8("regel\nregel", true));
 }
@@ -19,6 +19,17 @@ TEST(Text, RecognisesCleanUtf8) {
 TEST(Text, CountsCodePointsNotBytes) {
     EXPECT_EQ(text::code_point_count("café"), 4u);
     EXPECT_EQ(text::code_point_count(""), 0u);
+}
+
+TEST(Text, HostNamesAreLowerCaseLabelsWithoutAPort) {
+    EXPECT_EQ(text::normalize_host_name(" Kenniscafe.Example.NL "), "kenniscafe.example.nl");
+    EXPECT_EQ(text::normalize_host_name("localhost"), "localhost");
+    EXPECT_EQ(text::normalize_host_name("wsd-zhz.nl"), "wsd-zhz.nl");
+    for (const char* bad : {"", "example.nl:8080", "-a.nl", "a-.nl", "a..nl", ".nl", "a.nl.",
+                            "http://a.nl", "a b.nl", "a/b.nl", "caf\xc3\xa9.nl"}) {
+        EXPECT_FALSE(text::normalize_host_name(bad).has_value()) << bad;
+    }
+    EXPECT_FALSE(text::normalize_host_name(std::string(64, 'a') + ".nl").has_value());
 }
 
 TEST(Text, SlugsAreReadable) {
@@ -59,9 +70,12 @@ TEST(Time, SwitchesOnTheLastSundayAtOneUtc) {
 }
 
 TEST(Time, TimeWithoutOffsetIsAmsterdamTime) {
-    EXPECT_EQ(*time::parse_iso8601("2018-10-18T16:00"), *time::parse_iso8601("2018-10-18T14:00:00Z"));
-    EXPECT_EQ(*time::parse_iso8601("2019-01-17 16:00"), *time::parse_iso8601("2019-01-17T15:00:00Z"));
-    EXPECT_EQ(*time::parse_iso8601("2019-01-17T17:00:00+02:00"), *time::parse_iso8601("2019-01-17T15:00:00Z"));
+    EXPECT_EQ(*time::parse_iso8601("2018-10-18T16:00"),
+              *time::parse_iso8601("2018-10-18T14:00:00Z"));
+    EXPECT_EQ(*time::parse_iso8601("2019-01-17 16:00"),
+              *time::parse_iso8601("2019-01-17T15:00:00Z"));
+    EXPECT_EQ(*time::parse_iso8601("2019-01-17T17:00:00+02:00"),
+              *time::parse_iso8601("2019-01-17T15:00:00Z"));
 }
 
 TEST(Time, RefusesImpossibleDates) {
