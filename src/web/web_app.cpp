@@ -221,6 +221,8 @@ bool WebApp::read_form(const VisitPtr& visit) {
 std::optional<Access> WebApp::authorise(const VisitPtr& visit, const RouteSpec& route) {
     auto access = is_api(visit->request.path) ? caller_by_token(visit) : caller_by_session(visit);
     if (!access) return std::nullopt;
+    // A refusal below is a page for someone who is logged in: it shows them as such.
+    visit->access = access;
     if (route.audience == Audience::signed_in) return access;
     if (!access->membership) {
         // Someone in several Werkplaatsen picks one before working in any of them.
