@@ -26,10 +26,14 @@ FieldErrors validate_for(Transaction& tx, std::int64_t werkplaats_id,
 bool transition_allowed(domain::EventStatus from, domain::EventStatus to) {
     using domain::EventStatus;
     switch (to) {
-        case EventStatus::draft: return from == EventStatus::published;
-        case EventStatus::published: return from == EventStatus::draft || from == EventStatus::cancelled;
-        case EventStatus::held: return from == EventStatus::published;
-        case EventStatus::cancelled: return from == EventStatus::draft || from == EventStatus::published;
+        case EventStatus::draft:
+            return from == EventStatus::published;
+        case EventStatus::published:
+            return from == EventStatus::draft || from == EventStatus::cancelled;
+        case EventStatus::held:
+            return from == EventStatus::published;
+        case EventStatus::cancelled:
+            return from == EventStatus::draft || from == EventStatus::published;
     }
     return false;
 }

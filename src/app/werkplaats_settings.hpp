@@ -26,7 +26,8 @@ constexpr std::size_t max_groups = 30;
 // Renames, reorders (in the order given) and adds stakeholder groups. Groups are
 // never deleted, because registrations and statistics refer to them. Names must be
 // unique within the Werkplaats.
-SettingsOutcome save_groups(Transaction& tx, std::int64_t werkplaats_id, const std::vector<GroupEdit>& edits);
+SettingsOutcome save_groups(Transaction& tx, std::int64_t werkplaats_id,
+                            const std::vector<GroupEdit>& edits);
 
 // Adds a partner organisation to the Werkplaats.
 SettingsOutcome add_partner(Transaction& tx, std::int64_t werkplaats_id, const std::string& name,

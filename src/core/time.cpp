@@ -25,7 +25,8 @@ int days_in_month(int year, int month) {
 Timestamp last_sunday_one_utc(int year, int month) {
     const int last_day = days_in_month(year, month);
     const std::int64_t days = days_from_civil(year, month, last_day);
-    const int weekday_of_last = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
+    const int weekday_of_last =
+        static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
     return (days - weekday_of_last) * seconds_per_day + 3'600;
 }
 
@@ -52,7 +53,8 @@ std::int64_t days_from_civil(int year, int month, int day) {
     const auto year_of_era = static_cast<unsigned>(y - era * 400);
     const auto day_of_year =
         static_cast<unsigned>((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1);
-    const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    const unsigned day_of_era =
+        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     return era * 146'097 + static_cast<std::int64_t>(day_of_era) - 719'468;
 }
 
@@ -64,12 +66,14 @@ LocalDateTime civil_from_seconds(Timestamp utc_seconds) {
     const auto day_of_era = static_cast<unsigned>(z - era * 146'097);
     const unsigned year_of_era =
         (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146'096) / 365;
-    const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const unsigned day_of_year =
+        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     const unsigned mp = (5 * day_of_year + 2) / 153;
     LocalDateTime result;
     result.day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
     result.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    result.year = static_cast<int>(static_cast<std::int64_t>(year_of_era) + era * 400 + (result.month <= 2));
+    result.year =
+        static_cast<int>(static_cast<std::int64_t>(year_of_era) + era * 400 + (result.month <= 2));
     result.hour = static_cast<int>(seconds_of_day / 3600);
     result.minute = static_cast<int>(seconds_of_day % 3600 / 60);
     result.second = static_cast<int>(seconds_of_day % 60);
@@ -83,8 +87,8 @@ int weekday(Timestamp utc_seconds, int offset_seconds) {
 
 int amsterdam_offset_seconds(Timestamp utc_seconds) {
     const int year = civil_from_seconds(utc_seconds).year;
-    const bool summer = utc_seconds >= last_sunday_one_utc(year, 3) &&
-                        utc_seconds < last_sunday_one_utc(year, 10);
+    const bool summer =
+        utc_seconds >= last_sunday_one_utc(year, 3) && utc_seconds < last_sunday_one_utc(year, 10);
     return summer ? 7'200 : 3'600;
 }
 
@@ -93,8 +97,9 @@ LocalDateTime to_amsterdam(Timestamp utc_seconds) {
 }
 
 Timestamp from_amsterdam(const LocalDateTime& local) {
-    const Timestamp as_if_utc = days_from_civil(local.year, local.month, local.day) * seconds_per_day +
-                                local.hour * 3'600 + local.minute * 60 + local.second;
+    const Timestamp as_if_utc =
+        days_from_civil(local.year, local.month, local.day) * seconds_per_day + local.hour * 3'600 +
+        local.minute * 60 + local.second;
     const Timestamp summer_reading = as_if_utc - 7'200;
     if (amsterdam_offset_seconds(summer_reading) == 7'200) return summer_reading;
     return as_if_utc - 3'600;
@@ -131,8 +136,9 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
     if (!is_valid(local)) return std::nullopt;
     if (position == text.size()) return from_amsterdam(local);
 
-    const Timestamp as_if_utc = days_from_civil(local.year, local.month, local.day) * seconds_per_day +
-                                local.hour * 3'600 + local.minute * 60 + local.second;
+    const Timestamp as_if_utc =
+        days_from_civil(local.year, local.month, local.day) * seconds_per_day + local.hour * 3'600 +
+        local.minute * 60 + local.second;
     if (take_char(text, position, 'Z')) {
         return position == text.size() ? std::optional<Timestamp>(as_if_utc) : std::nullopt;
     }

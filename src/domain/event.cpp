@@ -46,7 +46,8 @@ constexpr std::array<std::pair<EventStatus, std::string_view>, 4> status_slugs{{
 }};
 
 template <typename Enum, std::size_t N>
-std::string_view slug_of(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
+std::string_view slug_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
+                         Enum value) {
     for (const auto& [candidate, slug] : table) {
         if (candidate == value) return slug;
     }
@@ -112,8 +113,8 @@ FieldErrors validate(const EventDetails& details) {
                            EventLimits::description, Lines::multiple);
     validation::check_text(errors, "location_name", details.location_name, Presence::required,
                            EventLimits::location_name);
-    validation::check_text(errors, "location_address", details.location_address,
-                           Presence::optional, EventLimits::location_address);
+    validation::check_text(errors, "location_address", details.location_address, Presence::optional,
+                           EventLimits::location_address);
     validation::check_text(errors, "accessibility", details.accessibility, Presence::optional,
                            EventLimits::accessibility, Lines::multiple);
     if (details.starts_at <= 0) {

@@ -12,18 +12,24 @@ using validation::Presence;
 
 std::string_view to_slug(RegistrationStatus status) {
     switch (status) {
-        case RegistrationStatus::registered: return "registered";
-        case RegistrationStatus::waitlisted: return "waitlisted";
-        case RegistrationStatus::cancelled: return "cancelled";
+        case RegistrationStatus::registered:
+            return "registered";
+        case RegistrationStatus::waitlisted:
+            return "waitlisted";
+        case RegistrationStatus::cancelled:
+            return "cancelled";
     }
     return {};
 }
 
 std::string_view to_slug(Attendance attendance) {
     switch (attendance) {
-        case Attendance::unknown: return "unknown";
-        case Attendance::checked_in: return "checked_in";
-        case Attendance::no_show: return "no_show";
+        case Attendance::unknown:
+            return "unknown";
+        case Attendance::checked_in:
+            return "checked_in";
+        case Attendance::no_show:
+            return "no_show";
     }
     return {};
 }
@@ -37,7 +43,8 @@ std::optional<RegistrationStatus> registration_status_from_slug(std::string_view
 }
 
 std::optional<Attendance> attendance_from_slug(std::string_view slug) {
-    for (const auto attendance : {Attendance::unknown, Attendance::checked_in, Attendance::no_show}) {
+    for (const auto attendance :
+         {Attendance::unknown, Attendance::checked_in, Attendance::no_show}) {
         if (to_slug(attendance) == slug) return attendance;
     }
     return std::nullopt;

@@ -12,7 +12,7 @@ namespace kc::web {
 // server keeps answering other requests meanwhile. Jobs run in order; the
 // destructor finishes the queued ones.
 class BackgroundWorker {
-public:
+  public:
     BackgroundWorker();
     ~BackgroundWorker();
     BackgroundWorker(const BackgroundWorker&) = delete;
@@ -20,7 +20,7 @@ public:
 
     void post(std::function<void()> job);
 
-private:
+  private:
     void run();
 
     std::mutex mutex_;

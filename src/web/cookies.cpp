@@ -6,7 +6,8 @@ std::optional<std::string> cookie_value(std::string_view header, std::string_vie
     while (!header.empty()) {
         const auto semicolon = header.find(';');
         std::string_view pair = header.substr(0, semicolon);
-        header = semicolon == std::string_view::npos ? std::string_view{} : header.substr(semicolon + 1);
+        header =
+            semicolon == std::string_view::npos ? std::string_view{} : header.substr(semicolon + 1);
         while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
         const auto equals = pair.find('=');
         if (equals == std::string_view::npos) continue;

@@ -12,7 +12,9 @@ using kainjow::mustache::data;
 
 constexpr std::size_t max_rows = 40;
 
-std::string row_field(const char* name, std::size_t row) { return std::string(name) + "_" + std::to_string(row); }
+std::string row_field(const char* name, std::size_t row) {
+    return std::string(name) + "_" + std::to_string(row);
+}
 
 std::size_t rows_in(const FormData& form, const char* probe) {
     std::size_t rows = 0;
@@ -59,7 +61,8 @@ ParsedEvent parse_event_form(const FormData& form) {
     } else if (const auto value = text::parse_integer(capacity, 0, domain::EventLimits::capacity)) {
         d.capacity = static_cast<int>(*value);
     } else {
-        parsed.errors.push_back({"capacity", "error.capacity_range", domain::EventLimits::capacity});
+        parsed.errors.push_back(
+            {"capacity", "error.capacity_range", domain::EventLimits::capacity});
     }
     for (const auto& partner : form.get_all("partner")) {
         if (const auto id = text::parse_integer(partner, 1, INT64_MAX)) {
@@ -108,7 +111,8 @@ FormData event_to_form(const domain::Event& event) {
     for (std::size_t i = 0; i < d.programme.size(); ++i) {
         form.add(row_field("programme_time", i + 1), d.programme[i].time);
         form.add(row_field("programme_title", i + 1), d.programme[i].title);
-        form.add(row_field("programme_form", i + 1), std::string(domain::to_slug(d.programme[i].work_form)));
+        form.add(row_field("programme_form", i + 1),
+                 std::string(domain::to_slug(d.programme[i].work_form)));
     }
     return form;
 }
@@ -138,7 +142,8 @@ data event_form_data(const FormData& form, const std::vector<app::Partner>& part
         data item(data::type::object);
         item.set("id", std::to_string(partner.id));
         item.set("name", partner.name);
-        item.set("checked", std::find(chosen.begin(), chosen.end(), std::to_string(partner.id)) != chosen.end());
+        item.set("checked", std::find(chosen.begin(), chosen.end(), std::to_string(partner.id)) !=
+                                chosen.end());
         partner_list.push_back(item);
     }
     values.set("partners", partner_list);
@@ -156,7 +161,8 @@ data event_form_data(const FormData& form, const std::vector<app::Partner>& part
     values.set("speakers", speakers);
 
     data programme(data::type::list);
-    const std::size_t programme_rows = std::max<std::size_t>(rows_in(form, "programme_time") + 3, 6);
+    const std::size_t programme_rows =
+        std::max<std::size_t>(rows_in(form, "programme_time") + 3, 6);
     for (std::size_t row = 1; row <= programme_rows; ++row) {
         data item(data::type::object);
         item.set("row", std::to_string(row));

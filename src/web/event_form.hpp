@@ -23,7 +23,8 @@ FormData event_to_form(const domain::Event& event);
 
 // Template data for the event form: values, choices (types, work forms, partners)
 // with the current ones selected, and enough empty rows to add speakers and items.
-kainjow::mustache::data event_form_data(const FormData& form, const std::vector<app::Partner>& partners,
+kainjow::mustache::data event_form_data(const FormData& form,
+                                        const std::vector<app::Partner>& partners,
                                         const Catalogue& texts);
 
 }  // namespace kc::web

@@ -17,17 +17,19 @@ std::string percent_encode(std::string_view text);
 // The fields of an application/x-www-form-urlencoded body or a query string. A
 // field may repeat (checkboxes); `get` gives the first value.
 class FormData {
-public:
+  public:
     // Parses; nullopt when an escape is malformed.
     static std::optional<FormData> parse(std::string_view encoded);
 
-    void add(std::string name, std::string value) { fields_.emplace_back(std::move(name), std::move(value)); }
+    void add(std::string name, std::string value) {
+        fields_.emplace_back(std::move(name), std::move(value));
+    }
     std::string get(std::string_view name) const;
     bool has(std::string_view name) const;
     std::vector<std::string> get_all(std::string_view name) const;
     const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> fields_;
 };
 

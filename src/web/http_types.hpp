@@ -41,7 +41,7 @@ using Respond = std::function<void(Response)>;
 
 // The whole application as the HTTP server sees it.
 class Application {
-public:
+  public:
     virtual ~Application() = default;
     virtual void handle(Request request, Respond respond) = 0;
 };

@@ -15,7 +15,8 @@ data flatten_into(const boost::json::object& object, const std::string& prefix,
                   std::map<std::string, std::string>& texts, const std::string& path) {
     data node(data::type::object);
     for (const auto& [key, value] : object) {
-        const std::string full_key = prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
+        const std::string full_key =
+            prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
         if (value.is_string()) {
             const std::string text(value.get_string());
             texts[full_key] = text;
@@ -45,7 +46,8 @@ Catalogue Catalogue::load(const std::string& path) {
     }
     Catalogue catalogue;
     catalogue.template_data_ = data(data::type::object);
-    catalogue.template_data_.set("t", flatten_into(parsed.get_object(), "", catalogue.texts_, path));
+    catalogue.template_data_.set("t",
+                                 flatten_into(parsed.get_object(), "", catalogue.texts_, path));
     return catalogue;
 }
 

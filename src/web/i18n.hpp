@@ -1,7 +1,6 @@
 #pragma once
 
 #include <kainjow/mustache.hpp>
-
 #include <map>
 #include <string>
 #include <string_view>
@@ -16,7 +15,7 @@ std::string_view to_code(Language language);
 // strings, looked up by dotted keys ("error.required") in code and as
 // {{t.error.required}} in templates.
 class Catalogue {
-public:
+  public:
     // Loads and checks a file; throws std::runtime_error naming the file and problem.
     static Catalogue load(const std::string& path);
 
@@ -26,20 +25,20 @@ public:
     bool has(std::string_view key) const { return texts_.count(std::string(key)) > 0; }
     const kainjow::mustache::data& as_template_data() const { return template_data_; }
 
-private:
+  private:
     std::map<std::string, std::string> texts_;
     kainjow::mustache::data template_data_;
 };
 
 // Both languages; Dutch is the default.
 class Translations {
-public:
+  public:
     static Translations load(const std::string& directory);
     const Catalogue& operator[](Language language) const {
         return language == Language::en ? en_ : nl_;
     }
 
-private:
+  private:
     Catalogue nl_;
     Catalogue en_;
 };

@@ -20,12 +20,14 @@ void LoginThrottle::count(const std::string& key, time::Timestamp now) {
     ++entry.count;
 }
 
-bool LoginThrottle::is_blocked(const std::string& email, const std::string& address, time::Timestamp now) {
+bool LoginThrottle::is_blocked(const std::string& email, const std::string& address,
+                               time::Timestamp now) {
     std::lock_guard lock(mutex_);
     return blocked("e:" + text::ascii_lower(email), now) || blocked("a:" + address, now);
 }
 
-void LoginThrottle::record_failure(const std::string& email, const std::string& address, time::Timestamp now) {
+void LoginThrottle::record_failure(const std::string& email, const std::string& address,
+                                   time::Timestamp now) {
     std::lock_guard lock(mutex_);
     // Old entries go, so the map cannot grow without bound under a flood of guesses.
     for (auto it = failures_.begin(); it != failures_.end();) {

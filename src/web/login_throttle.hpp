@@ -13,7 +13,7 @@ namespace kc::web {
 // the window has passed. Kept in memory: a restart forgets, which only helps a
 // guesser once, and needs no write per failed attempt.
 class LoginThrottle {
-public:
+  public:
     static constexpr int max_failures = 5;
     static constexpr time::Timestamp window_seconds = 15 * 60;
 
@@ -21,7 +21,7 @@ public:
     void record_failure(const std::string& email, const std::string& address, time::Timestamp now);
     void record_success(const std::string& email);
 
-private:
+  private:
     struct Failures {
         int count = 0;
         time::Timestamp first_at = 0;

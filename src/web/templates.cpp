@@ -17,7 +17,8 @@ using kainjow::mustache::mustache;
 std::atomic<std::uint64_t> next_serial{1};
 
 // Per thread and per Templates instance, the compiled templates by name.
-thread_local std::unordered_map<std::uint64_t, std::unordered_map<std::string, std::unique_ptr<mustache>>>
+thread_local std::unordered_map<std::uint64_t,
+                                std::unordered_map<std::string, std::unique_ptr<mustache>>>
     compiled_per_thread;
 
 }  // namespace
@@ -35,13 +36,15 @@ Templates Templates::load(const std::string& directory) {
         buffer << file.rdbuf();
         mustache check(buffer.str());
         if (!check.is_valid()) {
-            throw std::runtime_error("template " + entry.path().string() + ": " + check.error_message());
+            throw std::runtime_error("template " + entry.path().string() + ": " +
+                                     check.error_message());
         }
         templates.sources_[entry.path().stem().string()] = buffer.str();
     }
     templates.partials_ = kainjow::mustache::data(kainjow::mustache::data::type::object);
     for (const auto& [name, source] : templates.sources_) {
-        templates.partials_.set(name, kainjow::mustache::partial([source = source] { return source; }));
+        templates.partials_.set(name,
+                                kainjow::mustache::partial([source = source] { return source; }));
     }
     return templates;
 }

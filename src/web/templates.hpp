@@ -1,7 +1,6 @@
 #pragma once
 
 #include <kainjow/mustache.hpp>
-
 #include <map>
 #include <string>
 
@@ -12,7 +11,7 @@ namespace kc::web {
 // own copy on first use. Mustache escapes {{values}} by default; only {{{body}}}
 // of the layout takes ready-made HTML.
 class Templates {
-public:
+  public:
     // Reads every *.mustache file in the directory; throws std::runtime_error
     // naming a file that is missing or does not parse.
     static Templates load(const std::string& directory);
@@ -21,7 +20,7 @@ public:
     std::string render(const std::string& name, const kainjow::mustache::data& page,
                        const kainjow::mustache::data& texts) const;
 
-private:
+  private:
     std::map<std::string, std::string> sources_;
     // Every template is also available as a partial: {{> name}}.
     kainjow::mustache::data partials_;

@@ -26,8 +26,9 @@ struct HttpReply {
 
 // A deliberately small blocking HTTP/1.1 client for tests: one request per
 // connection (Connection: close), so the server's real parser and writer are used.
-inline HttpReply http_request(std::uint16_t port, const std::string& method, const std::string& target,
-                              const std::string& body = "", const std::vector<std::string>& extra_headers = {}) {
+inline HttpReply http_request(std::uint16_t port, const std::string& method,
+                              const std::string& target, const std::string& body = "",
+                              const std::vector<std::string>& extra_headers = {}) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0) throw std::runtime_error("socket failed");
     sockaddr_in address{};
@@ -38,10 +39,12 @@ inline HttpReply http_request(std::uint16_t port, const std::string& method, con
         ::close(fd);
         throw std::runtime_error("connect failed");
     }
-    std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+    std::string request = method + " " + target +
+                          " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
                           "\r\nConnection: close\r\n";
     for (const auto& header : extra_headers) request += header + "\r\n";
-    if (!body.empty() || method == "POST") request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+    if (!body.empty() || method == "POST")
+        request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
     request += "\r\n" + body;
     for (std::size_t sent = 0; sent < request.size();) {
         const auto n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
@@ -59,7 +62,8 @@ inline HttpReply http_request(std::uint16_t port, const std::string& method, con
 
     HttpReply reply;
     const auto header_end = raw.find("\r\n\r\n");
-    if (raw.size() < 12 || header_end == std::string::npos) throw std::runtime_error("no HTTP reply");
+    if (raw.size() < 12 || header_end == std::string::npos)
+        throw std::runtime_error("no HTTP reply");
     reply.status = std::stoi(raw.substr(9, 3));
     std::size_t line_start = raw.find("\r\n") + 2;
     while (line_start < header_end) {

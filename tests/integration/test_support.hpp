@@ -8,10 +8,11 @@ namespace kc::testing {
 
 // A fresh folder under the system's temp dir, removed when the test ends.
 class TempDir {
-public:
+  public:
     TempDir() {
         std::random_device random;
-        path_ = std::filesystem::temp_directory_path() / ("kenniscafe-test-" + std::to_string(random()));
+        path_ = std::filesystem::temp_directory_path() /
+                ("kenniscafe-test-" + std::to_string(random()));
         std::filesystem::create_directories(path_);
     }
     ~TempDir() {
@@ -23,7 +24,7 @@ public:
 
     std::string file(const std::string& name) const { return (path_ / name).string(); }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

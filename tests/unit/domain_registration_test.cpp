@@ -98,16 +98,22 @@ TEST(OpenForRegistration, OnlyPublishedEventsThatHaveNotStarted) {
     EXPECT_FALSE(is_open_for_registration(event, event.details.starts_at - 1));
 }
 
-AttendanceFact present(std::int64_t event_id, time::Timestamp starts, std::int64_t group, std::string who) {
-    return {event_id, starts, group, RegistrationStatus::registered, Attendance::checked_in, false, std::move(who)};
+AttendanceFact present(std::int64_t event_id, time::Timestamp starts, std::int64_t group,
+                       std::string who) {
+    return {event_id, starts,        group, RegistrationStatus::registered, Attendance::checked_in,
+            false,    std::move(who)};
 }
 
 TEST(AttendanceStatistics, CountsPerGroupAndTellsNewFromReturning) {
-    const std::vector<AttendanceFact> first = {present(1, 100, 7, "e:a"), present(1, 100, 8, "e:b")};
+    const std::vector<AttendanceFact> first = {present(1, 100, 7, "e:a"),
+                                               present(1, 100, 8, "e:b")};
     std::vector<AttendanceFact> second = {present(2, 200, 7, "e:a"), present(2, 200, 7, "e:c")};
-    second.push_back({2, 200, 8, RegistrationStatus::registered, Attendance::no_show, false, "e:d"});
-    second.push_back({2, 200, 8, RegistrationStatus::waitlisted, Attendance::unknown, false, "e:e"});
-    second.push_back({2, 200, 8, RegistrationStatus::registered, Attendance::checked_in, true, "n:walk"});
+    second.push_back(
+        {2, 200, 8, RegistrationStatus::registered, Attendance::no_show, false, "e:d"});
+    second.push_back(
+        {2, 200, 8, RegistrationStatus::waitlisted, Attendance::unknown, false, "e:e"});
+    second.push_back(
+        {2, 200, 8, RegistrationStatus::registered, Attendance::checked_in, true, "n:walk"});
     std::vector<AttendanceFact> history = first;
     history.insert(history.end(), second.begin(), second.end());
 

@@ -146,7 +146,8 @@ TEST(PlannerCafe, AResidentWhoStaysSitsAwayFromResidentHosts) {
     Problem problem;
     problem.rounds = 3;
     problem.tables = {{"Oranje", 8}, {"Blauw", 6}, {"Groen", 6}};
-    problem.people = {{"Host Oranje", "Bewoner", "", 0}, {"Host Blauw", "Gemeente", "", 1},
+    problem.people = {{"Host Oranje", "Bewoner", "", 0},
+                      {"Host Blauw", "Gemeente", "", 1},
                       {"Host Groen", "Bewoner", "", 2}};
     Person stays{"Blijft", "Bewoner"};
     stays.stays = true;

@@ -84,7 +84,6 @@ class SqliteQueries final : public app::Transaction {
     void mark_account_link_used(const std::string& token_hash, time::Timestamp now) override;
     void set_event_hosts(std::int64_t event_id, const std::vector<std::int64_t>& user_ids) override;
 
-
     // Privacy (src/storage/sqlite/sqlite_privacy.cpp).
     std::optional<app::PrivacySettings> privacy_settings(std::int64_t werkplaats_id) override;
     std::vector<domain::Registration> registrations_by_email(

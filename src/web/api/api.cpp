@@ -53,8 +53,8 @@ Response body_refusal(const Visit& visit, const std::string& problem_key) {
 }
 
 std::optional<json::object> read_body(const Visit& visit, std::string& problem_key) {
-    return parse_json_object(visit.request.header("content-type").value_or(""),
-                             visit.request.body, problem_key);
+    return parse_json_object(visit.request.header("content-type").value_or(""), visit.request.body,
+                             problem_key);
 }
 
 class Api final : public Component {
