@@ -21,6 +21,7 @@ serve: build
 	@build/kenniscafe serve --db $(DB) --port $(PORT) --demo
 
 test: build
+	@./scripts/check-format.sh
 	@ctest --preset $(PRESET) -j2
 	@./tests/e2e/run.sh
 

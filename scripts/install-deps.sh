@@ -5,7 +5,7 @@
 set -eu
 
 packages="
-build-essential cmake ninja-build ccache pkg-config
+build-essential cmake ninja-build ccache pkg-config clang-format git
 libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
 libsqlite3-dev libkainjow-mustache-dev
 libspdlog-dev libfmt-dev libcli11-dev libsodium-dev
