@@ -179,6 +179,7 @@ DoorOutcome add_walk_in(Transaction& tx, const EventScope& scope,
     registration.attendance = domain::Attendance::checked_in;
     registration.checked_in_at = now;
     registration.id = tx.insert_registration(registration);
+    record_registration_consents(tx, registration, now);
     outcome.result = DoorResult::done;
     outcome.registration = std::move(registration);
     return outcome;

@@ -9,6 +9,7 @@
 #include "app/accounts.hpp"
 #include "app/demo_werkplaats.hpp"
 #include "app/events.hpp"
+#include "app/privacy.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
 #include "app/world_cafe.hpp"
@@ -309,6 +310,22 @@ TEST_P(StorageTest, WorldCafeSetupAndPlanRoundTrip) {
     store_->write_and_wait(
         [&](app::Transaction& tx) { locked = app::save_world_cafe_setup(tx, werkplaats_, cafe); });
     EXPECT_FALSE(locked.done);
+}
+
+TEST_P(StorageTest, AWalkInsConsentIsRecordedLikeARegistrationsConsent) {
+    const auto id = published_event(10);
+    app::DoorOutcome walk_in;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        walk_in = app::add_walk_in(tx, {werkplaats_, id},
+                                   {"Chantal", "", resident_, "", "", "", true, false}, now);
+    });
+    ASSERT_EQ(walk_in.result, app::DoorResult::done);
+    const auto consents = store_->read().consent_records(walk_in.registration->id);
+    ASSERT_EQ(consents.size(), 1u) << "only the consent given is recorded";
+    EXPECT_EQ(consents[0].kind, app::ConsentKind::photos);
+    EXPECT_TRUE(consents[0].given);
+    EXPECT_EQ(consents[0].text_version, app::consent_text_version);
+    EXPECT_EQ(consents[0].recorded_at, now);
 }
 
 TEST_P(StorageTest, DoorAndCafeWritesRefuseAnEventOfAnotherWerkplaats) {

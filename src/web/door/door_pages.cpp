@@ -175,6 +175,9 @@ Response DoorPages::checkin_page(const VisitPtr& visit, const domain::Event& sou
     for (const char* field : {"name", "email", "organisation"}) {
         values.set(std::string("walk_in_") + field, walk_in.get(field));
     }
+    for (const char* consent : {"consent_photos", "consent_contact"}) {
+        values.set(std::string("walk_in_") + consent, walk_in.get(consent) == "ja");
+    }
     set_field_errors(values, errors, *visit->texts);
     return site_.page(visit, "checkin", values,
                       visit->text("door.title") + ": " + event->details.title,
@@ -206,6 +209,9 @@ void DoorPages::walk_in_submit(const VisitPtr& visit, const Access& access) {
     registration.email = visit->form.get("email");
     registration.organisation = visit->form.get("organisation");
     registration.group_id = text::parse_integer(visit->form.get("group"), 1, INT64_MAX).value_or(0);
+    // The host asks a walk-in what a registration form asks: consent is never assumed.
+    registration.consent_photos = visit->form.get("consent_photos") == "ja";
+    registration.consent_contact = visit->form.get("consent_contact") == "ja";
     site_.write(
         visit,
         [scope = access.event_scope(), registration, now = site_.now()](app::Transaction& tx) {
