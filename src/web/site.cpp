@@ -205,14 +205,15 @@ void Site::store_cached(const VisitPtr& visit, const Response& response) {
     page_cache_[key] = {data_version_.load(), now(), response};
 }
 
-std::vector<app::Werkplaats> Site::werkplaatsen() {
+std::shared_ptr<const std::vector<app::Werkplaats>> Site::werkplaatsen() {
     const std::uint64_t version = data_version_.load();
     const time::Timestamp now_seconds = now();
     std::lock_guard lock(werkplaatsen_mutex_);
     // A Werkplaats added from the command line while the server runs shows up within the
     // cache period, like a cached page.
     if (werkplaatsen_version_ != version || now_seconds - werkplaatsen_read_at_ >= cache_seconds) {
-        werkplaatsen_ = store_.read().werkplaatsen();
+        werkplaatsen_ =
+            std::make_shared<const std::vector<app::Werkplaats>>(store_.read().werkplaatsen());
         werkplaatsen_version_ = version;
         werkplaatsen_read_at_ = now_seconds;
     }
@@ -221,8 +222,10 @@ std::vector<app::Werkplaats> Site::werkplaatsen() {
 
 std::string Site::site_prefix_for(const Visit& visit, std::int64_t werkplaats_id) {
     if (visit.site && visit.site->id == werkplaats_id) return visit.site_prefix;
-    const auto werkplaats = store_.read().werkplaats(werkplaats_id);
-    return werkplaats ? "/w/" + werkplaats->slug : std::string();
+    for (const auto& werkplaats : *werkplaatsen()) {
+        if (werkplaats.id == werkplaats_id) return "/w/" + werkplaats.slug;
+    }
+    return {};
 }
 
 std::optional<domain::Event> Site::public_event(const Visit& visit, std::int64_t event_id) {

@@ -90,7 +90,8 @@ class Site {
 
     // Every Werkplaats, read again at most every few seconds or after a write: every request
     // needs them to find its public site.
-    std::vector<app::Werkplaats> werkplaatsen();
+    // Shared, so a request reads the list without copying it.
+    std::shared_ptr<const std::vector<app::Werkplaats>> werkplaatsen();
     // The path prefix of a Werkplaats's public site as seen from this visit: the visit's own
     // prefix when it came to that site, else /w/{slug}.
     std::string site_prefix_for(const Visit& visit, std::int64_t werkplaats_id);
@@ -123,7 +124,7 @@ class Site {
     std::mutex werkplaatsen_mutex_;
     std::uint64_t werkplaatsen_version_ = 0;
     time::Timestamp werkplaatsen_read_at_ = 0;
-    std::vector<app::Werkplaats> werkplaatsen_;
+    std::shared_ptr<const std::vector<app::Werkplaats>> werkplaatsen_;
 };
 
 // A redirect target taken from a query or form: only a path on this site, else

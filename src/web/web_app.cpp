@@ -122,7 +122,8 @@ bool WebApp::serve_static(const VisitPtr& visit) {
 }
 
 void WebApp::find_site(Visit& visit) {
-    const auto werkplaatsen = site_.werkplaatsen();
+    const auto shared = site_.werkplaatsen();
+    const auto& werkplaatsen = *shared;
     const std::string host = host_without_port(visit.request.header("host").value_or(""));
     for (const auto& werkplaats : werkplaatsen) {
         if (!werkplaats.host_name.empty() && werkplaats.host_name == host) {

@@ -12,6 +12,7 @@
 
 #include "app/accounts.hpp"
 #include "app/events.hpp"
+#include "app/privacy.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
 #include "app/werkplaats_settings.hpp"
@@ -429,6 +430,65 @@ TEST_F(WebAccessTest, APersonInTwoWerkplaatsenPicksOneAndWorksOnlyInIt) {
                    {{"cookie", session}})
                   .status,
               403);
+}
+
+TEST_F(WebAccessTest, APersonalLinkReachesOnlyItsOwnDataAndSurvivesBeingSentTwice) {
+    const std::string token = store_->read().registration(registration_a_)->cancel_token;
+    const std::vector<std::pair<std::string, std::string>> form = {
+        {"cookie", std::string("kc_csrf=") + csrf},
+        {"content-type", "application/x-www-form-urlencoded"}};
+    const std::string before = fingerprint(database());
+    for (const std::string& made_up : {std::string("nep"), token + "x"}) {
+        SCOPED_TRACE(made_up);
+        EXPECT_EQ(call("GET", "/aanmelding/" + made_up + "/gegevens", "", {}).status, 404);
+        EXPECT_EQ(call("GET", "/aanmelding/" + made_up + "/gegevens.json", "", {}).status, 404);
+        EXPECT_EQ(call("POST", "/aanmelding/" + made_up + "/toestemming",
+                       std::string("csrf=") + csrf + "&kind=photos&given=ja", form)
+                      .status,
+                  404);
+        EXPECT_EQ(call("POST", "/aanmelding/" + made_up + "/wissen",
+                       std::string("csrf=") + csrf + "&bevestig=ja", form)
+                      .status,
+                  404);
+    }
+    EXPECT_EQ(fingerprint(database()), before);
+
+    // A consent sent twice (a phone that resends) is recorded once.
+    for (int sent = 0; sent < 2; ++sent) {
+        EXPECT_EQ(call("POST", "/aanmelding/" + token + "/toestemming",
+                       std::string("csrf=") + csrf + "&kind=photos&given=ja", form)
+                      .status,
+                  303);
+    }
+    EXPECT_EQ(store_->read().consent_records(registration_a_).size(), 1u);
+
+    // Erasing without the tick keeps everything; an erasure sent twice finds nothing the
+    // second time and says so.
+    const std::string consented = fingerprint(database());
+    EXPECT_EQ(
+        call("POST", "/aanmelding/" + token + "/wissen", std::string("csrf=") + csrf, form).status,
+        422);
+    EXPECT_EQ(fingerprint(database()), consented);
+    EXPECT_EQ(call("POST", "/aanmelding/" + token + "/wissen",
+                   std::string("csrf=") + csrf + "&bevestig=ja", form)
+                  .status,
+              200);
+    EXPECT_FALSE(store_->read().registration(registration_a_).has_value());
+    EXPECT_EQ(call("POST", "/aanmelding/" + token + "/wissen",
+                   std::string("csrf=") + csrf + "&bevestig=ja", form)
+                  .status,
+              404);
+}
+
+TEST_F(WebAccessTest, AnOrganisersErasureWithoutTheTickKeepsEverything) {
+    const std::string before = fingerprint(database());
+    const Reply reply =
+        call("POST", "/beheer/privacy/wissen", std::string("csrf=") + csrf + "&email=bram%40a.nl",
+             {{"cookie", session_of(organiser_a_)},
+              {"content-type", "application/x-www-form-urlencoded"}});
+    EXPECT_EQ(reply.status, 422);
+    EXPECT_NE(reply.body.find("Bram"), std::string::npos) << "the page shows whom it is about";
+    EXPECT_EQ(fingerprint(database()), before);
 }
 
 TEST_F(WebAccessTest, EachWerkplaatsHasItsOwnPublicSite) {

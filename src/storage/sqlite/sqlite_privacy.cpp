@@ -71,21 +71,13 @@ std::optional<app::PrivacySettings> SqliteQueries::privacy_settings(std::int64_t
 
 std::vector<domain::Registration> SqliteQueries::registrations_by_email(
     std::int64_t werkplaats_id, const std::string& email_normalized) {
-    std::vector<std::int64_t> ids;
-    {
-        auto statement = db_.prepare(
-            "SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id "
-            "WHERE r.email_normalized = ? AND e.werkplaats_id = ? ORDER BY e.starts_at, r.id");
-        statement->bind(1, email_normalized).bind(2, werkplaats_id);
-        while (statement->step()) ids.push_back(statement->integer(0));
-    }
-    // One person has a handful of registrations; reading them one by one keeps a single
-    // definition of a registration row.
-    std::vector<domain::Registration> result;
-    for (const auto id : ids) {
-        if (auto found = registration(id)) result.push_back(std::move(*found));
-    }
-    return result;
+    auto statement =
+        db_.prepare("SELECT " + registration_columns +
+                    " FROM registrations WHERE email_normalized = ? AND event_id IN "
+                    "(SELECT id FROM events WHERE werkplaats_id = ?) "
+                    "ORDER BY (SELECT starts_at FROM events WHERE events.id = event_id), id");
+    statement->bind(1, email_normalized).bind(2, werkplaats_id);
+    return read_registrations(*statement);
 }
 
 std::vector<app::ConsentRecord> SqliteQueries::consent_records(std::int64_t registration_id) {

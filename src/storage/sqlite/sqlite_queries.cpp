@@ -43,11 +43,6 @@ const std::string event_columns =
     "id, werkplaats_id, title, theme, event_type, description, starts_at, ends_at, "
     "location_name, location_address, accessibility, capacity, status, created_at, updated_at";
 
-const std::string registration_columns =
-    "id, event_id, name, email, email_normalized, group_id, organisation, dietary, accessibility, "
-    "consent_photos, consent_contact, status, attendance, walk_in, cancel_token, created_at, "
-    "checked_in_at, stays_seated";
-
 domain::Registration read_registration_row(Statement& row) {
     domain::Registration r;
     r.id = row.integer(0);
@@ -73,6 +68,11 @@ domain::Registration read_registration_row(Statement& row) {
 }
 
 }  // namespace
+
+const std::string registration_columns =
+    "id, event_id, name, email, email_normalized, group_id, organisation, dietary, accessibility, "
+    "consent_photos, consent_contact, status, attendance, walk_in, cancel_token, created_at, "
+    "checked_in_at, stays_seated";
 
 std::vector<app::Werkplaats> SqliteQueries::werkplaatsen() {
     auto statement = db_.prepare("SELECT id, slug, name, host_name FROM werkplaatsen ORDER BY id");

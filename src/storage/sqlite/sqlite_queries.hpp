@@ -5,6 +5,10 @@
 
 namespace kc::storage::sqlite {
 
+// The columns of a registration row in the order read_registrations() reads them, for every
+// query of registrations (sqlite_queries.cpp, sqlite_privacy.cpp).
+extern const std::string registration_columns;
+
 // The app's queries and writes as SQL on one connection. Reader threads use it on
 // read-only connections; the writer uses it inside its transactions.
 class SqliteQueries final : public app::Transaction {

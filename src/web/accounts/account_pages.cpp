@@ -102,6 +102,15 @@ class AccountPages final : public Component {
     Response accounts_view(const VisitPtr& visit, const Access& access, const FieldErrors& errors,
                            const std::string& shown_link, const std::string& shown_token);
     // Starts a session for the person after the write `job`, and goes to `next`.
+    // A session about to be stored, and the token its cookie carries.
+    struct NewSession {
+        std::string token;
+        app::SessionRecord record;
+    };
+    NewSession new_session(const VisitPtr& visit, std::int64_t user_id,
+                           std::optional<std::int64_t> werkplaats_id);
+    // Goes to `next` with the session's cookie set.
+    Response signed_in_redirect(const std::string& next, const std::string& token) const;
     void start_session(const VisitPtr& visit, std::int64_t user_id,
                        std::optional<std::int64_t> werkplaats_id, const std::string& next,
                        std::function<void(app::Transaction&)> job);
@@ -153,30 +162,38 @@ void AccountPages::login_submit(const VisitPtr& visit) {
                   [now](app::Transaction& tx) { tx.delete_expired_sessions(now); });
 }
 
+AccountPages::NewSession AccountPages::new_session(const VisitPtr& visit, std::int64_t user_id,
+                                                   std::optional<std::int64_t> werkplaats_id) {
+    NewSession session;
+    session.token = app::security::random_token(32);
+    const time::Timestamp now = site_.now();
+    session.record = {app::security::token_digest(session.token),
+                      user_id,
+                      site_.ensure_csrf_token(visit),
+                      werkplaats_id,
+                      now,
+                      now + app::AccountLimits::session_seconds};
+    return session;
+}
+
+Response AccountPages::signed_in_redirect(const std::string& next, const std::string& token) const {
+    Response response = site_.redirect(next);
+    response.add_header("Set-Cookie", set_cookie(session_cookie, token, CookieLifetime::session,
+                                                 site_.config().secure_cookies));
+    return response;
+}
+
 void AccountPages::start_session(const VisitPtr& visit, std::int64_t user_id,
                                  std::optional<std::int64_t> werkplaats_id, const std::string& next,
                                  std::function<void(app::Transaction&)> job) {
-    const std::string token = app::security::random_token(32);
-    const time::Timestamp now = site_.now();
-    const app::SessionRecord session{app::security::token_digest(token),
-                                     user_id,
-                                     site_.ensure_csrf_token(visit),
-                                     werkplaats_id,
-                                     now,
-                                     now + app::AccountLimits::session_seconds};
+    const NewSession session = new_session(visit, user_id, werkplaats_id);
     site_.write(
         visit,
-        [session, job = std::move(job)](app::Transaction& tx) {
+        [record = session.record, job = std::move(job)](app::Transaction& tx) {
             job(tx);
-            tx.insert_session(session);
+            tx.insert_session(record);
         },
-        [this, token, next]() {
-            Response response = site_.redirect(next);
-            response.add_header("Set-Cookie",
-                                set_cookie(session_cookie, token, CookieLifetime::session,
-                                           site_.config().secure_cookies));
-            return response;
-        });
+        [this, token = session.token, next]() { return signed_in_redirect(next, token); });
 }
 
 void AccountPages::logout(const VisitPtr& visit, const Access&) {
@@ -317,33 +334,29 @@ void AccountPages::link_submit(const VisitPtr& visit) {
         if (errors.empty()) hash = app::security::hash_password(form.get("password"));
     }
     if (!errors.empty()) return site_.finish(visit, link_page(visit, *preview, errors));
-    const std::string token = app::security::random_token(32);
-    const time::Timestamp now = site_.now();
-    auto session = std::make_shared<app::SessionRecord>(app::SessionRecord{
-        app::security::token_digest(token), 0, site_.ensure_csrf_token(visit),
-        preview->link.werkplaats_id, now, now + app::AccountLimits::session_seconds});
+    // The account may be made by this very write, so the session learns its person there.
+    const NewSession session = new_session(visit, 0, preview->link.werkplaats_id);
     site_.write(
         visit,
-        [code, name = form.get("name"), hash, now, session](app::Transaction& tx) {
+        [code, name = form.get("name"), hash, now = site_.now(),
+         record = session.record](app::Transaction& tx) {
             auto outcome = app::accept_link(tx, code, name, hash, now);
             if (outcome.result == app::AccountResult::done) {
-                session->user_id = outcome.user_id;
-                tx.insert_session(*session);
+                auto own = record;
+                own.user_id = outcome.user_id;
+                tx.insert_session(own);
             }
             return outcome;
         },
-        [this, visit, token, preview = *preview](const app::AcceptOutcome& outcome) {
+        [this, visit, token = session.token,
+         preview = *preview](const app::AcceptOutcome& outcome) {
             if (outcome.result == app::AccountResult::invalid) {
                 return link_page(visit, preview, outcome.errors);
             }
             if (outcome.result != app::AccountResult::done) {
                 return site_.error_page(visit, 404, "error.link_used_or_expired");
             }
-            Response response = site_.redirect("/beheer?welkom=1");
-            response.add_header("Set-Cookie",
-                                set_cookie(session_cookie, token, CookieLifetime::session,
-                                           site_.config().secure_cookies));
-            return response;
+            return signed_in_redirect("/beheer?welkom=1", token);
         });
 }
 

@@ -180,6 +180,8 @@ class PrivacyPages final : public Component {
     void person_erase_submit(const VisitPtr& visit, const Access& access);
     void audit_log(const VisitPtr& visit, const Access& access);
 
+    Response person_page(const VisitPtr& visit, const app::PersonalData& person,
+                         const std::string& email, const FieldErrors& errors);
     Response overview_page(const VisitPtr& visit, const Access& access,
                            const app::PrivacySettingsForm& form, const FieldErrors& errors);
     // The personal data behind a personal link. A link reaches only its own registration
@@ -338,19 +340,23 @@ void PrivacyPages::settings_submit(const VisitPtr& visit, const Access& access) 
         });
 }
 
+Response PrivacyPages::person_page(const VisitPtr& visit, const app::PersonalData& person,
+                                   const std::string& email, const FieldErrors& errors) {
+    data values = personal_data_view(*visit, person);
+    values.set("email", email);
+    values.set("email_query", percent_encode(email));
+    set_field_errors(values, errors, *visit->texts);
+    return site_.page(visit, "privacy_person", values, visit->text("privacy_admin.person_title"),
+                      errors.empty() ? 200 : 422);
+}
+
 void PrivacyPages::person(const VisitPtr& visit, const Access& access) {
     const std::string email = email_in_query(*visit);
     auto person = std::make_shared<app::PersonalData>(
         app::personal_data_by_email(site_.store().read(), access.werkplaats_id(), email));
     // Looking someone up is itself recorded, found or not; the log names no participant.
     site_.write(visit, audit_job(access, app::AuditAction::viewed_personal_data, *person),
-                [this, visit, person, email]() {
-                    data values = personal_data_view(*visit, *person);
-                    values.set("email", email);
-                    values.set("email_query", percent_encode(email));
-                    return site_.page(visit, "privacy_person", values,
-                                      visit->text("privacy_admin.person_title"));
-                });
+                [this, visit, person, email]() { return person_page(visit, *person, email, {}); });
 }
 
 void PrivacyPages::person_json(const VisitPtr& visit, const Access& access) {
@@ -363,8 +369,11 @@ void PrivacyPages::person_json(const VisitPtr& visit, const Access& access) {
 void PrivacyPages::person_erase_submit(const VisitPtr& visit, const Access& access) {
     const std::string email = text::trim(visit->form.get("email"));
     if (visit->form.get("bevestig") != "ja") {
-        return site_.finish(visit, site_.redirect("/beheer/privacy/persoon?email=" +
-                                                  percent_encode(email) + "&bevestigen=1"));
+        return site_.finish(visit,
+                            person_page(visit,
+                                        app::personal_data_by_email(site_.store().read(),
+                                                                    access.werkplaats_id(), email),
+                                        email, {{"bevestig", "personal_data.confirm_needed"}}));
     }
     site_.write(
         visit,
