@@ -10,4 +10,12 @@ std::optional<std::string_view> Request::header(std::string_view name) const {
     return std::nullopt;
 }
 
+ChannelOpening Application::open_channel(const Request&, ChannelKind, std::shared_ptr<ChannelSink>) {
+    ChannelOpening refused;
+    refused.refusal.status = 404;
+    refused.refusal.content_type = "text/plain; charset=utf-8";
+    refused.refusal.body = "Hier is geen live verbinding.";
+    return refused;
+}
+
 }  // namespace kc::web

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,11 +40,55 @@ struct Response {
 // of getting back onto the connection's executor.
 using Respond = std::function<void(Response)>;
 
+// How a long-lived channel reaches a client.
+enum class ChannelKind {
+    websocket,     // a GET with "Upgrade: websocket": messages both ways, text frames
+    event_stream,  // a GET with "Accept: text/event-stream": server-sent events, one way
+};
+
+// The server's end of a long-lived channel to one client. Thread-safe: any thread may send.
+class ChannelSink {
+  public:
+    virtual ~ChannelSink() = default;
+
+    // Queues one message (a WebSocket text frame, or one SSE "data:" event). A non-empty
+    // `slot` names a snapshot: an earlier message of the same slot that has not been written
+    // yet is replaced, so a slow client gets the latest state instead of a backlog. Messages
+    // are shared so that a broadcast is serialised once for every client.
+    virtual void send(std::shared_ptr<const std::string> message, std::string_view slot = {}) = 0;
+
+    // Closes the channel after the queued messages (a WebSocket close frame with `reason`).
+    virtual void close(std::string_view reason = {}) = 0;
+};
+
+// The application's end of a channel. Its calls come from the connection's io thread, one
+// at a time, and never after on_close.
+class Channel {
+  public:
+    virtual ~Channel() = default;
+    // A text message from the client (WebSocket only).
+    virtual void on_message(std::string message) = 0;
+    // The connection is gone (closed by either side, timed out, or the server stops).
+    virtual void on_close() = 0;
+};
+
+// The application's answer to a channel request: a channel, or a refusal sent as an
+// ordinary response (e.g. 404 for an unknown code).
+struct ChannelOpening {
+    std::shared_ptr<Channel> channel;
+    Response refusal;
+};
+
 // The whole application as the HTTP server sees it.
 class Application {
   public:
     virtual ~Application() = default;
     virtual void handle(Request request, Respond respond) = 0;
+
+    // Called instead of handle() for a channel request. Runs on the io thread: it must not
+    // wait for a write. The sink may be used at once, also from within this call.
+    virtual ChannelOpening open_channel(const Request& request, ChannelKind kind,
+                                        std::shared_ptr<ChannelSink> sink);
 };
 
 }  // namespace kc::web
