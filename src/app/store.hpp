@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/account_store.hpp"
+#include "app/live_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
 #include "domain/attendance_statistics.hpp"
@@ -41,7 +42,7 @@ struct EventFilter {
 
 // Everything the use cases read. Implementations exist per storage backend
 // (src/storage/sqlite now, PostgreSQL later); the domain never sees them.
-class Queries : public AccountQueries, public PrivacyQueries {
+class Queries : public AccountQueries, public PrivacyQueries, public LiveQueries {
   public:
     virtual ~Queries() = default;
 
@@ -72,7 +73,10 @@ class Queries : public AccountQueries, public PrivacyQueries {
 };
 
 // Reads and writes inside one write transaction.
-class Transaction : public Queries, public AccountWrites, public PrivacyWrites {
+class Transaction : public Queries,
+                    public AccountWrites,
+                    public PrivacyWrites,
+                    public LiveWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

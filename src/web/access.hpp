@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/accounts.hpp"
+#include "app/live_records.hpp"
 #include "app/privacy_records.hpp"
 #include "app/records.hpp"
 #include "app/scope.hpp"
@@ -29,11 +30,13 @@ class Access {
     // Set when the caller is a script with an API token.
     std::optional<std::int64_t> token_id;
     // What the path named: {id} is an event, {registration} one of its registrations,
-    // {member} a member of the Werkplaats, {token} one of its API tokens.
+    // {member} a member of the Werkplaats, {token} one of its API tokens, {session} a live
+    // session of the event.
     std::optional<domain::Event> event_in_path;
     std::optional<domain::Registration> registration_in_path;
     std::optional<app::MemberListing> member_in_path;
     std::optional<app::ApiToken> token_in_path;
+    std::optional<app::LiveSession> live_session_in_path;
 
     // The role in the current Werkplaats (for a token: the token's role).
     app::Role role() const { return required(membership, "membership").role; }
@@ -47,6 +50,9 @@ class Access {
     }
     const app::MemberListing& member() const { return required(member_in_path, "member"); }
     const app::ApiToken& token() const { return required(token_in_path, "token"); }
+    const app::LiveSession& live_session() const {
+        return required(live_session_in_path, "live session");
+    }
 
     // The scope a use case checks again inside its transaction.
     app::EventScope event_scope() const { return {werkplaats_id(), event().id}; }

@@ -18,5 +18,6 @@ std::unique_ptr<Component> make_world_cafe_pages(Site& site);    // world_cafe/
 std::unique_ptr<Component> make_settings_pages(Site& site);      // settings/
 std::unique_ptr<Component> make_privacy_pages(Site& site);       // privacy/
 std::unique_ptr<Component> make_api(Site& site);                 // api/
+std::unique_ptr<Component> make_live_pages(Site& site);          // live/
 
 }  // namespace kc::web

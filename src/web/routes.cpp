@@ -25,7 +25,8 @@ std::vector<std::string_view> parameters_of(std::string_view pattern) {
 }  // namespace
 
 bool Routes::is_scoped_parameter(std::string_view name) {
-    return name == "id" || name == "registration" || name == "member" || name == "token";
+    return name == "id" || name == "registration" || name == "member" || name == "token" ||
+           name == "session";
 }
 
 void Routes::open(std::string method, std::string pattern, OpenHandler handler) {
@@ -57,6 +58,10 @@ void Routes::members(std::string method, std::string pattern, app::Role minimum,
     if (pattern.find("{registration}") != std::string::npos &&
         pattern.find("{id}") == std::string::npos) {
         throw std::logic_error("a registration is scoped through its event {id}: " + pattern);
+    }
+    if (pattern.find("{session}") != std::string::npos &&
+        pattern.find("{id}") == std::string::npos) {
+        throw std::logic_error("a live session is scoped through its event {id}: " + pattern);
     }
     add({{std::move(method), std::move(pattern), Audience::member, minimum},
          nullptr,

@@ -113,6 +113,10 @@ Response Site::page(const VisitPtr& visit, const std::string& template_name, dat
     set_base_data(visit, values);
     layout.set("title", title);
     layout.set("body", templates_.render(template_name, values, texts));
+    // A page may bring its own scripts and a class for its body (the beamer screen).
+    for (const char* key : {"scripts", "body_class"}) {
+        if (const data* value = values.get(key)) layout.set(key, *value);
+    }
     Response response;
     response.status = status;
     response.body = templates_.render("layout", layout, texts);

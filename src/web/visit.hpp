@@ -34,6 +34,11 @@ struct Visit {
     // Set by the router on every route that is not open to everyone.
     std::optional<Access> access;
     Respond respond;
+    // A channel request (a WebSocket or an event stream, method "CHANNEL" for the router):
+    // the sink to send to, and the channel a handler opens instead of responding.
+    std::shared_ptr<ChannelSink> channel_sink;
+    ChannelKind channel_kind = ChannelKind::websocket;
+    std::shared_ptr<Channel> channel;
 
     std::string text(std::string_view key, long long number = 0) const {
         return texts->text(key, number);

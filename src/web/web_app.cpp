@@ -82,6 +82,7 @@ WebApp::WebApp(app::Store& store, WebConfig config) : site_(store, std::move(con
     components_.push_back(make_world_cafe_pages(site_));
     components_.push_back(make_settings_pages(site_));
     components_.push_back(make_privacy_pages(site_));
+    components_.push_back(make_live_pages(site_));
     components_.push_back(make_api(site_));
     for (const auto& component : components_) component->add_routes(routes_);
 }
@@ -149,12 +150,43 @@ void WebApp::find_site(Visit& visit) {
     if (!werkplaatsen.empty()) visit.site = werkplaatsen.front();
 }
 
-void WebApp::handle(Request request, Respond respond) {
+VisitPtr WebApp::start_visit(Request request, Respond respond) {
     auto visit = std::make_shared<Visit>();
     visit->request = std::move(request);
     visit->respond = std::move(respond);
     visit->language = language_for(visit->request);
     visit->texts = &site_.translations()[visit->language];
+    return visit;
+}
+
+void WebApp::handle(Request request, Respond respond) {
+    dispatch(start_visit(std::move(request), std::move(respond)));
+}
+
+ChannelOpening WebApp::open_channel(const Request& request, ChannelKind kind,
+                                    std::shared_ptr<ChannelSink> sink) {
+    ChannelOpening opening;
+    Request channel_request = request;
+    channel_request.method = "CHANNEL";
+    auto visit = start_visit(std::move(channel_request),
+                             [&opening](Response refusal) { opening.refusal = std::move(refusal); });
+    visit->channel_sink = std::move(sink);
+    visit->channel_kind = kind;
+    // A browser sends cookies with a WebSocket from any site, so a channel from another
+    // site's page is refused like a form from there.
+    if (!same_origin(visit->request)) {
+        site_.respond_error(visit, 403, "error.csrf");
+        return opening;
+    }
+    dispatch(visit);
+    opening.channel = std::move(visit->channel);
+    if (!opening.channel && opening.refusal.body.empty()) {
+        opening.refusal = site_.error_page(visit, 404, "error.not_found");
+    }
+    return opening;
+}
+
+void WebApp::dispatch(const VisitPtr& visit) {
     try {
         if (serve_static(visit)) return;
         find_site(*visit);
@@ -337,6 +369,14 @@ bool WebApp::resolve_path(const VisitPtr& visit, Access& access) {
             return false;
         }
         access.registration_in_path = std::move(registration);
+    }
+    if (!params.get("session").empty()) {
+        auto session = queries.live_session(params.id("session"));
+        if (!session || session->event_id != access.event().id) {
+            site_.respond_error(visit, 404, "error.not_found");
+            return false;
+        }
+        access.live_session_in_path = std::move(session);
     }
     if (!params.get("member").empty()) {
         const auto user_id = params.id("member");

@@ -25,6 +25,10 @@ class WebApp final : public Application {
     ~WebApp() override;
 
     void handle(Request request, Respond respond) override;
+    // Channels are routes with the method "CHANNEL", found, authorised and scoped like
+    // any other route; their handler sets the visit's channel instead of responding.
+    ChannelOpening open_channel(const Request& request, ChannelKind kind,
+                                std::shared_ptr<ChannelSink> sink) override;
 
     // `serve --port 0` sets the address once the system has chosen the port, before
     // anyone can know that port and send a request.
@@ -40,6 +44,8 @@ class WebApp final : public Application {
         std::string body;
     };
 
+    VisitPtr start_visit(Request request, Respond respond);
+    void dispatch(const VisitPtr& visit);
     void load_static_files();
     bool serve_static(const VisitPtr& visit);
     void find_site(Visit& visit);

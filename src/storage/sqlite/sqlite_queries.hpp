@@ -108,6 +108,27 @@ class SqliteQueries final : public app::Transaction {
     void insert_audit_entry(const app::AuditEntry& entry) override;
     int delete_audit_entries_before(std::int64_t werkplaats_id, time::Timestamp cutoff) override;
 
+    // Live sessions (src/storage/sqlite/sqlite_live.cpp).
+    std::optional<app::LiveSession> live_session(std::int64_t id) override;
+    std::optional<app::LiveSession> live_session_by_code(const std::string& join_code) override;
+    std::vector<app::LiveSession> live_sessions(std::int64_t event_id) override;
+    std::vector<app::LiveQuestion> live_questions(std::int64_t session_id) override;
+    std::vector<app::LiveParticipant> live_participants(std::int64_t session_id) override;
+    std::vector<app::LiveAnswer> live_answers(std::int64_t session_id) override;
+    std::vector<app::LiveModeration> live_moderation(std::int64_t session_id) override;
+    std::int64_t max_live_answer_id() override;
+    std::int64_t max_live_participant_id() override;
+    void insert_live_session(app::LiveSession& session, time::Timestamp now) override;
+    void update_live_session(const app::LiveSession& session, time::Timestamp now) override;
+    void delete_live_session(std::int64_t id) override;
+    void insert_live_question(app::LiveQuestion& question) override;
+    void update_live_question(const app::LiveQuestion& question) override;
+    void delete_live_question(std::int64_t id) override;
+    void insert_live_participants(const std::vector<app::LiveParticipant>& participants) override;
+    void update_live_participant(const app::LiveParticipant& participant) override;
+    void insert_live_answers(const std::vector<app::LiveAnswer>& answers) override;
+    void insert_live_moderation(const app::LiveModeration& moderation) override;
+
   private:
     // The anonymous counts of erased registrations as facts, for attendance_facts.
     void append_anonymous_facts(std::int64_t werkplaats_id,

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "core/validation.hpp"
 #include "web/components.hpp"
+#include "web/json_answers.hpp"
 #include "web/json_body.hpp"
 #include "web/view_helpers.hpp"
 
@@ -36,25 +37,6 @@ json::object event_json(const domain::Event& event, const app::EventCounts& coun
     object["registered"] = counts.registered;
     object["waitlisted"] = counts.waitlisted;
     return object;
-}
-
-Response json_error(const Visit& visit, int status, std::string_view code,
-                    const std::string& message_key, const FieldErrors& errors = {}) {
-    return json_text_response(status,
-                              error_json(code, visit.text(message_key), errors, *visit.texts));
-}
-
-// The answer to a body that is not a JSON object the API can read.
-Response body_refusal(const Visit& visit, const std::string& problem_key) {
-    const int status = problem_key == "error.json_type"        ? 415
-                       : problem_key == "error.json_too_large" ? 413
-                                                               : 400;
-    return json_error(visit, status, status_code_name(status), problem_key);
-}
-
-std::optional<json::object> read_body(const Visit& visit, std::string& problem_key) {
-    return parse_json_object(visit.request.header("content-type").value_or(""), visit.request.body,
-                             problem_key);
 }
 
 class Api final : public Component {
@@ -99,7 +81,7 @@ void Api::events(const VisitPtr& visit) {
 
 void Api::event_create(const VisitPtr& visit, const Access& access) {
     std::string problem;
-    const auto body = read_body(*visit, problem);
+    const auto body = read_json_body(*visit, problem);
     if (!body) return site_.finish(visit, body_refusal(*visit, problem));
     FieldErrors errors;
     domain::EventDetails details;
@@ -192,7 +174,7 @@ void Api::event_publish(const VisitPtr& visit, const Access& access) {
 
 void Api::registration_create(const VisitPtr& visit) {
     std::string problem;
-    const auto body = read_body(*visit, problem);
+    const auto body = read_json_body(*visit, problem);
     if (!body) return site_.finish(visit, body_refusal(*visit, problem));
     const auto event = site_.public_event(*visit, visit->params.id("id"));
     if (!event) {
