@@ -1,20 +1,17 @@
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace kc::text {
 
-namespace {
-
-// Decodes one code point starting at `i`; returns its length or 0 when malformed.
-std::size_t decode_one(std::string_view s, std::size_t i, char32_t& code_point) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char lead = byte(i);
+DecodedCodePoint decode_code_point(std::string_view utf8, std::size_t at) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(utf8[k]); };
+    const unsigned char lead = byte(at);
     std::size_t length = 0;
     char32_t value = 0;
     if (lead < 0x80) {
-        code_point = lead;
-        return 1;
+        return {lead, 1};
     } else if ((lead & 0xE0) == 0xC0) {
         length = 2;
         value = lead & 0x1F;
@@ -25,28 +22,43 @@ std::size_t decode_one(std::string_view s, std::size_t i, char32_t& code_point) 
         length = 4;
         value = lead & 0x07;
     } else {
-        return 0;
+        return {};
     }
-    if (i + length > s.size()) return 0;
+    if (at + length > utf8.size()) return {};
     for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-        value = (value << 6) | (byte(i + k) & 0x3F);
+        if ((byte(at + k) & 0xC0) != 0x80) return {};
+        value = (value << 6) | (byte(at + k) & 0x3F);
     }
     // Overlong encodings, surrogates and values beyond Unicode are malformed.
     static constexpr char32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
     if (value < minimum[length] || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-        return 0;
+        return {};
     }
-    code_point = value;
-    return length;
+    return {value, length};
 }
 
-}  // namespace
+void append_utf8(std::string& utf8, char32_t code_point) {
+    const auto put = [&utf8](char32_t bits) { utf8.push_back(static_cast<char>(bits)); };
+    if (code_point < 0x80) {
+        put(code_point);
+    } else if (code_point < 0x800) {
+        put(0xC0 | (code_point >> 6));
+        put(0x80 | (code_point & 0x3F));
+    } else if (code_point < 0x10000) {
+        put(0xE0 | (code_point >> 12));
+        put(0x80 | ((code_point >> 6) & 0x3F));
+        put(0x80 | (code_point & 0x3F));
+    } else {
+        put(0xF0 | (code_point >> 18));
+        put(0x80 | ((code_point >> 12) & 0x3F));
+        put(0x80 | ((code_point >> 6) & 0x3F));
+        put(0x80 | (code_point & 0x3F));
+    }
+}
 
 bool is_clean_utf8(std::string_view bytes, bool allow_newlines) {
     for (std::size_t i = 0; i < bytes.size();) {
-        char32_t code_point = 0;
-        const std::size_t length = decode_one(bytes, i, code_point);
+        const auto [code_point, length] = decode_code_point(bytes, i);
         if (length == 0) return false;
         const bool is_line_break = code_point == '\n' || code_point == '\r';
         if (code_point == '\t' || (is_line_break && allow_newlines)) {
@@ -91,10 +103,8 @@ std::string slugify(std::string_view value) {
     std::string slug;
     bool pending_dash = false;
     for (std::size_t i = 0; i < value.size();) {
-        char32_t code_point = 0;
-        std::size_t length = decode_one(value, i, code_point);
-        if (length == 0) length = 1;
-        i += length;
+        const auto [code_point, length] = decode_code_point(value, i);
+        i += std::max<std::size_t>(length, 1);
         char ascii = 0;
         if (code_point < 0x80) {
             ascii = static_cast<char>(code_point);

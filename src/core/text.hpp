@@ -11,6 +11,17 @@ namespace kc::text {
 // tab, newline and carriage return (which `allow_newlines` permits).
 bool is_clean_utf8(std::string_view bytes, bool allow_newlines);
 
+// One code point decoded from UTF-8, with the number of bytes it took; a length of 0 means
+// the bytes there are not well-formed UTF-8.
+struct DecodedCodePoint {
+    char32_t value = 0;
+    std::size_t length = 0;
+};
+DecodedCodePoint decode_code_point(std::string_view utf8, std::size_t at);
+
+// Appends the UTF-8 encoding of a code point (which must be a Unicode scalar value).
+void append_utf8(std::string& utf8, char32_t code_point);
+
 // The number of Unicode code points in well-formed UTF-8.
 std::size_t code_point_count(std::string_view utf8);
 

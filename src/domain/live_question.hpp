@@ -70,10 +70,10 @@ FieldErrors validate(const QuestionSettings& question);
 
 // An answer as a participant sends it, parsed from JSON or a form but not yet checked.
 struct AnswerValue {
-    std::vector<int> options;        // choice; quiz (one); ranking (every index once)
-    std::optional<int> number;       // statement 1..5; scale
-    std::vector<std::string> words;  // word cloud
-    std::string text;                // open; qa (a new question)
+    std::vector<int> options;            // choice; quiz (one); ranking (every index once)
+    std::optional<int> number;           // statement 1..5; scale
+    std::vector<std::string> words;      // word cloud
+    std::string text;                    // open; qa (a new question)
     std::optional<std::int64_t> upvote;  // qa: the entry voted for (instead of text)
 
     bool operator==(const AnswerValue&) const = default;
@@ -133,7 +133,7 @@ struct GroupCounts {
 struct OptionResult {
     std::string label;
     int count = 0;     // participants who picked it (choice, quiz, statement, scale)
-    double score = 0;  // ranking: average rank points (options - position), higher is better
+    double score = 0;  // ranking: average of (options - position), the first place (0) worth most
     bool correct = false;  // quiz, only once revealed
     GroupCounts groups;    // filled when results are asked by group
 };
@@ -176,9 +176,8 @@ class Tally {
     // earlier answer for one-answer kinds, adding an entry (id `entry_id`) for open and qa,
     // toggling their vote for a qa upvote. `elapsed_ms` is the time since the question
     // opened (quiz points). Filtered words and texts are recorded hidden.
-    AnswerCheck record(std::int64_t participant_id, std::int64_t group_id,
-                       const AnswerValue& value, std::int64_t entry_id, std::int64_t elapsed_ms,
-                       const WordFilter& filter);
+    AnswerCheck record(std::int64_t participant_id, std::int64_t group_id, const AnswerValue& value,
+                       std::int64_t entry_id, std::int64_t elapsed_ms, const WordFilter& filter);
 
     // The participant's current answer (one-answer kinds), for a phone that reconnects.
     std::optional<AnswerValue> answer_of(std::int64_t participant_id) const;
@@ -196,23 +195,50 @@ class Tally {
     const QuestionSettings& question() const { return question_; }
 
   private:
-    QuestionSettings question_;
-    std::vector<std::int64_t> group_ids_;
     struct Answer {
         std::int64_t group_id = 0;
         AnswerValue value;
         int points = 0;
         bool hidden = false;
     };
-    std::map<std::int64_t, Answer> answers_;  // one-answer kinds, by participant
-    std::vector<Entry> entries_;              // open, qa
-    std::map<std::string, std::string> merged_into_;  // word key -> word key
+    // Spellings of one word key in the order they were first seen, so a tie for the most
+    // used spelling goes to the earliest.
+    struct Spelling {
+        std::string text;
+        int count = 0;
+    };
+
+    std::optional<AnswerValue> checked(const AnswerValue& value) const;
+    AnswerCheck add_entry(std::int64_t participant_id, std::int64_t group_id,
+                          const AnswerValue& value, std::int64_t entry_id,
+                          const WordFilter& filter);
+    AnswerCheck toggle_vote(std::int64_t participant_id, std::int64_t entry_id);
+    // Adds (+1) or takes away (-1) a shown answer from the running counts.
+    void count(const Answer& answer, int sign);
+    std::size_t column_of(std::int64_t group_id) const;
+    std::vector<int>& word_columns(const std::string& key);
+    std::string resolved(std::string key) const;
+    std::string spelling_of(const std::string& key) const;
+    GroupCounts shown_groups(const std::vector<int>& columns, const ResultOptions& options) const;
+    Results entry_results(const ResultOptions& options) const;
+    Results word_results(const ResultOptions& options) const;
+
+    QuestionSettings question_;
+    std::vector<std::int64_t> group_ids_;
+    std::map<std::int64_t, Answer> answers_;               // one-answer kinds, by participant
+    std::vector<Entry> entries_;                           // open, qa
+    std::map<std::int64_t, std::size_t> entry_positions_;  // entry id -> index in entries_
+    std::map<std::string, std::string> merged_into_;       // word key -> word key
     std::set<std::string> hidden_words_;
-    // Running counts for choice, quiz, statement and scale, per option or value: [option][group
-    // index + 1], index 0 holding those without a group. Word counts are kept by key.
+    // Running counts, each a row of columns: [group index + 1], index 0 holding those
+    // without a group. Respondents: participants with a shown answer. Options: per option
+    // (choice, quiz), level (statement) or value (scale). Ranking points: per option, the
+    // sum over respondents of (options - position). Word counts are kept by key.
+    std::vector<int> respondent_counts_;
     std::vector<std::vector<int>> option_counts_;
-    std::map<std::string, std::map<std::int64_t, int>> word_counts_;  // key -> group -> count
-    std::map<std::string, std::map<std::string, int>> word_spellings_;
+    std::vector<long long> ranking_points_;
+    std::map<std::string, std::vector<int>> word_counts_;
+    std::map<std::string, std::vector<Spelling>> word_spellings_;
 };
 
 // Total quiz points per participant over a session's quiz questions, highest first, ties
@@ -228,7 +254,8 @@ std::vector<LeaderboardRow> leaderboard(std::vector<LeaderboardRow> totals, std:
 // the others on a spiral around it, sizes from min to max by mention count (square root),
 // nothing rotated (legible from the back of a room), no overlaps; words that do not fit
 // are left out. Widths are estimated from the character count, so the SVG text is given
-// textLength to match the estimate.
+// textLength to match the estimate. A word takes up x - width / 2 to x + width / 2 and
+// from y - 0.8 font_size to y + 0.2 font_size, inside the box.
 struct PlacedWord {
     std::string text;
     int count = 0;

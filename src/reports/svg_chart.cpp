@@ -7,20 +7,19 @@
 #include <cstdint>
 #include <numeric>
 
-#include "core/text.hpp"
+#include "reports/svg_parts.hpp"
 
 namespace kc::reports {
 
 namespace {
 
-// The Okabe-Ito colours blue, vermilion, bluish green and reddish purple, which stay
-// apart for every common form of colour blindness, darkened until white text on them
-// (and so they on the white background) reaches 4.5:1.
-constexpr std::array<std::string_view, 4> series_colours = {"#0072b2", "#c04f00", "#007a5a",
-                                                            "#a8588a"};
-constexpr std::string_view text_colour = "#1f2328";  // 15.8:1 on white
-constexpr std::string_view axis_colour = "#767676";  // 4.5:1 on white
-constexpr std::string_view background_colour = "#ffffff";
+using svg::axis_colour;
+using svg::background_colour;
+using svg::colour_of_series;
+using svg::decimal;
+using svg::rect_element;
+using svg::text_colour;
+using svg::text_element;
 
 // A narrow viewBox with the label above each bar keeps the text readable when the
 // chart shrinks to the width of a phone: 16 units still come out at about 13 px.
@@ -35,25 +34,11 @@ constexpr double value_gap = 6;
 constexpr double segment_text_padding = 12;
 constexpr double swatch_size = 14;
 constexpr double legend_item_gap = 18;
-// Sans-serif glyphs average about 0.55 em; a little more keeps estimates on the safe side.
-constexpr double average_glyph_width = 0.6 * font_size;
-
-// Writes integers without decimals and other numbers with one, always with a decimal
-// point, whatever the locale of the process.
-std::string decimal(double value) {
-    std::array<char, 48> buffer{};
-    const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                            std::chars_format::fixed, 1);
-    std::string text = error == std::errc() ? std::string(buffer.data(), end) : "0";
-    if (text.ends_with(".0")) text.resize(text.size() - 2);
-    if (text == "-0") text = "0";
-    return text;
-}
 
 std::string text_fill() { return "fill=\"" + std::string(text_colour) + "\""; }
 
 double estimated_text_width(std::string_view text) {
-    return average_glyph_width * static_cast<double>(text::code_point_count(text));
+    return svg::estimated_text_width(text, font_size);
 }
 
 double countable(double value) { return std::isfinite(value) && value > 0 ? value : 0; }
@@ -61,32 +46,6 @@ double countable(double value) { return std::isfinite(value) && value > 0 ? valu
 double total_of(const Bar& bar) {
     return std::accumulate(bar.values.begin(), bar.values.end(), 0.0,
                            [](double sum, double value) { return sum + countable(value); });
-}
-
-std::string_view colour_of_series(std::size_t series) {
-    return series_colours[series % series_colours.size()];
-}
-
-// Breaks a label at spaces into lines that fit the width; a single word that is too
-// long keeps a line of its own.
-std::vector<std::string> wrapped(std::string_view label, double width) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start <= label.size()) {
-        const std::size_t end = std::min(label.find(' ', start), label.size());
-        const std::string_view word = label.substr(start, end - start);
-        if (!word.empty()) {
-            if (!lines.empty() &&
-                estimated_text_width(lines.back() + " " + std::string(word)) <= width) {
-                lines.back() += " " + std::string(word);
-            } else {
-                lines.emplace_back(word);
-            }
-        }
-        start = end + 1;
-    }
-    if (lines.empty()) lines.emplace_back();
-    return lines;
 }
 
 // A stable id prefix from the chart's texts, so two different charts on one page do
@@ -134,18 +93,6 @@ std::string accessible_description(const BarChart& chart) {
     return text;
 }
 
-std::string text_element(double x, double y, std::string_view attributes,
-                         std::string_view content) {
-    return "<text x=\"" + decimal(x) + "\" y=\"" + decimal(y) + "\" " + std::string(attributes) +
-           ">" + xml_escape(content) + "</text>";
-}
-
-// The start of a rect element, left open so the caller can add attributes or content.
-std::string rect_element(double x, double y, double width, double height, std::string_view fill) {
-    return "<rect x=\"" + decimal(x) + "\" y=\"" + decimal(y) + "\" width=\"" + decimal(width) +
-           "\" height=\"" + decimal(height) + "\" fill=\"" + std::string(fill) + "\"";
-}
-
 // Writes the legend, wrapping onto more lines when the names do not fit, and returns
 // its height.
 double add_legend(std::string& svg, const std::vector<std::string>& names) {
@@ -176,7 +123,7 @@ struct Scale {
 // the next bar starts.
 double add_bar(std::string& svg, const Bar& bar, const std::vector<std::string>& series_names,
                const Scale& scale, double y) {
-    for (const std::string& line : wrapped(bar.label, content_width)) {
+    for (const std::string& line : svg::wrapped(bar.label, content_width, font_size)) {
         svg += text_element(margin, y + font_size, text_fill(), line);
         y += line_height;
     }
@@ -263,17 +210,9 @@ std::string svg_bar_chart(const BarChart& chart) {
     for (const Bar& bar : chart.bars) y = add_bar(body, bar, chart.series_names, scale, y);
     const double height = y - row_gap + margin;
 
-    const std::string id = xml_escape(chart.id.empty() ? derived_id(chart) : chart.id);
-    std::string svg =
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + decimal(view_width) + " " +
-        decimal(height) + "\" role=\"img\" aria-labelledby=\"" + id + "-title " + id +
-        "-desc\" font-family=\"sans-serif\" font-size=\"" + decimal(font_size) + "\">";
-    svg += "<title id=\"" + id + "-title\">" + xml_escape(chart.title) + "</title>";
-    svg += "<desc id=\"" + id + "-desc\">" + xml_escape(accessible_description(chart)) + "</desc>";
-    svg += "<rect width=\"100%\" height=\"100%\" fill=\"" + std::string(background_colour) + "\"/>";
-    svg += body;
-    svg += "</svg>";
-    return svg;
+    const std::string id = chart.id.empty() ? derived_id(chart) : chart.id;
+    return svg::document(id, view_width, height, font_size, chart.title,
+                         accessible_description(chart), body);
 }
 
 }  // namespace kc::reports
