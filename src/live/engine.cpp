@@ -463,7 +463,9 @@ std::optional<PhoneView> Engine::phone_view(std::int64_t session_id, std::int64_
     view.question = current_question_view(room, options_.now_ms());
     if (const auto* question = room.current_question()) {
         view.answer = question->tally.answer_of(participant_id);
-        if (question->record.results_shown) {
+        // Q&A lists the room's questions on every phone, so that people can vote on them.
+        const bool is_qa = question->record.settings.kind == domain::live::QuestionKind::qa;
+        if (question->record.results_shown || is_qa) {
             auto options = room.result_options(false);
             options.by_group = false;
             options.reveal_correct = question->record.state == app::LiveQuestionState::closed;

@@ -88,7 +88,7 @@ struct PhoneView {
     int score = 0;
     std::optional<QuestionView> question;
     std::optional<domain::live::AnswerValue> answer;  // theirs, for one-answer kinds
-    std::optional<domain::live::Results> results;     // once the presenter shows them
+    std::optional<domain::live::Results> results;     // once shown; for Q&A always
     std::string results_svg;
 };
 

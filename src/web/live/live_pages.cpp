@@ -411,6 +411,7 @@ void LivePages::screen_page(const VisitPtr& visit, const Access& access) {
     values.set("channel", session_path(access) + "/kanaal");
     values.set("snapshot", json_for_script(*snapshot));
     data scripts(data::type::list);
+    scripts.push_back(std::string("/static/live_channel.js"));
     scripts.push_back(std::string("/static/live_screen.js"));
     values.set("scripts", scripts);
     values.set("body_class", std::string("screen"));

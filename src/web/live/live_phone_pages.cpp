@@ -170,9 +170,15 @@ void PhonePages::phone_page(const VisitPtr& visit) {
         question.set("client_id", app::security::random_token(12));
         values.set("question", question);
     }
-    if (view->results) {
-        values.set("results_svg", view->results_svg);
-        values.set("entries", entries_data(*view->results));
+    if (view->results && view->question && phone->participant_id != 0 &&
+        view->question->question.settings.kind == QuestionKind::qa) {
+        data entries = entries_data(*view->results);
+        values.set("qa_entries", entries);
+        values.set("has_qa_entries", !view->results->entries.empty());
+        values.set("vote_client_id", app::security::random_token(12));
+    }
+    if (view->results && view->question && view->question->question.results_shown) {
+        set_if_present(values, "results_svg", view->results_svg);
     }
     const auto status = query_value(visit->request.query, "antwoord");
     if (!status.empty()) {
@@ -186,6 +192,7 @@ void PhonePages::phone_page(const VisitPtr& visit) {
                                                : "invalid")));
     }
     data scripts(data::type::list);
+    scripts.push_back(std::string("/static/live_channel.js"));
     scripts.push_back(std::string("/static/live_phone.js"));
     values.set("scripts", scripts);
     site_.finish(visit, site_.page(visit, "live_phone", values, view->session.title));
@@ -290,17 +297,22 @@ void PhonePages::api_answer(const VisitPtr& visit) {
     std::string problem_key;
     const auto body = read_json_body(*visit, problem_key);
     if (!body) return site_.finish(visit, body_refusal(*visit, problem_key));
+    // A script gives its token in the body; the phone's page has it only as a cookie, which a
+    // page of another site cannot send here with a JSON body without being asked first.
     const auto* token = body->if_contains("token");
+    std::string token_text = token && token->is_string() ? std::string(token->get_string()) : "";
+    if (token_text.empty()) {
+        token_text = cookie_value(visit->request.header("cookie").value_or(""), phone_cookie).value_or("");
+    }
     const auto code = app::normalize_join_code(visit->params.get("code"));
     const auto session_id = code ? engine_.running_session(*code) : std::nullopt;
     const auto participant =
-        session_id && token && token->is_string()
-            ? engine_.participant(*session_id, token->get_string())
-            : std::nullopt;
+        session_id ? engine_.participant(*session_id, token_text) : std::nullopt;
     if (!participant) {
         return site_.finish(visit, json_error(*visit, 404, "not_found", "live.error.not_joined"));
     }
     boost::json::object message = *body;
+    message.erase("token");
     message["type"] = "answer";
     std::string problem;
     auto parsed = live::parse_client_message(boost::json::serialize(message), problem);

@@ -53,14 +53,17 @@ data question_data(const VisitPtr& visit, const live::QuestionView& view,
     values.set("count", std::to_string(view.count));
     values.set("kind", std::string(domain::live::to_slug(settings.kind)));
     values.set("kind_name", visit->text("live.kind." + std::string(domain::live::to_slug(settings.kind))));
-    values.set("is_open", view.question.state == app::LiveQuestionState::open);
+    values.set("accepting", view.question.state == app::LiveQuestionState::open);
     values.set("is_closed", view.question.state == app::LiveQuestionState::closed);
     values.set("is_waiting", view.question.state == app::LiveQuestionState::waiting);
     values.set("answered", answer.has_value());
+    // The same key static/live_phone.js builds from a "question" message.
+    values.set("state_key", std::string(app::to_slug(view.question.state)) +
+                                (view.question.results_shown ? "/true" : "/false"));
     if (view.remaining_ms) {
         values.set("remaining_seconds", std::to_string((*view.remaining_ms + 999) / 1000));
     }
-    values.set("is_" + std::string(domain::live::to_slug(settings.kind)), true);
+    values.set("kind_" + std::string(domain::live::to_slug(settings.kind)), true);
 
     const auto picked = answer ? answer->options : std::vector<int>{};
     data options(data::type::list);
