@@ -70,10 +70,10 @@ FieldErrors validate(const QuestionSettings& question);
 
 // An answer as a participant sends it, parsed from JSON or a form but not yet checked.
 struct AnswerValue {
-    std::vector<int> options;        // choice; quiz (one); ranking (every index once)
-    std::optional<int> number;       // statement 1..5; scale
-    std::vector<std::string> words;  // word cloud
-    std::string text;                // open; qa (a new question)
+    std::vector<int> options;            // choice; quiz (one); ranking (every index once)
+    std::optional<int> number;           // statement 1..5; scale
+    std::vector<std::string> words;      // word cloud
+    std::string text;                    // open; qa (a new question)
     std::optional<std::int64_t> upvote;  // qa: the entry voted for (instead of text)
 
     bool operator==(const AnswerValue&) const = default;
@@ -132,8 +132,8 @@ struct GroupCounts {
 
 struct OptionResult {
     std::string label;
-    int count = 0;     // participants who picked it (choice, quiz, statement, scale)
-    double score = 0;  // ranking: average rank points (options - position), higher is better
+    int count = 0;         // participants who picked it (choice, quiz, statement, scale)
+    double score = 0;      // ranking: average rank points (options - position), higher is better
     bool correct = false;  // quiz, only once revealed
     GroupCounts groups;    // filled when results are asked by group
 };
@@ -176,9 +176,8 @@ class Tally {
     // earlier answer for one-answer kinds, adding an entry (id `entry_id`) for open and qa,
     // toggling their vote for a qa upvote. `elapsed_ms` is the time since the question
     // opened (quiz points). Filtered words and texts are recorded hidden.
-    AnswerCheck record(std::int64_t participant_id, std::int64_t group_id,
-                       const AnswerValue& value, std::int64_t entry_id, std::int64_t elapsed_ms,
-                       const WordFilter& filter);
+    AnswerCheck record(std::int64_t participant_id, std::int64_t group_id, const AnswerValue& value,
+                       std::int64_t entry_id, std::int64_t elapsed_ms, const WordFilter& filter);
 
     // The participant's current answer (one-answer kinds), for a phone that reconnects.
     std::optional<AnswerValue> answer_of(std::int64_t participant_id) const;
@@ -204,8 +203,8 @@ class Tally {
         int points = 0;
         bool hidden = false;
     };
-    std::map<std::int64_t, Answer> answers_;  // one-answer kinds, by participant
-    std::vector<Entry> entries_;              // open, qa
+    std::map<std::int64_t, Answer> answers_;          // one-answer kinds, by participant
+    std::vector<Entry> entries_;                      // open, qa
     std::map<std::string, std::string> merged_into_;  // word key -> word key
     std::set<std::string> hidden_words_;
     // Running counts for choice, quiz, statement and scale, per option or value: [option][group

@@ -10,7 +10,8 @@ std::optional<std::string_view> Request::header(std::string_view name) const {
     return std::nullopt;
 }
 
-ChannelOpening Application::open_channel(const Request&, ChannelKind, std::shared_ptr<ChannelSink>) {
+ChannelOpening Application::open_channel(const Request&, ChannelKind,
+                                         std::shared_ptr<ChannelSink>) {
     ChannelOpening refused;
     refused.refusal.status = 404;
     refused.refusal.content_type = "text/plain; charset=utf-8";
