@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -21,25 +22,31 @@
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+#include <boost/beast/websocket/stream.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <exception>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "http/outbox.hpp"
 #include "http/request_target.hpp"
 
 namespace kc::http {
@@ -49,6 +56,7 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace websocket = boost::beast::websocket;
 using tcp = asio::ip::tcp;
 
 // Every io_context is run by exactly one thread, so sessions need no strand and can use the
@@ -76,6 +84,19 @@ constexpr std::size_t discard_chunk_bytes = 16 * 1024;
 // accept loop from spinning until connections close.
 constexpr std::chrono::milliseconds accept_failure_pause{50};
 
+// A channel message is one question or vote, so 64 KiB is plenty; the limit also caps the read
+// buffer a client can make the server hold.
+constexpr std::size_t max_channel_message_bytes = 64 * 1024;
+// A WebSocket close frame carries at most 123 bytes of reason.
+constexpr std::size_t max_close_reason_bytes = 123;
+// Proxies and phones drop a connection that stays silent for about a minute, so an idle event
+// stream gets a comment line well within that.
+constexpr std::chrono::seconds event_stream_heartbeat_interval{15};
+constexpr std::string_view event_stream_heartbeat = ": \n\n";
+// An event stream's client sends nothing after its request; what it sends anyway is read in
+// chunks this small and ignored.
+constexpr std::size_t ignored_input_chunk_bytes = 512;
+
 web::Response plain_text_response(int status, std::string_view text) {
     web::Response response;
     response.status = status;
@@ -100,32 +121,50 @@ struct SessionControl {
     bool waiting_for_request = false;
 };
 
-// One io_context with the single thread that runs it, and the sessions living on it. Shared
-// ownership lets a late Respond (after the Server is gone) still post to a living context;
-// the context's destructor then destroys the coroutine frames it holds.
+class ChannelConnection;
+class EventStreamConnection;
+
+// One io_context with the single thread that runs it, and the sessions and channels living on
+// it. Shared ownership lets a late Respond or ChannelSink call (after the Server is gone) still
+// post to a living context; the context's destructor then destroys the coroutine frames it
+// holds.
 class IoWorker : public std::enable_shared_from_this<IoWorker> {
   public:
     IoWorker(web::Application& application_to_serve, const SessionSettings& session_settings)
         : application(application_to_serve), settings(session_settings) {}
 
-    // Runs on this worker's thread: later requests close their connection, and connections
-    // that wait for a next request are closed now.
-    void begin_draining() {
-        draining = true;
-        keep_running.reset();
-        for (SessionControl* session : sessions) {
-            if (session->waiting_for_request) session->stream->cancel();
-        }
-    }
+    // Runs on this worker's thread: later requests close their connection, connections that
+    // wait for a next request are closed now, and channels are closed after what they queued.
+    void begin_draining();
 
     web::Application& application;
     const SessionSettings settings;
     // Declared before the context so that coroutine frames destroyed by the context's
     // destructor can still unregister themselves.
     std::list<SessionControl*> sessions;
+    std::list<ChannelConnection*> channels;
+    std::list<EventStreamConnection*> event_streams;
     bool draining = false;
+    bool sending_heartbeats = false;
     asio::io_context context{1};
     asio::executor_work_guard<asio::io_context::executor_type> keep_running{context.get_executor()};
+    // One timer for all event streams on this thread, instead of one per idle connection.
+    asio::steady_timer heartbeat_timer{context};
+};
+
+// Completion of a detached session, channel coroutine or accept loop: an escaped exception is
+// logged, never thrown out of io_context::run().
+struct LogCoroutineFailure {
+    void operator()(std::exception_ptr failure) const {
+        if (!failure) return;
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& exception) {
+            spdlog::error("An HTTP coroutine failed: {}", exception.what());
+        } catch (...) {
+            spdlog::error("An HTTP coroutine failed with an unknown exception");
+        }
+    }
 };
 
 // Unregisters a session from its worker however the session coroutine ends.
@@ -462,6 +501,463 @@ std::string_view path_for_log(std::string_view target) {
     return target.substr(0, target.find('?'));
 }
 
+// Long-lived channels (WebSocket and server-sent events). A channel is a ChannelConnection
+// shared by two coroutines: a reader that lives as long as the connection, and a writer that
+// exists only while the outbox has something to write, so that one write is in flight at a
+// time and an idle connection costs no writer frame. The application only gets a
+// ConnectionSink, which holds weak pointers, so a sink kept after the connection ended does
+// nothing. Everything but the sink runs on the connection's io thread.
+
+// How the server closes a channel: for a WebSocket, the close frame's code and reason.
+struct CloseRequest {
+    websocket::close_code code;
+    std::string reason;
+};
+
+class ChannelConnection : public std::enable_shared_from_this<ChannelConnection> {
+  public:
+    explicit ChannelConnection(IoWorker& worker)
+        : worker_(worker), registration_(worker.channels.insert(worker.channels.end(), this)) {}
+
+    // The destructor also tells the application when the connection did not end by itself,
+    // e.g. when the io_context is destroyed after the shutdown grace period.
+    virtual ~ChannelConnection() {
+        notify_closed();
+        worker_.channels.erase(registration_);
+    }
+
+    ChannelConnection(const ChannelConnection&) = delete;
+    ChannelConnection& operator=(const ChannelConnection&) = delete;
+
+    // Takes over the connection once the application has accepted the channel.
+    virtual void start(std::shared_ptr<web::Channel> channel, Stream stream,
+                       BeastRequest request) = 0;
+
+    void send(Outbox::Message message, std::string_view slot) {
+        if (ended_ || close_request_) return;
+        outbox_.push(std::move(message), slot);
+        write_if_needed();
+    }
+
+    // The first close wins; messages sent after it are dropped.
+    void close(CloseRequest request) {
+        if (ended_ || close_request_) return;
+        close_request_ = std::move(request);
+        write_if_needed();
+    }
+
+    void close_for_draining() {
+        close(CloseRequest{websocket::close_code::going_away, "De server stopt."});
+    }
+
+  protected:
+    // The handshake or response header is written: queued messages may follow.
+    void opened() {
+        open_ = true;
+        write_if_needed();
+    }
+
+    void deliver(std::string message) {
+        if (ended_) return;
+        try {
+            channel_->on_message(std::move(message));
+        } catch (const std::exception& failure) {
+            spdlog::error("A channel's on_message threw: {}", failure.what());
+            close(CloseRequest{websocket::close_code::internal_error, {}});
+        }
+    }
+
+    // Called by the reader once the client has gone; stops a writer that may be stuck.
+    void finished() {
+        close_transport();
+        notify_closed();
+    }
+
+    virtual asio::awaitable<beast::error_code> write_message(Outbox::Message message) = 0;
+    virtual asio::awaitable<beast::error_code> write_close(const CloseRequest& request) = 0;
+    virtual void close_transport() = 0;
+
+    IoWorker& worker_;
+    std::shared_ptr<web::Channel> channel_;
+    Outbox outbox_;
+    bool open_ = false;
+
+  private:
+    void write_if_needed() {
+        const bool close_pending = close_request_ && !close_written_;
+        if (!open_ || writing_ || ended_ || (outbox_.empty() && !close_pending)) return;
+        writing_ = true;
+        asio::co_spawn(worker_.context, write_pending(shared_from_this()), LogCoroutineFailure{});
+    }
+
+    // The writer: the queued messages in order, then the close.
+    static asio::awaitable<void> write_pending(std::shared_ptr<ChannelConnection> self) {
+        while (!self->ended_) {
+            beast::error_code error;
+            if (!self->outbox_.empty()) {
+                error = co_await self->write_message(self->outbox_.pop());
+            } else if (self->close_request_ && !self->close_written_) {
+                self->close_written_ = true;
+                error = co_await self->write_close(*self->close_request_);
+            } else {
+                break;
+            }
+            if (error) {
+                self->close_transport();
+                break;
+            }
+        }
+        self->writing_ = false;
+    }
+
+    void notify_closed() {
+        if (ended_) return;
+        ended_ = true;
+        outbox_.clear();
+        if (const std::shared_ptr<web::Channel> channel = std::move(channel_)) {
+            try {
+                channel->on_close();
+            } catch (const std::exception& failure) {
+                spdlog::error("A channel's on_close threw: {}", failure.what());
+            }
+        }
+    }
+
+    std::list<ChannelConnection*>::iterator registration_;
+    std::optional<CloseRequest> close_request_;
+    bool writing_ = false;
+    bool close_written_ = false;
+    bool ended_ = false;
+};
+
+void IoWorker::begin_draining() {
+    draining = true;
+    keep_running.reset();
+    heartbeat_timer.cancel();
+    for (SessionControl* session : sessions) {
+        if (session->waiting_for_request) session->stream->cancel();
+    }
+    // Step past each channel before closing it, in case closing ends it at once.
+    for (auto next = channels.begin(); next != channels.end();) (*next++)->close_for_draining();
+}
+
+// The application's handle on a channel, usable from any thread.
+class ConnectionSink final : public web::ChannelSink {
+  public:
+    ConnectionSink(std::weak_ptr<IoWorker> worker, std::weak_ptr<ChannelConnection> connection)
+        : worker_(std::move(worker)), connection_(std::move(connection)) {}
+
+    void send(std::shared_ptr<const std::string> message, std::string_view slot) override {
+        if (!message) return;
+        on_io_thread([message = std::move(message),
+                      slot = std::string(slot)](ChannelConnection& connection) mutable {
+            connection.send(std::move(message), slot);
+        });
+    }
+
+    void close(std::string_view reason) override {
+        on_io_thread([reason = std::string(reason)](ChannelConnection& connection) mutable {
+            connection.close(CloseRequest{websocket::close_code::normal, std::move(reason)});
+        });
+    }
+
+  private:
+    // Holding the worker while posting keeps its context from being destroyed meanwhile; a
+    // posted action that never runs is destroyed with the context.
+    template <typename Action>
+    void on_io_thread(Action action) {
+        const std::shared_ptr<IoWorker> worker = worker_.lock();
+        if (!worker) return;
+        if (worker->context.get_executor().running_in_this_thread()) {
+            if (const auto connection = connection_.lock()) action(*connection);
+            return;
+        }
+        asio::post(worker->context,
+                   [connection = connection_, action = std::move(action)]() mutable {
+                       if (const auto living = connection.lock()) action(*living);
+                   });
+    }
+
+    const std::weak_ptr<IoWorker> worker_;
+    const std::weak_ptr<ChannelConnection> connection_;
+};
+
+// Cuts a close reason to what a close frame holds, without splitting a UTF-8 character.
+std::string_view close_reason_text(std::string_view reason) {
+    if (reason.size() <= max_close_reason_bytes) return reason;
+    std::size_t length = max_close_reason_bytes;
+    while (length > 0 && (static_cast<unsigned char>(reason[length]) & 0xC0U) == 0x80U) --length;
+    return reason.substr(0, length);
+}
+
+// Permessage-deflate is compiled out: it costs about ten times the memory per connection.
+using WebSocket = websocket::stream<Stream, false>;
+
+class WebSocketConnection final : public ChannelConnection {
+  public:
+    using ChannelConnection::ChannelConnection;
+
+    void start(std::shared_ptr<web::Channel> channel, Stream stream,
+               BeastRequest upgrade) override {
+        channel_ = std::move(channel);
+        // The WebSocket's own timeouts (and keep-alive pings) replace the stream's.
+        stream.expires_never();
+        WebSocket& socket = socket_.emplace(std::move(stream));
+        socket.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+        socket.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
+            response.set(bhttp::field::server, server_name);
+        }));
+        socket.read_message_max(max_channel_message_bytes);
+        socket.text(true);
+        asio::co_spawn(worker_.context,
+                       run(std::static_pointer_cast<WebSocketConnection>(shared_from_this()),
+                           std::move(upgrade)),
+                       LogCoroutineFailure{});
+    }
+
+  private:
+    // The reader. Bytes a client sends after its upgrade request, before the handshake's
+    // answer, are lost; browsers wait for the answer.
+    static asio::awaitable<void> run(std::shared_ptr<WebSocketConnection> self,
+                                     BeastRequest upgrade) {
+        const beast::error_code accept_error =
+            co_await accept_upgrade(*self->socket_, std::move(upgrade));
+        if (!accept_error) {
+            self->opened();
+            co_await self->read_messages();
+        }
+        self->finished();
+    }
+
+    // A coroutine of its own, so that the upgrade request's headers are freed once the
+    // handshake is done.
+    static asio::awaitable<beast::error_code> accept_upgrade(WebSocket& socket,
+                                                             BeastRequest upgrade) {
+        auto [error] = co_await socket.async_accept(upgrade, nothrow_awaitable);
+        co_return error;
+    }
+
+    // Each message is read into a string of its own that goes to the application, so a large
+    // message leaves no large buffer behind. Binary messages are refused with close code 1003
+    // ("cannot accept this type of data"), which says exactly that; the reading continues until
+    // the closing handshake ends it.
+    asio::awaitable<void> read_messages() {
+        for (;;) {
+            std::string text;
+            auto buffer = asio::dynamic_buffer(text);
+            auto [error, bytes_read] = co_await socket_->async_read(buffer, nothrow_awaitable);
+            if (error) co_return;
+            if (socket_->got_text()) {
+                deliver(std::move(text));
+            } else {
+                close(CloseRequest{websocket::close_code::unknown_data, "Alleen tekstberichten."});
+            }
+        }
+    }
+
+    asio::awaitable<beast::error_code> write_message(Outbox::Message message) override {
+        auto [error, bytes_written] =
+            co_await socket_->async_write(asio::buffer(*message), nothrow_awaitable);
+        co_return error;
+    }
+
+    asio::awaitable<beast::error_code> write_close(const CloseRequest& request) override {
+        const websocket::close_reason reason(request.code, close_reason_text(request.reason));
+        auto [error] = co_await socket_->async_close(reason, nothrow_awaitable);
+        co_return error;
+    }
+
+    void close_transport() override { beast::get_lowest_layer(*socket_).close(); }
+
+    std::optional<WebSocket> socket_;
+};
+
+asio::awaitable<void> send_heartbeats(IoWorker& worker);
+
+class EventStreamConnection final : public ChannelConnection {
+  public:
+    explicit EventStreamConnection(IoWorker& worker)
+        : ChannelConnection(worker),
+          registration_(worker.event_streams.insert(worker.event_streams.end(), this)) {}
+
+    ~EventStreamConnection() override { worker_.event_streams.erase(registration_); }
+
+    void start(std::shared_ptr<web::Channel> channel, Stream stream,
+               BeastRequest request) override {
+        channel_ = std::move(channel);
+        stream_.emplace(std::move(stream));
+        if (!worker_.sending_heartbeats && !worker_.draining) {
+            worker_.sending_heartbeats = true;
+            asio::co_spawn(worker_.context, send_heartbeats(worker_), LogCoroutineFailure{});
+        }
+        asio::co_spawn(worker_.context,
+                       run(std::static_pointer_cast<EventStreamConnection>(shared_from_this()),
+                           request.version()),
+                       LogCoroutineFailure{});
+    }
+
+    // A stream that wrote nothing since the previous tick gets a comment line.
+    void heartbeat_tick() {
+        if (open_ && !wrote_since_tick_ && outbox_.empty()) send(heartbeat_message(), {});
+        wrote_since_tick_ = false;
+    }
+
+  private:
+    static const Outbox::Message& heartbeat_message() {
+        static const Outbox::Message heartbeat =
+            std::make_shared<const std::string>(event_stream_heartbeat);
+        return heartbeat;
+    }
+
+    // The reader: an event stream's client sends nothing after its request, so waiting until
+    // the socket is readable, instead of reading into a buffer, notices that it left.
+    static asio::awaitable<void> run(std::shared_ptr<EventStreamConnection> self,
+                                     unsigned version) {
+        Stream& stream = *self->stream_;
+        const beast::error_code header_error =
+            co_await write_header(stream, self->worker_.settings, version);
+        if (!header_error) {
+            self->opened();
+            for (;;) {
+                auto [error] =
+                    co_await stream.socket().async_wait(tcp::socket::wait_read, nothrow_awaitable);
+                if (error || !ignore_input(stream.socket())) break;
+            }
+        }
+        self->finished();
+    }
+
+    static asio::awaitable<beast::error_code> write_header(Stream& stream,
+                                                           const SessionSettings& settings,
+                                                           unsigned version) {
+        bhttp::response<bhttp::empty_body> header{bhttp::status::ok, version};
+        header.set(bhttp::field::server, server_name);
+        header.set(bhttp::field::content_type, "text/event-stream");
+        header.set(bhttp::field::cache_control, "no-cache");
+        // Tells nginx not to buffer the stream, which would hold events back.
+        header.set("X-Accel-Buffering", "no");
+        // Without a length the body lasts until the connection closes.
+        header.keep_alive(false);
+        stream.expires_after(settings.idle_timeout);
+        auto [error, bytes_written] =
+            co_await bhttp::async_write(stream, header, nothrow_awaitable);
+        co_return error;
+    }
+
+    // Reads what the client sent and drops it; false once the client has closed or failed.
+    static bool ignore_input(Stream::socket_type& socket) {
+        std::array<char, ignored_input_chunk_bytes> scratch;
+        beast::error_code error;
+        socket.non_blocking(true, error);
+        if (!error) socket.read_some(asio::buffer(scratch), error);
+        return !error || error == asio::error::would_block;
+    }
+
+    // One "data:" line per line of the message (the protocol ends a line at CR, LF or CRLF),
+    // then an empty line. The pieces point into the shared message, which is not copied.
+    static std::vector<asio::const_buffer> event_pieces(const std::string& message) {
+        static constexpr std::string_view field = "data: ";
+        static constexpr std::string_view line_end = "\n";
+        std::vector<asio::const_buffer> pieces;
+        std::size_t line_start = 0;
+        for (;;) {
+            const std::size_t break_at = message.find_first_of("\r\n", line_start);
+            const std::size_t line_length =
+                (break_at == std::string::npos ? message.size() : break_at) - line_start;
+            pieces.emplace_back(field.data(), field.size());
+            pieces.emplace_back(message.data() + line_start, line_length);
+            pieces.emplace_back(line_end.data(), line_end.size());
+            if (break_at == std::string::npos) break;
+            const bool crlf = message.compare(break_at, 2, "\r\n") == 0;
+            line_start = break_at + (crlf ? 2 : 1);
+        }
+        pieces.emplace_back(line_end.data(), line_end.size());
+        return pieces;
+    }
+
+    asio::awaitable<beast::error_code> write_message(Outbox::Message message) override {
+        wrote_since_tick_ = true;
+        // A client that stops reading is dropped after the idle timeout instead of holding
+        // its writer forever.
+        stream_->expires_after(worker_.settings.idle_timeout);
+        if (message == heartbeat_message()) {
+            auto [error, bytes_written] =
+                co_await asio::async_write(*stream_, asio::buffer(*message), nothrow_awaitable);
+            co_return error;
+        }
+        const std::vector<asio::const_buffer> pieces = event_pieces(*message);
+        auto [error, bytes_written] =
+            co_await asio::async_write(*stream_, pieces, nothrow_awaitable);
+        co_return error;
+    }
+
+    // The end of the body; closing also wakes the reader, which then ends the channel.
+    asio::awaitable<beast::error_code> write_close(const CloseRequest&) override {
+        shut_down_sending(*stream_);
+        close_transport();
+        co_return beast::error_code{};
+    }
+
+    void close_transport() override { stream_->close(); }
+
+    std::list<EventStreamConnection*>::iterator registration_;
+    std::optional<Stream> stream_;
+    bool wrote_since_tick_ = false;
+};
+
+// Runs while this worker has event streams; the draining cancels its timer.
+asio::awaitable<void> send_heartbeats(IoWorker& worker) {
+    while (!worker.event_streams.empty()) {
+        worker.heartbeat_timer.expires_after(event_stream_heartbeat_interval);
+        co_await worker.heartbeat_timer.async_wait(nothrow_awaitable);
+        if (worker.draining) break;
+        for (EventStreamConnection* stream : worker.event_streams) stream->heartbeat_tick();
+    }
+    worker.sending_heartbeats = false;
+}
+
+// The channel a request asks for, if any. Only a GET opens one: a HEAD or POST that carries
+// an Upgrade header is answered as an ordinary request.
+std::optional<web::ChannelKind> requested_channel(const BeastRequest& message) {
+    if (message.method() != bhttp::verb::get) return std::nullopt;
+    if (websocket::is_upgrade(message)) return web::ChannelKind::websocket;
+    const auto accept = message.find(bhttp::field::accept);
+    if (accept != message.end() &&
+        lower_case(accept->value()).find("text/event-stream") != std::string::npos) {
+        return web::ChannelKind::event_stream;
+    }
+    return std::nullopt;
+}
+
+std::shared_ptr<ChannelConnection> make_channel_connection(IoWorker& worker,
+                                                           web::ChannelKind kind) {
+    if (kind == web::ChannelKind::websocket) return std::make_shared<WebSocketConnection>(worker);
+    return std::make_shared<EventStreamConnection>(worker);
+}
+
+// Offers a channel request to the application. Returns the response to send when it refuses,
+// or nullopt when the channel took over the stream and the session ends.
+std::optional<web::Response> open_channel(IoWorker& worker, const web::Request& request,
+                                          web::ChannelKind kind, Stream& stream,
+                                          BeastRequest& message) {
+    // The connection exists before the application answers, so that the sink can be used
+    // from within open_channel; messages sent then wait for the handshake.
+    const std::shared_ptr<ChannelConnection> connection = make_channel_connection(worker, kind);
+    web::ChannelOpening opening;
+    try {
+        opening = worker.application.open_channel(
+            request, kind, std::make_shared<ConnectionSink>(worker.weak_from_this(), connection));
+    } catch (const std::exception& failure) {
+        spdlog::error("Opening a channel threw: {}", failure.what());
+        return internal_error_response();
+    }
+    if (!opening.channel) return std::move(opening.refusal);
+    connection->start(std::move(opening.channel), std::move(stream), std::move(message));
+    // A request read just before the draining began is still answered, and closed at once.
+    if (worker.draining) connection->close_for_draining();
+    return std::nullopt;
+}
+
 // One connection: reads a request, waits for the application's response, writes it, and
 // repeats while the connection stays alive. One request at a time, so pipelined requests
 // simply wait in the buffer.
@@ -501,7 +997,15 @@ asio::awaitable<void> run_session(Stream stream, IoWorker& worker) {
         if (message.method() == bhttp::verb::head) framing.body = Framing::Body::omit;
 
         web::Request request = to_web_request(message, std::move(*target), remote_address);
-        web::Response response = co_await ask_application(worker, std::move(request));
+        web::Response response;
+        if (const std::optional<web::ChannelKind> kind = requested_channel(message)) {
+            std::optional<web::Response> refusal =
+                open_channel(worker, request, *kind, stream, message);
+            if (!refusal) co_return;
+            response = std::move(*refusal);
+        } else {
+            response = co_await ask_application(worker, std::move(request));
+        }
         if (response.status >= 500) {
             spdlog::error("HTTP {} for {} {}", response.status, message.method_string(),
                           path_for_log(message.target()));
@@ -515,21 +1019,6 @@ asio::awaitable<void> run_session(Stream stream, IoWorker& worker) {
     }
     shut_down_sending(stream);
 }
-
-// Completion of a detached session or accept loop: an escaped exception is logged, never
-// thrown out of io_context::run().
-struct LogCoroutineFailure {
-    void operator()(std::exception_ptr failure) const {
-        if (!failure) return;
-        try {
-            std::rethrow_exception(failure);
-        } catch (const std::exception& exception) {
-            spdlog::error("An HTTP coroutine failed: {}", exception.what());
-        } catch (...) {
-            spdlog::error("An HTTP coroutine failed with an unknown exception");
-        }
-    }
-};
 
 bool is_resource_exhaustion(const beast::error_code& error) {
     return error == asio::error::no_descriptors || error == asio::error::no_buffer_space ||

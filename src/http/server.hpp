@@ -45,8 +45,9 @@ class Server {
     void run_until_signalled();
 
     // Stops accepting connections, closes idle ones, lets requests in flight finish within
-    // the shutdown grace period and joins the io threads. Thread-safe and idempotent; must
-    // not be called from inside Application::handle, which runs on an io thread.
+    // the shutdown grace period, closes open channels after their queued messages (a WebSocket
+    // with "going away", an event stream by ending it) and joins the io threads. Thread-safe and
+    // idempotent; must not be called from inside Application::handle, which runs on an io thread.
     void stop();
 
   private:
