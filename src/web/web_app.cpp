@@ -166,10 +166,13 @@ void WebApp::handle(Request request, Respond respond) {
 ChannelOpening WebApp::open_channel(const Request& request, ChannelKind kind,
                                     std::shared_ptr<ChannelSink> sink) {
     ChannelOpening opening;
+    bool refused = false;
     Request channel_request = request;
     channel_request.method = "CHANNEL";
-    auto visit = start_visit(std::move(channel_request),
-                             [&opening](Response refusal) { opening.refusal = std::move(refusal); });
+    auto visit = start_visit(std::move(channel_request), [&opening, &refused](Response refusal) {
+        opening.refusal = std::move(refusal);
+        refused = true;
+    });
     visit->channel_sink = std::move(sink);
     visit->channel_kind = kind;
     // A browser sends cookies with a WebSocket from any site, so a channel from another
@@ -180,7 +183,7 @@ ChannelOpening WebApp::open_channel(const Request& request, ChannelKind kind,
     }
     dispatch(visit);
     opening.channel = std::move(visit->channel);
-    if (!opening.channel && opening.refusal.body.empty()) {
+    if (!opening.channel && !refused) {
         opening.refusal = site_.error_page(visit, 404, "error.not_found");
     }
     return opening;

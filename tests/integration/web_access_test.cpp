@@ -12,6 +12,7 @@
 
 #include "app/accounts.hpp"
 #include "app/events.hpp"
+#include "app/live.hpp"
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
@@ -27,6 +28,12 @@ namespace {
 constexpr time::Timestamp now = 1'795'910'400;
 constexpr const char* password = "een-lang-wachtwoord";
 constexpr const char* csrf = "csrf-token-of-this-browser";
+
+// A channel's sink that drops what it is sent: the walk only asks whether a channel opens.
+struct NoSink final : web::ChannelSink {
+    void send(std::shared_ptr<const std::string>, std::string_view) override {}
+    void close(std::string_view) override {}
+};
 
 struct Reply {
     int status = 0;
@@ -116,6 +123,19 @@ class WebAccessTest : public ::testing::Test {
             cafe.round_questions = {"Wat werkt?", "Wat mist?"};
             cafe.tables = {{0, "Oranje", 6, std::nullopt}, {0, "Blauw", 6, std::nullopt}};
             ASSERT_TRUE(app::save_world_cafe_setup(tx, a_, cafe).done);
+            // A running live session with two questions that were never opened.
+            const app::EventScope live_scope{a_, event_a_};
+            live_session_a_ = app::create_live_session(tx, live_scope, "Peiling", now).id;
+            domain::live::QuestionSettings question;
+            question.prompt = "Wat vindt u?";
+            question.options = {"Goed", "Slecht"};
+            live_question_a_ =
+                app::save_live_question(tx, live_scope, live_session_a_, std::nullopt, question).id;
+            spare_question_a_ =
+                app::save_live_question(tx, live_scope, live_session_a_, std::nullopt, question).id;
+            auto running = *tx.live_session(live_session_a_);
+            running.state = app::LiveSessionState::running;
+            tx.update_live_session(running, now);
             const app::Actor admin_a{admin_a_, a_, app::Role::admin, std::nullopt};
             token_a_ = app::create_api_token(tx, admin_a, "koppeling", app::Role::admin, 30, now);
             revoked_a_ = app::create_api_token(tx, admin_a, "oud", app::Role::admin, 30, now);
@@ -171,6 +191,15 @@ class WebAccessTest : public ::testing::Test {
         request.remote_address = "127.0.0.1";
         headers.emplace_back("host", "kenniscafe.test");
         request.headers = std::move(headers);
+        if (method == "CHANNEL") {
+            // A channel opened is answered 101 like a WebSocket upgrade.
+            const auto opening =
+                app_->open_channel(request, web::ChannelKind::websocket, std::make_shared<NoSink>());
+            if (opening.channel) opening.channel->on_close();
+            return opening.channel ? Reply{101, "", {}}
+                                   : Reply{opening.refusal.status, opening.refusal.body,
+                                           opening.refusal.headers};
+        }
         auto promise = std::make_shared<std::promise<web::Response>>();
         auto answer = promise->get_future();
         app_->handle(std::move(request), [promise](web::Response response) {
@@ -193,13 +222,15 @@ class WebAccessTest : public ::testing::Test {
     std::int64_t member_a_ = 0;
     std::int64_t admin_b_ = 0;
     std::int64_t event_a_ = 0, event_b_ = 0, registration_a_ = 0;
+    std::int64_t live_session_a_ = 0, live_question_a_ = 0, spare_question_a_ = 0;
     app::TokenOutcome token_a_, revoked_a_, spare_a_, expired_a_, host_token_a_, token_b_;
 };
 
 // A form or JSON body that would change something if the caller were let through.
 std::map<std::string, std::string> write_bodies(std::int64_t registration, std::int64_t group,
                                                 std::int64_t host, std::int64_t extra_host,
-                                                std::int64_t werkplaats) {
+                                                std::int64_t werkplaats, std::int64_t question,
+                                                std::int64_t spare_question) {
     const std::string event_form =
         "title=Nieuwe+titel&type=kenniscafe&date=2026-12-10&start_time=16%3A00&end_time=18%3A00"
         "&location_name=Bibliotheek&capacity=30";
@@ -238,18 +269,34 @@ std::map<std::string, std::string> write_bodies(std::int64_t registration, std::
         {"POST /api/v1/events",
          R"({"title":"Via de API","starts_at":"2026-12-10T16:00","location":"Bibliotheek"})"},
         {"POST /api/v1/events/{id}/publish", ""},
+        {"POST /beheer/events/{id}/live", "title=Tweede+peiling"},
+        {"POST /beheer/events/{id}/live/{session}/instellingen", "title=Andere+naam&word_filter=kut"},
+        // The session runs, so deleting it is refused (409) and later routes still find it.
+        {"POST /beheer/events/{id}/live/{session}/verwijderen", ""},
+        {"POST /beheer/events/{id}/live/{session}/vragen",
+         "kind=choice&prompt=Nieuwe+vraag&options=Ja%0ANee"},
+        {"POST /beheer/events/{id}/live/{session}/vragen/verwijderen",
+         "question=" + std::to_string(spare_question)},
+        {"POST /beheer/events/{id}/live/{session}/vragen/verplaatsen",
+         "question=" + std::to_string(question) + "&direction=neer"},
+        {"POST /beheer/events/{id}/live/{session}/regie",
+         "action=show_question&question=" + std::to_string(question)},
+        {"POST /beheer/events/{id}/live/{session}/moderatie",
+         "action=hide_word&subject=kut&question=" + std::to_string(question)},
     };
 }
 
 TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothing) {
     const auto group = store_->read().groups(a_).front().id;
     // The assigned host stays assigned, so that the host checks of later routes hold.
-    const auto bodies = write_bodies(registration_a_, group, host_a_, organiser_a_, a_);
+    const auto bodies = write_bodies(registration_a_, group, host_a_, organiser_a_, a_,
+                                     live_question_a_, spare_question_a_);
     const std::map<std::string, std::string> path_values = {
         {"{id}", std::to_string(event_a_)},
         {"{registration}", std::to_string(registration_a_)},
         {"{member}", std::to_string(member_a_)},
-        {"{token}", std::to_string(spare_a_.token_id)}};
+        {"{token}", std::to_string(spare_a_.token_id)},
+        {"{session}", std::to_string(live_session_a_)}};
     int walked = 0;
     for (const auto& route : app_->routes()) {
         if (route.audience == web::Audience::everyone) continue;
@@ -265,7 +312,7 @@ TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothin
             }
         }
         const bool is_api = route.pattern.starts_with("/api/");
-        const bool is_write = route.method != "GET";
+        const bool is_write = route.method != "GET" && route.method != "CHANNEL";
         const auto body = bodies.find(key);
         if (is_write && body == bodies.end()) {
             ADD_FAILURE() << "give " << key << " a body in write_bodies(), so it is walked";
