@@ -344,8 +344,8 @@ void LivePages::control_page(const VisitPtr& visit, const Access& access) {
         }
     }
     const auto notice = query_value(visit->request.query, "melding");
-    if (notice == "niet_opgeslagen") values.set("problem", visit->text("error.not_stored"));
-    if (notice == "niet_toegestaan") values.set("problem", visit->text("live.error.control_not_allowed"));
+    if (notice == "niet_opgeslagen") values.set("control_problem", visit->text("error.not_stored"));
+    if (notice == "niet_toegestaan") values.set("control_problem", visit->text("live.error.control_not_allowed"));
     site_.finish(visit, site_.page(visit, "live_control", values,
                                    visit->text("live.control_title") + ": " + view->session.title));
 }

@@ -183,7 +183,8 @@ void PhonePages::phone_page(const VisitPtr& visit) {
     const auto status = query_value(visit->request.query, "antwoord");
     if (!status.empty()) {
         const bool stored = status == "accepted" || status == "duplicate" || status == "filtered";
-        values.set(stored ? "notice" : "problem",
+        // Not "notice": a key named like a template would be that template (a partial).
+        values.set(stored ? "answer_notice" : "answer_problem",
                    visit->text("live.answer_status." +
                                std::string(stored || status == "not_stored" || status == "closed" ||
                                                    status == "invalid" || status == "already_final" ||
