@@ -9,6 +9,7 @@
 #include "app/accounts.hpp"
 #include "app/demo_werkplaats.hpp"
 #include "app/events.hpp"
+#include "app/live.hpp"
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
@@ -439,6 +440,80 @@ TEST_P(StorageTest, AccountsHaveMembershipsPerWerkplaatsTokensAndOneTimeLinks) {
     const auto revoked = store_->read().api_token(app::security::token_digest(token.token));
     EXPECT_EQ(revoked->last_used_at, now + 5);
     EXPECT_EQ(revoked->revoked_at, now + 6);
+}
+
+TEST_P(StorageTest, LiveSessionsKeepQuestionsParticipantsAnswersAndModerationInOrder) {
+    const auto event_id = published_event(30);
+    const app::EventScope scope{werkplaats_, event_id};
+    std::int64_t session_id = 0;
+    std::int64_t question_id = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        session_id = app::create_live_session(tx, scope, "Peiling", now).id;
+        domain::live::QuestionSettings question;
+        question.kind = domain::live::QuestionKind::ranking;
+        question.prompt = "Wat eerst?";
+        question.options = {"Huur", "Energie", "Zorg"};
+        question.scale_min_label = "laag";
+        question_id = app::save_live_question(tx, scope, session_id, std::nullopt, question).id;
+        tx.insert_live_participants(
+            {{7, session_id, "hash-a", resident_, std::nullopt, "Sanne", now},
+             {8, session_id, "hash-b", 0, std::nullopt, "", now}});
+        app::LiveAnswer ranking{11,   question_id, 7, resident_, "r1", {{2, 0, 1}, {}, {}, {}, {}},
+                                1500, now};
+        app::LiveAnswer words{12,   question_id,
+                              8,    0,
+                              "w1", {{}, 4, {"armoede", "schulden"}, "Een zin, met \"quotes\"", 3},
+                              0,    now};
+        tx.insert_live_answers({ranking, words});
+        tx.insert_live_moderation(
+            {question_id, app::ModerationAction::merge_words, "schuld", "schulden", now});
+        tx.insert_live_moderation(
+            {question_id, app::ModerationAction::entry_hidden, "12", "", now});
+    });
+    auto& queries = store_->read();
+    const auto session = queries.live_session(session_id);
+    ASSERT_TRUE(session);
+    EXPECT_EQ(session->state, app::LiveSessionState::prepared);
+    EXPECT_TRUE(app::normalize_join_code(session->join_code));
+    EXPECT_EQ(queries.live_session_by_code(session->join_code)->id, session_id);
+    const auto questions = queries.live_questions(session_id);
+    ASSERT_EQ(questions.size(), 1u);
+    EXPECT_EQ(questions[0].settings.options, (std::vector<std::string>{"Huur", "Energie", "Zorg"}));
+    EXPECT_EQ(questions[0].settings.kind, domain::live::QuestionKind::ranking);
+    EXPECT_EQ(questions[0].settings.scale_min_label, "laag");
+    const auto participants = queries.live_participants(session_id);
+    ASSERT_EQ(participants.size(), 2u);
+    EXPECT_EQ(participants[0].group_id, resident_);
+    EXPECT_EQ(participants[1].group_id, 0);
+    EXPECT_EQ(participants[0].nickname, "Sanne");
+    const auto answers = queries.live_answers(session_id);
+    ASSERT_EQ(answers.size(), 2u);
+    EXPECT_EQ(answers[0].value.options, (std::vector<int>{2, 0, 1}));
+    EXPECT_EQ(answers[0].elapsed_ms, 1500);
+    EXPECT_EQ(answers[1].value.number, 4);
+    EXPECT_EQ(answers[1].value.words, (std::vector<std::string>{"armoede", "schulden"}));
+    EXPECT_EQ(answers[1].value.text, "Een zin, met \"quotes\"");
+    EXPECT_EQ(answers[1].value.upvote, 3);
+    const auto moderation = queries.live_moderation(session_id);
+    ASSERT_EQ(moderation.size(), 2u);
+    EXPECT_EQ(moderation[0].action, app::ModerationAction::merge_words);
+    EXPECT_EQ(moderation[0].target, "schulden");
+    EXPECT_EQ(moderation[1].subject, "12");
+    EXPECT_EQ(queries.max_live_answer_id(), 12);
+    EXPECT_EQ(queries.max_live_participant_id(), 8);
+
+    // An ended session frees its code; a resent answer id of the same phone cannot be stored.
+    store_->write_and_wait([&](app::Transaction& tx) {
+        auto ended = *tx.live_session(session_id);
+        ended.state = app::LiveSessionState::ended;
+        tx.update_live_session(ended, now);
+    });
+    EXPECT_FALSE(store_->read().live_session_by_code(session->join_code));
+    EXPECT_THROW(store_->write_and_wait([&](app::Transaction& tx) {
+        tx.insert_live_answers(
+            {{13, question_id, 7, 0, "r1", {{0, 1, 2}, {}, {}, {}, {}}, 0, now}});
+    }),
+                 std::exception);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(backends()),
