@@ -118,7 +118,8 @@
     if (message.type === 'question') {
       var question = message.question;
       var id = question ? String(question.id) : null;
-      var state = question ? question.state + '/' + question.results_shown : null;
+      // Results that are shown or hidden come as "results" messages: no reload for those.
+      var state = question ? question.state : null;
       if (id !== shown.id || state !== shown.state) {
         // A new or changed question: load the page again, spread over a second so that a
         // full room does not ask at the same moment. Unsent answers stay in localStorage.
@@ -131,6 +132,16 @@
       if (!box) return;
       if (!message.shown) { box.innerHTML = ''; return; }
       if (message.svg) box.innerHTML = '<figure class="chart live-chart">' + message.svg + '</figure>';
+      return;
+    }
+    if (message.type === 'seat') {
+      // A world café runs beside the session: where this phone's owner sits now and next.
+      var seat = field('seat');
+      var parts = [];
+      if (message.now) parts.push(message.now);
+      if (message.next) parts.push(message.next);
+      seat.textContent = parts.join(' · ');
+      seat.hidden = parts.length === 0;
       return;
     }
     if (message.type === 'you' && typeof message.score === 'number') {

@@ -1,14 +1,11 @@
 // Keeps "where do you sit?" on a participant's phone up to date while the world café runs:
-// it asks the server every 15 seconds, and at once when the phone shows the page again.
-// Written for old phones: no modules, no fetch, no arrow functions. Without it the page
-// still works; the participant then refreshes by hand.
+// the server pushes the route over the phone's channel (static/live_channel.js) when an
+// organiser starts a round or re-plans. Written for old phones: no modules, no fetch, no
+// arrow functions. Without it the page still works; the participant then refreshes by hand.
 (function () {
   'use strict';
   var box = document.getElementById('live-route');
-  if (!box || !window.XMLHttpRequest || !box.querySelector) return;
-  var source = box.getAttribute('data-source');
-  var interval = 15000;
-  var busy = false;
+  if (!box || !box.querySelector || typeof KenniscafeChannel === 'undefined' || !window.JSON) return;
 
   function field(name) {
     return box.querySelector('[data-field="' + name + '"]');
@@ -43,8 +40,7 @@
     }
   }
 
-  function render(text) {
-    var route = JSON.parse(text);
+  function render(route) {
     setText('now', route.now);
     setText('now_question', route.now_question);
     setText('next', route.next);
@@ -52,29 +48,11 @@
     renderRoute(route.route || []);
   }
 
-  function poll() {
-    if (busy || document.hidden) return;
-    busy = true;
-    var request = new XMLHttpRequest();
-    request.open('GET', source);
-    request.setRequestHeader('Accept', 'application/json');
-    request.timeout = 10000;
-    request.onload = function () {
-      busy = false;
-      if (request.status === 200) {
-        try {
-          render(request.responseText);
-        } catch (ignored) {
-          // A broken answer leaves the page as it was; the next poll tries again.
-        }
-      }
-    };
-    request.onerror = request.ontimeout = function () {
-      busy = false;
-    };
-    request.send();
-  }
-
-  setInterval(poll, interval);
-  document.addEventListener('visibilitychange', poll);
+  // The server pushes the route over the phone's channel whenever the plan or the rounds
+  // change, and once when the channel opens (also after a reconnect).
+  new KenniscafeChannel(box.getAttribute('data-channel'), {
+    message: function (message) {
+      if (message.type === 'seat') render(message);
+    }
+  });
 })();

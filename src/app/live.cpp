@@ -34,8 +34,7 @@ LiveOutcome invalid(std::string field, std::string key, long long limit = 0) {
 
 FieldErrors check_title(const std::string& title) {
     if (title.empty()) return {{"title", "live.error.title_required", 0}};
-    if (!text::is_clean_utf8(title, false) ||
-        text::code_point_count(title) > LiveLimits::title) {
+    if (!text::is_clean_utf8(title, false) || text::code_point_count(title) > LiveLimits::title) {
         return {{"title", "live.error.title_too_long", static_cast<long long>(LiveLimits::title)}};
     }
     return {};

@@ -73,10 +73,7 @@ class Queries : public AccountQueries, public PrivacyQueries, public LiveQueries
 };
 
 // Reads and writes inside one write transaction.
-class Transaction : public Queries,
-                    public AccountWrites,
-                    public PrivacyWrites,
-                    public LiveWrites {
+class Transaction : public Queries, public AccountWrites, public PrivacyWrites, public LiveWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

@@ -10,8 +10,8 @@ namespace {
 
 std::string csv_field(std::string_view value) {
     // A leading =, +, - or @ would make a spreadsheet run the text as a formula.
-    const bool formula_like = !value.empty() && std::string_view("=+-@").find(value.front()) !=
-                                                    std::string_view::npos;
+    const bool formula_like =
+        !value.empty() && std::string_view("=+-@").find(value.front()) != std::string_view::npos;
     std::string quoted = "\"";
     if (formula_like) quoted += '\'';
     for (const char character : value) {
@@ -31,7 +31,8 @@ std::string answer_text(const app::LiveQuestion& question, const app::LiveAnswer
         text += part;
     };
     for (const int option : value.options) {
-        const bool known = option >= 0 && static_cast<std::size_t>(option) < settings.options.size();
+        const bool known =
+            option >= 0 && static_cast<std::size_t>(option) < settings.options.size();
         append(known ? settings.options[static_cast<std::size_t>(option)] : std::to_string(option));
     }
     if (value.number) append(std::to_string(*value.number));
@@ -62,12 +63,12 @@ std::string csv_of_answers(app::Queries& queries, const app::LiveSession& sessio
         if (question == questions.end()) continue;
         const auto& [position, record] = question->second;
         const auto group = group_names.find(answer.group_id);
-        csv += fmt::format("{},{},{},{},{},{},{:.1f},{}\r\n", position, csv_field(record.settings.prompt),
-                           domain::live::to_slug(record.settings.kind), answer.participant_id,
-                           csv_field(group == group_names.end() ? "" : group->second),
-                           csv_field(answer_text(record, answer)),
-                           static_cast<double>(answer.elapsed_ms) / 1000.0,
-                           time::format_iso8601_amsterdam(answer.received_at));
+        csv += fmt::format(
+            "{},{},{},{},{},{},{:.1f},{}\r\n", position, csv_field(record.settings.prompt),
+            domain::live::to_slug(record.settings.kind), answer.participant_id,
+            csv_field(group == group_names.end() ? "" : group->second),
+            csv_field(answer_text(record, answer)), static_cast<double>(answer.elapsed_ms) / 1000.0,
+            time::format_iso8601_amsterdam(answer.received_at));
     }
     return csv;
 }

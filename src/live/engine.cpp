@@ -94,19 +94,23 @@ bool is_acknowledged(AnswerStatus status) {
            status == AnswerStatus::duplicate;
 }
 
-Subscription::Subscription(std::shared_ptr<Room> room, std::shared_ptr<Outlet> outlet)
-    : room_(std::move(room)), outlet_(std::move(outlet)) {}
+namespace {
 
-Subscription::~Subscription() {
-    std::lock_guard lock(room_->mutex);
-    room_->listeners.erase(outlet_.get());
+std::unique_ptr<Subscription> room_subscription(const std::shared_ptr<Room>& room,
+                                                const std::shared_ptr<Outlet>& outlet) {
+    return std::make_unique<Subscription>(
+        [room, key = outlet.get()] {
+            std::lock_guard lock(room->mutex);
+            room->listeners.erase(key);
+        },
+        [room, key = outlet.get()](std::int64_t participant_id) {
+            std::lock_guard lock(room->mutex);
+            const auto found = room->listeners.find(key);
+            if (found != room->listeners.end()) found->second.participant_id = participant_id;
+        });
 }
 
-void Subscription::set_participant(std::int64_t participant_id) {
-    std::lock_guard lock(room_->mutex);
-    const auto found = room_->listeners.find(outlet_.get());
-    if (found != room_->listeners.end()) found->second.participant_id = participant_id;
-}
+}  // namespace
 
 struct Engine::PendingWrite {
     std::int64_t session_id = 0;
@@ -246,7 +250,7 @@ void Engine::join(std::int64_t session_id, std::int64_t group_id, std::string ni
         participant.registration_id = registration_id;
         participant.nickname = nickname;
         participant.joined_at = options_.now_ms() / 1000;
-        loaded->participants[participant.id] = {group_id, nickname};
+        loaded->participants[participant.id] = {group_id, nickname, registration_id};
         loaded->participants_by_token_hash[participant.token_hash] = participant.id;
         loaded->presenter_changed = true;
     }
@@ -409,7 +413,7 @@ std::unique_ptr<Subscription> Engine::subscribe_phone(std::int64_t session_id,
         // A phone that has not joined yet listens as participant -1 until it joins.
         loaded->listeners[outlet.get()] = {outlet, participant_id == 0 ? -1 : participant_id};
     }
-    return std::make_unique<Subscription>(loaded, std::move(outlet));
+    return room_subscription(loaded, outlet);
 }
 
 std::vector<std::shared_ptr<const std::string>> Engine::phone_greeting(
@@ -424,7 +428,8 @@ std::vector<std::shared_ptr<const std::string>> Engine::phone_greeting(
         messages.push_back(share(you_message(*loaded, participant_id)));
     }
     messages.push_back(share(question_message(*loaded, options_.now_ms())));
-    if (const auto* question = loaded->current_question(); question && question->record.results_shown) {
+    if (const auto* question = loaded->current_question();
+        question && question->record.results_shown) {
         messages.push_back(share(results_message(*loaded)));
     }
     return messages;
@@ -443,7 +448,7 @@ std::unique_ptr<Subscription> Engine::subscribe_presenter(const app::EventScope&
         snapshot = presenter_message(*loaded, options_.now_ms());
     }
     outlet->send(share(std::move(snapshot)), "presenter");
-    return std::make_unique<Subscription>(loaded, std::move(outlet));
+    return room_subscription(loaded, outlet);
 }
 
 std::optional<PhoneView> Engine::phone_view(std::int64_t session_id, std::int64_t participant_id) {
@@ -607,8 +612,7 @@ void Engine::control(const app::EventScope& scope, std::int64_t session_id, Cont
         std::lock_guard lock(loaded->mutex);
         session_record = loaded->session;
     }
-    write.change = [session_record, changed_questions, session_changed,
-                    now](app::Transaction& tx) {
+    write.change = [session_record, changed_questions, session_changed, now](app::Transaction& tx) {
         if (session_changed) tx.update_live_session(session_record, now / 1000);
         for (const auto& question : changed_questions) tx.update_live_question(question);
     };
@@ -630,9 +634,9 @@ void Engine::broadcast_question(Room& room) {
         const auto* current = room.current_question();
         if (current) results = share(results_message(room));
         // After a quiz question closes every phone hears its own points.
-        const bool quiz_closed = current &&
-                                 current->record.settings.kind == domain::live::QuestionKind::quiz &&
-                                 current->record.state == app::LiveQuestionState::closed;
+        const bool quiz_closed =
+            current && current->record.settings.kind == domain::live::QuestionKind::quiz &&
+            current->record.state == app::LiveQuestionState::closed;
         for (const auto& [key, listener] : room.listeners) {
             if (listener.participant_id <= 0) continue;
             if (quiz_closed || current) {
@@ -679,6 +683,50 @@ std::optional<std::string> Engine::results_csv(const app::EventScope& scope,
     const auto session = app::live_session_in_scope(queries, scope, session_id);
     if (!session) return std::nullopt;
     return csv_of_answers(queries, *session);
+}
+
+std::unique_ptr<Subscription> Engine::subscribe_seating(std::int64_t event_id,
+                                                        std::shared_ptr<Outlet> outlet,
+                                                        SeatingMessage message) {
+    Outlet* key = outlet.get();
+    if (auto first = message(); !first.empty()) outlet->send(share(std::move(first)), "seat");
+    {
+        std::lock_guard lock(seating_mutex_);
+        seating_[event_id][key] = {std::move(outlet), std::move(message)};
+    }
+    return std::make_unique<Subscription>([this, event_id, key] {
+        std::lock_guard lock(seating_mutex_);
+        const auto event = seating_.find(event_id);
+        if (event == seating_.end()) return;
+        event->second.erase(key);
+        if (event->second.empty()) seating_.erase(event);
+    });
+}
+
+void Engine::seating_changed(std::int64_t event_id) {
+    std::vector<SeatingListener> listeners;
+    {
+        std::lock_guard lock(seating_mutex_);
+        const auto event = seating_.find(event_id);
+        if (event == seating_.end()) return;
+        for (const auto& [key, listener] : event->second) listeners.push_back(listener);
+    }
+    // Each phone's tables are its own, so each message is built for it.
+    for (const auto& listener : listeners) {
+        if (auto message = listener.message(); !message.empty()) {
+            listener.outlet->send(share(std::move(message)), "seat");
+        }
+    }
+}
+
+std::optional<std::int64_t> Engine::registration_of(std::int64_t session_id,
+                                                    std::int64_t participant_id) {
+    const auto loaded = room(session_id);
+    if (!loaded) return std::nullopt;
+    std::lock_guard lock(loaded->mutex);
+    const auto found = loaded->participants.find(participant_id);
+    if (found == loaded->participants.end()) return std::nullopt;
+    return found->second.registration_id;
 }
 
 void Engine::tick() {

@@ -99,7 +99,7 @@ struct PresenterView {
     int participants = 0;
     bool by_group = false;
     std::optional<QuestionView> question;
-    int answers = 0;  // to the current question
+    int answers = 0;                               // to the current question
     std::optional<domain::live::Results> results;  // always, with pending entries
     std::string results_svg;
     std::vector<domain::live::LeaderboardRow> leaderboard;
@@ -111,9 +111,9 @@ enum class Control {
     show_question,  // makes `question_id` the current question (not yet open)
     open_question,  // opens the current question for answers
     close_question,
-    show_results,   // on phones too
+    show_results,  // on phones too
     hide_results,
-    by_group,       // results split by stakeholder group on the screen
+    by_group,  // results split by stakeholder group on the screen
     all_together,
 };
 
@@ -129,21 +129,29 @@ struct Moderation {
 
 class Room;
 
-// Keeps an outlet subscribed to a session until destroyed.
+// Keeps an outlet subscribed until destroyed.
 class Subscription {
   public:
-    Subscription(std::shared_ptr<Room> room, std::shared_ptr<Outlet> outlet);
-    ~Subscription();
+    explicit Subscription(std::function<void()> end,
+                          std::function<void(std::int64_t)> identify = {})
+        : end_(std::move(end)), identify_(std::move(identify)) {}
+    ~Subscription() { end_(); }
     Subscription(const Subscription&) = delete;
     Subscription& operator=(const Subscription&) = delete;
 
     // A phone that joined while listening now gets its own messages too.
-    void set_participant(std::int64_t participant_id);
+    void set_participant(std::int64_t participant_id) {
+        if (identify_) identify_(participant_id);
+    }
 
   private:
-    std::shared_ptr<Room> room_;
-    std::shared_ptr<Outlet> outlet_;
+    std::function<void()> end_;
+    std::function<void(std::int64_t)> identify_;
 };
+
+// Builds the message one listener of an event's seating gets (their own tables), when the
+// world café's plan or rounds change.
+using SeatingMessage = std::function<std::string()>;
 
 class Engine {
   public:
@@ -186,12 +194,23 @@ class Engine {
     std::optional<PresenterView> presenter_view(const app::EventScope& scope,
                                                 std::int64_t session_id);
     // The presenter snapshot as JSON, as the presenter channel sends it.
-    std::optional<std::string> presenter_json(const app::EventScope& scope, std::int64_t session_id);
+    std::optional<std::string> presenter_json(const app::EventScope& scope,
+                                              std::int64_t session_id);
 
     void control(const app::EventScope& scope, std::int64_t session_id, Control control,
                  std::optional<std::int64_t> question_id, ControlDone done);
     void moderate(const app::EventScope& scope, std::int64_t session_id, Moderation moderation,
                   ControlDone done);
+    // A phone (a personal page, or a live session's phone linked to a registration) hears
+    // where it sits whenever the event's world café changes, on the channel it already has.
+    std::unique_ptr<Subscription> subscribe_seating(std::int64_t event_id,
+                                                    std::shared_ptr<Outlet> outlet,
+                                                    SeatingMessage message);
+    void seating_changed(std::int64_t event_id);
+    // The registration a participant joined with (from a personal link), if any.
+    std::optional<std::int64_t> registration_of(std::int64_t session_id,
+                                                std::int64_t participant_id);
+
     // Drops a loaded session so that the next use reads it again (after an organiser
     // changed its questions or word filter).
     void reload(std::int64_t session_id);
@@ -230,6 +249,13 @@ class Engine {
     std::condition_variable writes_done_;
     std::int64_t next_answer_id_ = 0;
     std::int64_t next_participant_id_ = 0;
+
+    struct SeatingListener {
+        std::shared_ptr<Outlet> outlet;
+        SeatingMessage message;
+    };
+    std::mutex seating_mutex_;
+    std::map<std::int64_t, std::map<Outlet*, SeatingListener>> seating_;
 
     std::mutex ticker_mutex_;
     std::condition_variable ticker_wake_;

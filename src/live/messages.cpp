@@ -178,7 +178,8 @@ std::optional<QuestionView> current_question_view(const Room& room, std::int64_t
     if (settings.kind == domain::live::QuestionKind::quiz &&
         question->record.state == app::LiveQuestionState::open && question->record.opened_at_ms) {
         const std::int64_t limit = settings.time_limit_seconds * std::int64_t{1000};
-        view.remaining_ms = std::max<std::int64_t>(0, *question->record.opened_at_ms + limit - now_ms);
+        view.remaining_ms =
+            std::max<std::int64_t>(0, *question->record.opened_at_ms + limit - now_ms);
     }
     return view;
 }
@@ -186,9 +187,9 @@ std::optional<QuestionView> current_question_view(const Room& room, std::int64_t
 std::string question_message(const Room& room, std::int64_t now_ms) {
     json::object message{{"type", "question"}, {"session", session_json(room)}};
     const auto view = current_question_view(room, now_ms);
-    message["question"] =
-        view ? json::value(question_json(*view, view->question.state == app::LiveQuestionState::closed))
-             : json::value(nullptr);
+    message["question"] = view ? json::value(question_json(
+                                     *view, view->question.state == app::LiveQuestionState::closed))
+                               : json::value(nullptr);
     return json::serialize(message);
 }
 
@@ -254,11 +255,12 @@ std::string presenter_message(const Room& room, std::int64_t now_ms) {
                          {"by_group", room.by_group}};
     json::array questions;
     for (const auto& question : room.questions) {
-        questions.push_back(json::object{{"id", question.record.id},
-                                         {"prompt", question.record.settings.prompt},
-                                         {"kind", domain::live::to_slug(question.record.settings.kind)},
-                                         {"state", app::to_slug(question.record.state)},
-                                         {"answers", question.answers}});
+        questions.push_back(
+            json::object{{"id", question.record.id},
+                         {"prompt", question.record.settings.prompt},
+                         {"kind", domain::live::to_slug(question.record.settings.kind)},
+                         {"state", app::to_slug(question.record.state)},
+                         {"answers", question.answers}});
     }
     message["questions"] = std::move(questions);
     const auto view = current_question_view(room, now_ms);
@@ -273,7 +275,8 @@ std::string presenter_message(const Room& room, std::int64_t now_ms) {
     message["question"] = std::move(current);
     auto options = room.result_options(true);
     options.reveal_correct = closed;
-    message["results"] = results_json(room, *question, question->tally.results(options), room.by_group);
+    message["results"] =
+        results_json(room, *question, question->tally.results(options), room.by_group);
     if (question->record.settings.kind == domain::live::QuestionKind::quiz) {
         json::array leaders;
         for (const auto& row : room.leaderboard()) {

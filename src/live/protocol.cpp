@@ -71,10 +71,9 @@ std::optional<domain::live::AnswerValue> answer_value_of(const json::object& obj
 bool is_valid_client_id(std::string_view id) {
     if (id.empty() || id.size() > ProtocolLimits::client_id) return false;
     for (const char character : id) {
-        const bool allowed = (character >= 'a' && character <= 'z') ||
-                             (character >= 'A' && character <= 'Z') ||
-                             (character >= '0' && character <= '9') || character == '_' ||
-                             character == '-';
+        const bool allowed =
+            (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
+            (character >= '0' && character <= '9') || character == '_' || character == '-';
         if (!allowed) return false;
     }
     return true;
@@ -119,7 +118,8 @@ std::optional<ClientMessage> parse_client_message(std::string_view text, std::st
         answer.value = std::move(*parsed_value);
         return answer;
     }
-    if (type == "join") return JoinMessage{string_member(object, "group"), string_member(object, "nickname")};
+    if (type == "join")
+        return JoinMessage{string_member(object, "group"), string_member(object, "nickname")};
     if (type == "group") return GroupMessage{string_member(object, "group")};
     if (type == "ping") return PingMessage{};
     problem = "Onbekend soort bericht.";

@@ -50,7 +50,8 @@ bool Room::load(app::Queries& queries, std::int64_t session_id) {
     participants_by_token_hash.clear();
     for (auto& participant : queries.live_participants(session_id)) {
         participants_by_token_hash[participant.token_hash] = participant.id;
-        participants[participant.id] = {participant.group_id, std::move(participant.nickname)};
+        participants[participant.id] = {participant.group_id, std::move(participant.nickname),
+                                        participant.registration_id};
     }
     answer_keys.clear();
     quiz_points.clear();
@@ -178,11 +179,12 @@ std::vector<domain::live::LeaderboardRow> Room::leaderboard() const {
     for (const auto& [participant_id, points] : quiz_points) {
         if (points == 0) continue;
         const auto participant = participants.find(participant_id);
-        const bool named = participant != participants.end() && !participant->second.nickname.empty();
-        totals.push_back({participant_id,
-                          named ? participant->second.nickname
-                                : "Deelnemer " + std::to_string(participant_id),
-                          points});
+        const bool named =
+            participant != participants.end() && !participant->second.nickname.empty();
+        totals.push_back(
+            {participant_id,
+             named ? participant->second.nickname : "Deelnemer " + std::to_string(participant_id),
+             points});
     }
     return domain::live::leaderboard(std::move(totals), shown_rows);
 }

@@ -28,6 +28,7 @@ class Room {
     struct Participant {
         std::int64_t group_id = 0;
         std::string nickname;
+        std::optional<std::int64_t> registration_id;
     };
     struct Listener {
         std::shared_ptr<Outlet> outlet;

@@ -39,7 +39,17 @@ Site::Site(app::Store& store, WebConfig config)
       templates_(Templates::load(config_.share_dir + "/templates")) {
     if (!config_.now) config_.now = [] { return static_cast<time::Timestamp>(std::time(nullptr)); };
     set_public_base_url(config_.public_base_url);
+    live::EngineOptions options;
+    // Quiz points count milliseconds, so the engine reads the wall clock itself.
+    options.now_ms = [] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    };
+    live_ = std::make_unique<live::Engine>(store_, std::move(options));
 }
+
+Site::~Site() = default;
 
 void Site::set_public_base_url(std::string url) {
     public_base_url_.store(std::make_shared<const std::string>(std::move(url)));

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/store.hpp"
+#include "live/engine.hpp"
 #include "web/http_types.hpp"
 #include "web/i18n.hpp"
 #include "web/templates.hpp"
@@ -39,8 +40,11 @@ class Site {
   public:
     // Loads templates and translations; throws std::runtime_error when one is missing.
     Site(app::Store& store, WebConfig config);
+    ~Site();
 
     app::Store& store() { return store_; }
+    // The live sessions and the pushes to phones (the world café's seating among them).
+    live::Engine& live() { return *live_; }
     const WebConfig& config() const { return config_; }
     time::Timestamp now() const { return config_.now(); }
     const Translations& translations() const { return translations_; }
@@ -113,6 +117,7 @@ class Site {
 
     app::Store& store_;
     WebConfig config_;
+    std::unique_ptr<live::Engine> live_;
     Translations translations_;
     Templates templates_;
     std::atomic<std::shared_ptr<const std::string>> public_base_url_;

@@ -66,7 +66,7 @@ test('a phone joins by code and answers while the screen counts it and shows the
   await organiser.getByRole('button', { name: 'Uitkomst tonen' }).click();
   await screen.locator('[data-field="results"] svg').waitFor();
   assert.match(await screen.locator('[data-field="results"] svg desc').textContent(), /In de wijk/);
-  // The phone reloads the question by itself and shows the same chart.
+  // The phone shows the same chart by itself.
   await phone.locator('[data-field="results"] svg').waitFor({ timeout: 5000 });
   assert.deepEqual(await accessibilityViolations(phone), []);
   await laptop.close();

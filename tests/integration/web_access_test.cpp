@@ -193,8 +193,8 @@ class WebAccessTest : public ::testing::Test {
         request.headers = std::move(headers);
         if (method == "CHANNEL") {
             // A channel opened is answered 101 like a WebSocket upgrade.
-            const auto opening =
-                app_->open_channel(request, web::ChannelKind::websocket, std::make_shared<NoSink>());
+            const auto opening = app_->open_channel(request, web::ChannelKind::websocket,
+                                                    std::make_shared<NoSink>());
             if (opening.channel) opening.channel->on_close();
             return opening.channel ? Reply{101, "", {}}
                                    : Reply{opening.refusal.status, opening.refusal.body,
@@ -270,7 +270,8 @@ std::map<std::string, std::string> write_bodies(std::int64_t registration, std::
          R"({"title":"Via de API","starts_at":"2026-12-10T16:00","location":"Bibliotheek"})"},
         {"POST /api/v1/events/{id}/publish", ""},
         {"POST /beheer/events/{id}/live", "title=Tweede+peiling"},
-        {"POST /beheer/events/{id}/live/{session}/instellingen", "title=Andere+naam&word_filter=kut"},
+        {"POST /beheer/events/{id}/live/{session}/instellingen",
+         "title=Andere+naam&word_filter=kut"},
         // The session runs, so deleting it is refused (409) and later routes still find it.
         {"POST /beheer/events/{id}/live/{session}/verwijderen", ""},
         {"POST /beheer/events/{id}/live/{session}/vragen",

@@ -84,7 +84,8 @@ std::vector<app::LiveSession> read_sessions(Statement& statement) {
 }
 
 // The settings columns in the order bind_settings binds them, from index 1 on.
-void bind_settings(Statement& statement, int first, const domain::live::QuestionSettings& settings) {
+void bind_settings(Statement& statement, int first,
+                   const domain::live::QuestionSettings& settings) {
     statement.bind(first, domain::live::to_slug(settings.kind))
         .bind(first + 1, settings.prompt)
         .bind(first + 2, join_lines(settings.options))

@@ -8,7 +8,8 @@ namespace kc::web {
 
 std::shared_ptr<PhoneChannel> PhoneChannel::open(live::Engine& engine, std::int64_t session_id,
                                                  std::int64_t participant_id,
-                                                 std::shared_ptr<ChannelSink> sink) {
+                                                 std::shared_ptr<ChannelSink> sink,
+                                                 SeatingSubscriber seating) {
     auto channel = std::shared_ptr<PhoneChannel>(
         new PhoneChannel(engine, session_id, participant_id, std::move(sink)));
     for (auto& message : engine.phone_greeting(session_id, participant_id)) {
@@ -17,6 +18,10 @@ std::shared_ptr<PhoneChannel> PhoneChannel::open(live::Engine& engine, std::int6
     auto subscription = engine.subscribe_phone(session_id, participant_id, channel->outlet_);
     if (!subscription) return nullptr;
     channel->subscription_ = std::move(subscription);
+    // One channel per phone: a participant from a personal link hears its world-café table
+    // on the same connection.
+    if (participant_id != 0 && seating)
+        channel->seating_ = seating(participant_id, channel->outlet_);
     return channel;
 }
 
@@ -95,6 +100,7 @@ void PhoneChannel::joined(const live::Ticket& ticket) {
 void PhoneChannel::on_close() {
     std::lock_guard lock(subscription_mutex_);
     subscription_.reset();
+    seating_.reset();
 }
 
 }  // namespace kc::web

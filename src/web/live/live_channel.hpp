@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -26,10 +27,16 @@ class SinkOutlet final : public live::Outlet {
 // answers over it, and hears the question, its acknowledgements and the results.
 class PhoneChannel final : public Channel, public std::enable_shared_from_this<PhoneChannel> {
   public:
+    // Subscribes an outlet to the seating of the participant's world café, for a phone
+    // that joined from its personal link; nullptr when it has none.
+    using SeatingSubscriber = std::function<std::unique_ptr<live::Subscription>(
+        std::int64_t participant_id, std::shared_ptr<live::Outlet> outlet)>;
+
     // `participant_id` 0: the phone has not joined yet and may send "join".
     static std::shared_ptr<PhoneChannel> open(live::Engine& engine, std::int64_t session_id,
                                               std::int64_t participant_id,
-                                              std::shared_ptr<ChannelSink> sink);
+                                              std::shared_ptr<ChannelSink> sink,
+                                              SeatingSubscriber seating);
 
     void on_message(std::string message) override;
     void on_close() override;
@@ -48,12 +55,13 @@ class PhoneChannel final : public Channel, public std::enable_shared_from_this<P
     std::shared_ptr<SinkOutlet> outlet_;
     std::mutex subscription_mutex_;
     std::unique_ptr<live::Subscription> subscription_;
+    std::unique_ptr<live::Subscription> seating_;
 };
 
-// A presenter screen's channel: it only listens to the presenter snapshots.
-class PresenterChannel final : public Channel {
+// A channel that only listens: a presenter screen's snapshots, a personal page's seating.
+class ListeningChannel final : public Channel {
   public:
-    explicit PresenterChannel(std::unique_ptr<live::Subscription> subscription)
+    explicit ListeningChannel(std::unique_ptr<live::Subscription> subscription)
         : subscription_(std::move(subscription)) {}
     void on_message(std::string) override {}
     void on_close() override { subscription_.reset(); }

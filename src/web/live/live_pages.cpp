@@ -4,8 +4,6 @@
 // counts and pushes; this component owns the pages and hands the engine its channels.
 #include "web/live/live_pages.hpp"
 
-#include <chrono>
-
 #include "app/live.hpp"
 #include "core/text.hpp"
 #include "reports/qr_code.hpp"
@@ -19,12 +17,6 @@ namespace {
 
 using app::Role;
 using kainjow::mustache::data;
-
-std::int64_t system_now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 std::string session_path(const Access& access) {
     return "/beheer/events/" + std::to_string(access.event().id) + "/live/" +
@@ -71,18 +63,9 @@ data session_data(const VisitPtr& visit, const Access& access, const app::LiveSe
     return item;
 }
 
-std::unique_ptr<live::Engine> make_engine(app::Store& store) {
-    live::EngineOptions options;
-    options.now_ms = system_now_ms;
-    return std::make_unique<live::Engine>(store, std::move(options));
-}
-
 }  // namespace
 
-LivePages::LivePages(Site& site)
-    : site_(site), engine_(make_engine(site.store())), phone_pages_(site, *engine_) {}
-
-LivePages::~LivePages() = default;
+LivePages::LivePages(Site& site) : site_(site), engine_(site.live()), phone_pages_(site, engine_) {}
 
 void LivePages::add_routes(Routes& routes) {
     const std::string event = "/beheer/events/{id}/live";
@@ -100,12 +83,14 @@ void LivePages::add_routes(Routes& routes) {
                    bind_handler(this, &LivePages::question_delete));
     routes.members("POST", session + "/vragen/verplaatsen", Role::organiser,
                    bind_handler(this, &LivePages::question_move));
-    routes.members("GET", session + "/regie", Role::host, bind_handler(this, &LivePages::control_page));
+    routes.members("GET", session + "/regie", Role::host,
+                   bind_handler(this, &LivePages::control_page));
     routes.members("POST", session + "/regie", Role::host,
                    bind_handler(this, &LivePages::control_submit));
     routes.members("POST", session + "/moderatie", Role::host,
                    bind_handler(this, &LivePages::moderation_submit));
-    routes.members("GET", session + "/scherm", Role::host, bind_handler(this, &LivePages::screen_page));
+    routes.members("GET", session + "/scherm", Role::host,
+                   bind_handler(this, &LivePages::screen_page));
     routes.members("CHANNEL", session + "/kanaal", Role::host,
                    bind_handler(this, &LivePages::presenter_channel));
     routes.members("GET", session + "/resultaten.csv", Role::organiser,
@@ -148,15 +133,16 @@ void LivePages::create_session(const VisitPtr& visit, const Access& access) {
             if (outcome.status != app::LiveStatus::done) {
                 return site_.error_page(visit, 404, "error.not_found");
             }
-            return site_.redirect("/beheer/events/" + std::to_string(access.event().id) +
-                                  "/live/" + std::to_string(outcome.id));
+            return site_.redirect("/beheer/events/" + std::to_string(access.event().id) + "/live/" +
+                                  std::to_string(outcome.id));
         });
 }
 
 void LivePages::editor_page(const VisitPtr& visit, const Access& access) {
     std::optional<domain::live::QuestionSettings> editing;
     std::int64_t editing_id = 0;
-    if (const auto id = text::parse_integer(query_value(visit->request.query, "vraag"), 1, INT64_MAX)) {
+    if (const auto id =
+            text::parse_integer(query_value(visit->request.query, "vraag"), 1, INT64_MAX)) {
         for (const auto& question : site_.store().read().live_questions(access.live_session().id)) {
             if (question.id == *id && question.state == app::LiveQuestionState::waiting) {
                 editing = question.settings;
@@ -164,8 +150,9 @@ void LivePages::editor_page(const VisitPtr& visit, const Access& access) {
             }
         }
     }
-    site_.finish(visit, editor_response(visit, access, editing.value_or(domain::live::QuestionSettings{}),
-                                        editing_id, {}));
+    site_.finish(visit,
+                 editor_response(visit, access, editing.value_or(domain::live::QuestionSettings{}),
+                                 editing_id, {}));
 }
 
 Response LivePages::editor_response(const VisitPtr& visit, const Access& access,
@@ -185,8 +172,10 @@ Response LivePages::editor_response(const VisitPtr& visit, const Access& access,
         item.set("id", std::to_string(question.id));
         item.set("number", std::to_string(++number));
         item.set("prompt", question.settings.prompt);
-        item.set("kind", visit->text("live.kind." + std::string(domain::live::to_slug(question.settings.kind))));
-        item.set("state", visit->text("live.question_state." + std::string(app::to_slug(question.state))));
+        item.set("kind", visit->text("live.kind." +
+                                     std::string(domain::live::to_slug(question.settings.kind))));
+        item.set("state",
+                 visit->text("live.question_state." + std::string(app::to_slug(question.state))));
         item.set("editable", question.state == app::LiveQuestionState::waiting);
         questions.push_back(item);
     }
@@ -197,8 +186,8 @@ Response LivePages::editor_response(const VisitPtr& visit, const Access& access,
     if (editing_id != 0) values.set("editing_id", std::to_string(editing_id));
     values.set("join_url", site_.site_url(*visit) + "/live/" + session.join_code);
     set_field_errors(values, errors, *visit->texts);
-    return site_.page(visit, "live_editor", values, visit->text("live.title") + ": " + session.title,
-                      errors.empty() ? 200 : 422);
+    return site_.page(visit, "live_editor", values,
+                      visit->text("live.title") + ": " + session.title, errors.empty() ? 200 : 422);
 }
 
 void LivePages::settings_submit(const VisitPtr& visit, const Access& access) {
@@ -213,7 +202,7 @@ void LivePages::settings_submit(const VisitPtr& visit, const Access& access) {
             if (outcome.status == app::LiveStatus::invalid) {
                 return editor_response(visit, access, {}, 0, outcome.errors);
             }
-            engine_->reload(session_id);
+            engine_.reload(session_id);
             return site_.redirect(session_path(access) + "?opgeslagen=1");
         });
 }
@@ -229,7 +218,7 @@ void LivePages::delete_session(const VisitPtr& visit, const Access& access) {
             if (outcome.status == app::LiveStatus::not_allowed) {
                 return site_.error_page(visit, 409, "live.error.running");
             }
-            engine_->reload(session_id);
+            engine_.reload(session_id);
             return site_.redirect("/beheer/events/" + std::to_string(access.event().id) + "/live");
         });
 }
@@ -241,8 +230,8 @@ void LivePages::question_submit(const VisitPtr& visit, const Access& access) {
     site_.write(
         visit,
         [scope = access.event_scope(), session_id, settings,
-         question_id = question_id ? std::optional<std::int64_t>(*question_id) : std::nullopt](
-            app::Transaction& tx) {
+         question_id = question_id ? std::optional<std::int64_t>(*question_id)
+                                   : std::nullopt](app::Transaction& tx) {
             return app::save_live_question(tx, scope, session_id, question_id, settings);
         },
         [this, visit, &access, session_id, settings,
@@ -257,7 +246,7 @@ void LivePages::question_submit(const VisitPtr& visit, const Access& access) {
                 case app::LiveStatus::done:
                     break;
             }
-            engine_->reload(session_id);
+            engine_.reload(session_id);
             return site_.redirect(session_path(access) + "#vragen");
         });
 }
@@ -268,7 +257,8 @@ void LivePages::question_delete(const VisitPtr& visit, const Access& access) {
     if (!question_id) return site_.respond_error(visit, 400, "error.bad_form");
     site_.write(
         visit,
-        [scope = access.event_scope(), session_id, question_id = *question_id](app::Transaction& tx) {
+        [scope = access.event_scope(), session_id,
+         question_id = *question_id](app::Transaction& tx) {
             return app::delete_live_question(tx, scope, session_id, question_id);
         },
         [this, visit, &access, session_id](const app::LiveOutcome& outcome) {
@@ -278,7 +268,7 @@ void LivePages::question_delete(const VisitPtr& visit, const Access& access) {
             if (outcome.status != app::LiveStatus::done) {
                 return site_.error_page(visit, 404, "error.not_found");
             }
-            engine_->reload(session_id);
+            engine_.reload(session_id);
             return site_.redirect(session_path(access) + "#vragen");
         });
 }
@@ -300,13 +290,13 @@ void LivePages::question_move(const VisitPtr& visit, const Access& access) {
             if (outcome.status != app::LiveStatus::done) {
                 return site_.error_page(visit, 404, "error.not_found");
             }
-            engine_->reload(session_id);
+            engine_.reload(session_id);
             return site_.redirect(session_path(access) + "#vragen");
         });
 }
 
 void LivePages::control_page(const VisitPtr& visit, const Access& access) {
-    const auto view = engine_->presenter_view(access.event_scope(), access.live_session().id);
+    const auto view = engine_.presenter_view(access.event_scope(), access.live_session().id);
     if (!view) return site_.respond_error(visit, 404, "error.not_found");
     data values = site_.event_summary(visit, access.event());
     values.set("session", session_data(visit, access, view->session));
@@ -319,7 +309,8 @@ void LivePages::control_page(const VisitPtr& visit, const Access& access) {
         item.set("id", std::to_string(question.id));
         item.set("number", std::to_string(++number));
         item.set("prompt", question.settings.prompt);
-        item.set("state", visit->text("live.question_state." + std::string(app::to_slug(question.state))));
+        item.set("state",
+                 visit->text("live.question_state." + std::string(app::to_slug(question.state))));
         item.set("current", view->question && view->question->question.id == question.id);
         questions.push_back(item);
     }
@@ -345,7 +336,8 @@ void LivePages::control_page(const VisitPtr& visit, const Access& access) {
     }
     const auto notice = query_value(visit->request.query, "melding");
     if (notice == "niet_opgeslagen") values.set("control_problem", visit->text("error.not_stored"));
-    if (notice == "niet_toegestaan") values.set("control_problem", visit->text("live.error.control_not_allowed"));
+    if (notice == "niet_toegestaan")
+        values.set("control_problem", visit->text("live.error.control_not_allowed"));
     site_.finish(visit, site_.page(visit, "live_control", values,
                                    visit->text("live.control_title") + ": " + view->session.title));
 }
@@ -355,22 +347,21 @@ void LivePages::control_submit(const VisitPtr& visit, const Access& access) {
     if (!control) return site_.respond_error(visit, 400, "error.bad_form");
     const auto question = text::parse_integer(visit->form.get("question"), 1, INT64_MAX);
     const std::string back = session_path(access) + "/regie";
-    engine_->control(access.event_scope(), access.live_session().id, *control,
-                     question ? std::optional<std::int64_t>(*question) : std::nullopt,
-                     [this, visit, back](live::ControlStatus status) {
-                         switch (status) {
-                             case live::ControlStatus::done:
-                                 return site_.finish(visit, site_.redirect(back));
-                             case live::ControlStatus::not_allowed:
-                                 return site_.finish(
-                                     visit, site_.redirect(back + "?melding=niet_toegestaan"));
-                             case live::ControlStatus::not_stored:
-                                 return site_.finish(
-                                     visit, site_.redirect(back + "?melding=niet_opgeslagen"));
-                             case live::ControlStatus::not_found:
-                                 return site_.respond_error(visit, 404, "error.not_found");
-                         }
-                     });
+    engine_.control(
+        access.event_scope(), access.live_session().id, *control,
+        question ? std::optional<std::int64_t>(*question) : std::nullopt,
+        [this, visit, back](live::ControlStatus status) {
+            switch (status) {
+                case live::ControlStatus::done:
+                    return site_.finish(visit, site_.redirect(back));
+                case live::ControlStatus::not_allowed:
+                    return site_.finish(visit, site_.redirect(back + "?melding=niet_toegestaan"));
+                case live::ControlStatus::not_stored:
+                    return site_.finish(visit, site_.redirect(back + "?melding=niet_opgeslagen"));
+                case live::ControlStatus::not_found:
+                    return site_.respond_error(visit, 404, "error.not_found");
+            }
+        });
 }
 
 void LivePages::moderation_submit(const VisitPtr& visit, const Access& access) {
@@ -386,28 +377,29 @@ void LivePages::moderation_submit(const VisitPtr& visit, const Access& access) {
     moderation.action = *action;
     moderation.question_id = *question;
     const std::string back = session_path(access) + "/regie";
-    engine_->moderate(access.event_scope(), access.live_session().id, std::move(moderation),
-                      [this, visit, back](live::ControlStatus status) {
-                          if (status == live::ControlStatus::not_found) {
-                              return site_.respond_error(visit, 404, "error.not_found");
-                          }
-                          const bool stored = status == live::ControlStatus::done;
-                          site_.finish(visit, site_.redirect(stored ? back + "#moderatie"
-                                                                    : back + "?melding=niet_opgeslagen"));
-                      });
+    engine_.moderate(access.event_scope(), access.live_session().id, std::move(moderation),
+                     [this, visit, back](live::ControlStatus status) {
+                         if (status == live::ControlStatus::not_found) {
+                             return site_.respond_error(visit, 404, "error.not_found");
+                         }
+                         const bool stored = status == live::ControlStatus::done;
+                         site_.finish(visit,
+                                      site_.redirect(stored ? back + "#moderatie"
+                                                            : back + "?melding=niet_opgeslagen"));
+                     });
 }
 
 void LivePages::screen_page(const VisitPtr& visit, const Access& access) {
     const auto& session = access.live_session();
-    const auto snapshot = engine_->presenter_json(access.event_scope(), session.id);
+    const auto snapshot = engine_.presenter_json(access.event_scope(), session.id);
     if (!snapshot) return site_.respond_error(visit, 404, "error.not_found");
     const std::string join_url = site_.site_url(*visit) + "/live/" + session.join_code;
     data values(data::type::object);
     values.set("title", session.title);
     values.set("code", app::display_join_code(session.join_code));
     values.set("join_host", site_.site_url(*visit) + "/live");
-    values.set("qr_svg", reports::qr_svg(reports::encode_qr(join_url),
-                                         visit->text("live.qr_label")));
+    values.set("qr_svg",
+               reports::qr_svg(reports::encode_qr(join_url), visit->text("live.qr_label")));
     values.set("channel", session_path(access) + "/kanaal");
     values.set("snapshot", json_for_script(*snapshot));
     data scripts(data::type::list);
@@ -420,21 +412,22 @@ void LivePages::screen_page(const VisitPtr& visit, const Access& access) {
 
 void LivePages::presenter_channel(const VisitPtr& visit, const Access& access) {
     if (!visit->channel_sink) return site_.respond_error(visit, 400, "error.bad_form");
-    auto subscription = engine_->subscribe_presenter(access.event_scope(), access.live_session().id,
-                                                     std::make_shared<SinkOutlet>(visit->channel_sink));
+    auto subscription =
+        engine_.subscribe_presenter(access.event_scope(), access.live_session().id,
+                                    std::make_shared<SinkOutlet>(visit->channel_sink));
     if (!subscription) return site_.respond_error(visit, 404, "error.not_found");
-    visit->channel = std::make_shared<PresenterChannel>(std::move(subscription));
+    visit->channel = std::make_shared<ListeningChannel>(std::move(subscription));
 }
 
 void LivePages::results_csv(const VisitPtr& visit, const Access& access) {
-    const auto csv = engine_->results_csv(access.event_scope(), access.live_session().id);
+    const auto csv = engine_.results_csv(access.event_scope(), access.live_session().id);
     if (!csv) return site_.respond_error(visit, 404, "error.not_found");
     Response response;
     response.content_type = "text/csv; charset=utf-8";
     response.body = *csv;
-    response.add_header("Content-Disposition", "attachment; filename=\"live-" +
-                                                   std::to_string(access.live_session().id) +
-                                                   ".csv\"");
+    response.add_header(
+        "Content-Disposition",
+        "attachment; filename=\"live-" + std::to_string(access.live_session().id) + ".csv\"");
     response.add_header("Cache-Control", "no-store");
     site_.finish(visit, std::move(response));
 }

@@ -35,11 +35,10 @@ class PhonePages {
 };
 
 // Preparing, presenting and steering live sessions (organisers and hosts), and mounting
-// the participant's pages. Owns the engine, so its sessions live as long as the site.
+// the participant's pages.
 class LivePages final : public Component {
   public:
     explicit LivePages(Site& site);
-    ~LivePages() override;
     void add_routes(Routes& routes) override;
 
   private:
@@ -64,7 +63,7 @@ class LivePages final : public Component {
     void results_csv(const VisitPtr& visit, const Access& access);
 
     Site& site_;
-    std::unique_ptr<live::Engine> engine_;
+    live::Engine& engine_;
     PhonePages phone_pages_;
 };
 

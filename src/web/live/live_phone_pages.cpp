@@ -14,14 +14,15 @@
 #include "web/live/live_channel.hpp"
 #include "web/live/live_pages.hpp"
 #include "web/live/live_views.hpp"
+#include "web/seating.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
 
 namespace {
 
-using kainjow::mustache::data;
 using domain::live::QuestionKind;
+using kainjow::mustache::data;
 
 constexpr std::string_view phone_cookie = "kc_live";
 
@@ -40,7 +41,8 @@ domain::live::AnswerValue answer_from_form(QuestionKind kind, std::size_t option
         case QuestionKind::choice:
         case QuestionKind::quiz:
             for (const auto& option : form.get_all("option")) {
-                if (const auto index = number_of(option)) value.options.push_back(static_cast<int>(*index));
+                if (const auto index = number_of(option))
+                    value.options.push_back(static_cast<int>(*index));
             }
             break;
         case QuestionKind::ranking: {
@@ -63,7 +65,8 @@ domain::live::AnswerValue answer_from_form(QuestionKind kind, std::size_t option
         }
         case QuestionKind::statement:
         case QuestionKind::scale:
-            if (const auto number = number_of(form.get("number"))) value.number = static_cast<int>(*number);
+            if (const auto number = number_of(form.get("number")))
+                value.number = static_cast<int>(*number);
             break;
         case QuestionKind::word_cloud:
             for (std::size_t index = 1; index <= domain::live::QuestionLimits::max_words; ++index) {
@@ -99,7 +102,8 @@ void PhonePages::add_routes(Routes& routes) {
     routes.open("POST", "/live/{code}/antwoord", bind_handler(this, &PhonePages::answer_submit));
     routes.open("POST", "/live/{code}/groep", bind_handler(this, &PhonePages::group_submit));
     routes.open("CHANNEL", "/live/{code}/kanaal", bind_handler(this, &PhonePages::channel));
-    routes.open("POST", "/api/v1/live/{code}/participants", bind_handler(this, &PhonePages::api_join));
+    routes.open("POST", "/api/v1/live/{code}/participants",
+                bind_handler(this, &PhonePages::api_join));
     routes.open("POST", "/api/v1/live/{code}/answers", bind_handler(this, &PhonePages::api_answer));
 }
 
@@ -187,8 +191,8 @@ void PhonePages::phone_page(const VisitPtr& visit) {
         values.set(stored ? "answer_notice" : "answer_problem",
                    visit->text("live.answer_status." +
                                std::string(stored || status == "not_stored" || status == "closed" ||
-                                                   status == "invalid" || status == "already_final" ||
-                                                   status == "too_late"
+                                                   status == "invalid" ||
+                                                   status == "already_final" || status == "too_late"
                                                ? status
                                                : "invalid")));
     }
@@ -220,10 +224,9 @@ void PhonePages::join_submit(const VisitPtr& visit) {
                  [this, visit, back](std::optional<live::Ticket> ticket) {
                      if (!ticket) return site_.respond_error(visit, 503, "error.not_stored");
                      Response response = site_.redirect(back);
-                     response.add_header("Set-Cookie",
-                                         set_cookie(phone_cookie, ticket->token,
-                                                    CookieLifetime::session,
-                                                    site_.config().secure_cookies));
+                     response.add_header("Set-Cookie", set_cookie(phone_cookie, ticket->token,
+                                                                  CookieLifetime::session,
+                                                                  site_.config().secure_cookies));
                      site_.finish(visit, std::move(response));
                  });
 }
@@ -233,7 +236,8 @@ void PhonePages::group_submit(const VisitPtr& visit) {
     if (!phone || phone->participant_id == 0) {
         return site_.finish(visit, code_response(visit, visit->params.get("code"), true));
     }
-    const std::int64_t group_id = engine_.group_by_slug(phone->session_id, visit->form.get("group"));
+    const std::int64_t group_id =
+        engine_.group_by_slug(phone->session_id, visit->form.get("group"));
     engine_.set_group(phone->session_id, phone->participant_id, group_id);
     site_.finish(visit, site_.redirect(visit->site_prefix + "/live/" + phone->code));
 }
@@ -257,9 +261,9 @@ void PhonePages::answer_submit(const VisitPtr& visit) {
                                      view->question->question.settings.options.size(), visit->form);
     engine_.answer(phone->session_id, phone->participant_id, std::move(message),
                    [this, visit, back](live::AnswerStatus status) {
-                       site_.finish(visit, site_.redirect(back + "?antwoord=" +
-                                                          std::string(live::to_slug(status)) +
-                                                          "#vraag"));
+                       site_.finish(visit,
+                                    site_.redirect(back + "?antwoord=" +
+                                                   std::string(live::to_slug(status)) + "#vraag"));
                    });
 }
 
@@ -267,8 +271,26 @@ void PhonePages::channel(const VisitPtr& visit) {
     if (!visit->channel_sink) return site_.respond_error(visit, 400, "error.bad_form");
     const auto phone = phone_of(visit);
     if (!phone) return site_.respond_error(visit, 404, "live.error.code_not_found");
+    const Catalogue* texts = visit->texts;
+    const std::int64_t session_id = phone->session_id;
+    auto seating =
+        [this, texts, session_id](
+            std::int64_t participant_id,
+            std::shared_ptr<live::Outlet> outlet) -> std::unique_ptr<live::Subscription> {
+        const auto registration_id = engine_.registration_of(session_id, participant_id);
+        auto& queries = site_.store().read();
+        const auto registration =
+            registration_id ? queries.registration(*registration_id) : std::nullopt;
+        if (!registration) return nullptr;
+        return engine_.subscribe_seating(
+            registration->event_id, std::move(outlet), [this, texts, id = registration->id] {
+                auto& reads = site_.store().read();
+                const auto current = reads.registration(id);
+                return current ? seat_message(*texts, reads, *current) : std::string();
+            });
+    };
     auto channel = PhoneChannel::open(engine_, phone->session_id, phone->participant_id,
-                                      visit->channel_sink);
+                                      visit->channel_sink, std::move(seating));
     if (!channel) return site_.respond_error(visit, 404, "live.error.code_not_found");
     visit->channel = std::move(channel);
 }
@@ -276,7 +298,8 @@ void PhonePages::channel(const VisitPtr& visit) {
 void PhonePages::api_join(const VisitPtr& visit) {
     const auto phone = phone_of(visit);
     if (!phone) {
-        return site_.finish(visit, json_error(*visit, 404, "not_found", "live.error.code_not_found"));
+        return site_.finish(visit,
+                            json_error(*visit, 404, "not_found", "live.error.code_not_found"));
     }
     std::string problem_key;
     const auto body = read_json_body(*visit, problem_key);
@@ -303,7 +326,8 @@ void PhonePages::api_answer(const VisitPtr& visit) {
     const auto* token = body->if_contains("token");
     std::string token_text = token && token->is_string() ? std::string(token->get_string()) : "";
     if (token_text.empty()) {
-        token_text = cookie_value(visit->request.header("cookie").value_or(""), phone_cookie).value_or("");
+        token_text =
+            cookie_value(visit->request.header("cookie").value_or(""), phone_cookie).value_or("");
     }
     const auto code = app::normalize_join_code(visit->params.get("code"));
     const auto session_id = code ? engine_.running_session(*code) : std::nullopt;
@@ -322,15 +346,17 @@ void PhonePages::api_answer(const VisitPtr& visit) {
         return site_.finish(visit, json_text_response(400, live::error_message(problem)));
     }
     std::string client_id = answer->client_id;
-    engine_.answer(*session_id, *participant, std::move(*answer),
-                   [this, visit, client_id](live::AnswerStatus status) {
-                       if (live::is_acknowledged(status)) {
-                           return site_.finish(visit, json_text_response(200, live::ack_message(client_id, status)));
-                       }
-                       const int http_status = status == live::AnswerStatus::not_stored ? 503 : 409;
-                       site_.finish(visit, json_text_response(http_status,
-                                                              live::rejected_message(client_id, status)));
-                   });
+    engine_.answer(
+        *session_id, *participant, std::move(*answer),
+        [this, visit, client_id](live::AnswerStatus status) {
+            if (live::is_acknowledged(status)) {
+                return site_.finish(visit,
+                                    json_text_response(200, live::ack_message(client_id, status)));
+            }
+            const int http_status = status == live::AnswerStatus::not_stored ? 503 : 409;
+            site_.finish(
+                visit, json_text_response(http_status, live::rejected_message(client_id, status)));
+        });
 }
 
 }  // namespace kc::web

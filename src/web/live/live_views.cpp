@@ -7,8 +7,8 @@
 
 namespace kc::web {
 
-using kainjow::mustache::data;
 using domain::live::QuestionKind;
+using kainjow::mustache::data;
 
 namespace {
 
@@ -23,9 +23,8 @@ std::vector<std::string> lines_of(std::string_view text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         const auto end = text.find('\n', start);
-        std::string line = text::trim(text.substr(start, end == std::string_view::npos
-                                                             ? std::string_view::npos
-                                                             : end - start));
+        std::string line = text::trim(text.substr(
+            start, end == std::string_view::npos ? std::string_view::npos : end - start));
         if (!line.empty()) lines.push_back(std::move(line));
         if (end == std::string_view::npos) break;
         start = end + 1;
@@ -34,7 +33,8 @@ std::vector<std::string> lines_of(std::string_view text) {
 }
 
 int number_field(const FormData& form, const char* name, int fallback, int min, int max) {
-    return static_cast<int>(text::parse_integer(text::trim(form.get(name)), min, max).value_or(fallback));
+    return static_cast<int>(
+        text::parse_integer(text::trim(form.get(name)), min, max).value_or(fallback));
 }
 
 }  // namespace
@@ -52,14 +52,14 @@ data question_data(const VisitPtr& visit, const live::QuestionView& view,
     values.set("number", std::to_string(view.number));
     values.set("count", std::to_string(view.count));
     values.set("kind", std::string(domain::live::to_slug(settings.kind)));
-    values.set("kind_name", visit->text("live.kind." + std::string(domain::live::to_slug(settings.kind))));
+    values.set("kind_name",
+               visit->text("live.kind." + std::string(domain::live::to_slug(settings.kind))));
     values.set("accepting", view.question.state == app::LiveQuestionState::open);
     values.set("is_closed", view.question.state == app::LiveQuestionState::closed);
     values.set("is_waiting", view.question.state == app::LiveQuestionState::waiting);
     values.set("answered", answer.has_value());
-    // The same key static/live_phone.js builds from a "question" message.
-    values.set("state_key", std::string(app::to_slug(view.question.state)) +
-                                (view.question.results_shown ? "/true" : "/false"));
+    // What static/live_phone.js compares with a "question" message to notice a change.
+    values.set("state_key", std::string(app::to_slug(view.question.state)));
     if (view.remaining_ms) {
         values.set("remaining_seconds", std::to_string((*view.remaining_ms + 999) / 1000));
     }
@@ -162,7 +162,8 @@ data entries_data(const domain::live::Results& results) {
 
 domain::live::QuestionSettings question_from_form(const FormData& form) {
     domain::live::QuestionSettings settings;
-    settings.kind = domain::live::question_kind_from_slug(form.get("kind")).value_or(QuestionKind::choice);
+    settings.kind =
+        domain::live::question_kind_from_slug(form.get("kind")).value_or(QuestionKind::choice);
     settings.prompt = text::trim(form.get("prompt"));
     settings.options = lines_of(form.get("options"));
     settings.multiple = form.get("multiple") == "ja";

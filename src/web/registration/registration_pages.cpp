@@ -1,10 +1,11 @@
 // Registering for an event without an account, and the participant's personal page
 // behind their link: status, cancelling, and where they sit in the world café.
-#include <boost/json.hpp>
 
 #include "app/registrations.hpp"
 #include "core/text.hpp"
 #include "web/components.hpp"
+#include "web/live/live_channel.hpp"
+#include "web/seating.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
@@ -12,45 +13,6 @@ namespace kc::web {
 namespace {
 
 using kainjow::mustache::data;
-
-// Where a participant sits in the world café, in words, as the personal page shows it and as
-// its live update on the phone refreshes it.
-struct LiveRoute {
-    struct Item {
-        std::string round;  // "Ronde 2:"
-        std::string table;  // "Tafel Blauw"
-        std::string badge;  // "nu", "straks" or nothing
-    };
-    std::string now;  // "Nu, ronde 2: tafel Blauw"
-    std::string now_question;
-    std::string next;  // "Straks, ronde 3: tafel Rood", or that this is the last round
-    std::string next_question;
-    std::vector<Item> items;
-};
-
-LiveRoute live_route(const Visit& visit, const domain::WorldCafe& cafe,
-                     const std::vector<domain::Seat>& seats, std::int64_t registration_id) {
-    LiveRoute live;
-    const std::string table_word = visit.text("cafe.table");
-    for (const auto& step : domain::route_of(cafe, seats, registration_id)) {
-        std::string badge;
-        if (step.is_now) {
-            live.now = visit.text("cafe.now_round", step.round) + " " + step.table;
-            live.now_question = step.question;
-            badge = visit.text("cafe.badge_now");
-        } else if (step.is_next) {
-            live.next = visit.text("cafe.next_round", step.round) + " " + step.table;
-            live.next_question = step.question;
-            badge = visit.text("cafe.badge_next");
-        }
-        live.items.push_back({visit.text("cafe.round") + " " + std::to_string(step.round) + ":",
-                              table_word + " " + step.table, badge});
-    }
-    if (!live.now.empty() && live.next.empty() && cafe.started_rounds == cafe.rounds()) {
-        live.next = visit.text("cafe.last_round");
-    }
-    return live;
-}
 
 domain::RegistrationForm registration_form_from(const FormData& form) {
     domain::RegistrationForm registration;
@@ -80,6 +42,8 @@ class RegistrationPages final : public Component {
                     bind_handler(this, &RegistrationPages::registration_cancel));
         routes.open("GET", "/aanmelding/{token}/tafels.json",
                     bind_handler(this, &RegistrationPages::registration_route_json));
+        routes.open("CHANNEL", "/aanmelding/{token}/kanaal",
+                    bind_handler(this, &RegistrationPages::seating_channel));
     }
 
   private:
@@ -89,6 +53,8 @@ class RegistrationPages final : public Component {
     void registration_cancel(const VisitPtr& visit);
     // The participant's world-café tables as JSON, for the live update on the phone.
     void registration_route_json(const VisitPtr& visit);
+    // The same, pushed over the phone's channel whenever the plan or the rounds change.
+    void seating_channel(const VisitPtr& visit);
     Response registration_form_page(const VisitPtr& visit, const domain::Event& event,
                                     const FormData& values, const FieldErrors& errors);
 
@@ -189,7 +155,7 @@ void RegistrationPages::registration_status(const VisitPtr& visit) {
     // A participant sees their own route through the world café on their phone.
     if (const auto cafe = queries.world_cafe(event->id)) {
         const LiveRoute live =
-            live_route(*visit, *cafe, queries.seats_of(registration->id), registration->id);
+            live_route(*visit->texts, *cafe, queries.seats_of(registration->id), registration->id);
         if (!live.items.empty()) {
             values.set("has_route", true);
             set_if_present(values, "now", live.now);
@@ -215,20 +181,24 @@ void RegistrationPages::registration_route_json(const VisitPtr& visit) {
     auto& queries = site_.store().read();
     const auto registration = queries.registration_by_token(visit->params.get("token"));
     if (!registration) return site_.respond_error(visit, 404, "error.unknown_registration_link");
-    const auto cafe = queries.world_cafe(registration->event_id);
-    const LiveRoute live =
-        cafe ? live_route(*visit, *cafe, queries.seats_of(registration->id), registration->id)
-             : LiveRoute{};
-    boost::json::array route;
-    for (const auto& item : live.items) {
-        route.push_back({{"round", item.round}, {"table", item.table}, {"badge", item.badge}});
-    }
-    const boost::json::object body{{"now", live.now},
-                                   {"now_question", live.now_question},
-                                   {"next", live.next},
-                                   {"next_question", live.next_question},
-                                   {"route", route}};
-    site_.finish(visit, json_text_response(200, boost::json::serialize(body)));
+    site_.finish(visit,
+                 json_text_response(200, seat_message(*visit->texts, queries, *registration)));
+}
+
+void RegistrationPages::seating_channel(const VisitPtr& visit) {
+    if (!visit->channel_sink) return site_.respond_error(visit, 400, "error.bad_form");
+    const auto registration =
+        site_.store().read().registration_by_token(visit->params.get("token"));
+    if (!registration) return site_.respond_error(visit, 404, "error.unknown_registration_link");
+    const Catalogue* texts = visit->texts;
+    auto subscription = site_.live().subscribe_seating(
+        registration->event_id, std::make_shared<SinkOutlet>(visit->channel_sink),
+        [this, texts, token = registration->cancel_token] {
+            auto& queries = site_.store().read();
+            const auto current = queries.registration_by_token(token);
+            return current ? seat_message(*texts, queries, *current) : std::string();
+        });
+    visit->channel = std::make_shared<ListeningChannel>(std::move(subscription));
 }
 
 void RegistrationPages::registration_cancel(const VisitPtr& visit) {

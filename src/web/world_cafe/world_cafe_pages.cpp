@@ -392,6 +392,7 @@ void WorldCafePages::plan_submit(const VisitPtr& visit, const Access& access) {
             [input, result](app::Transaction& tx) { return app::apply_plan(tx, *input, *result); },
             [this, visit, &access](const app::CafeOutcome& outcome) {
                 if (!outcome.done) return cafe_page(visit, access, nullptr, outcome.errors, "");
+                site_.live().seating_changed(access.event().id);
                 return site_.redirect(cafe_path(access, "#plan"));
             });
     });
@@ -408,6 +409,8 @@ void WorldCafePages::round_submit(const VisitPtr& visit, const Access& access) {
         },
         [this, visit, &access](const app::CafeOutcome& outcome) {
             if (!outcome.done) return site_.error_page(visit, 409, "error.bad_form");
+            // Every phone of the café hears where it sits now, without asking.
+            site_.live().seating_changed(access.event().id);
             return site_.redirect(cafe_path(access, "#plan"));
         });
 }
