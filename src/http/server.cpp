@@ -84,6 +84,10 @@ constexpr std::size_t discard_chunk_bytes = 16 * 1024;
 // accept loop from spinning until connections close.
 constexpr std::chrono::milliseconds accept_failure_pause{50};
 
+// A WebSocket that stays silent this long gets a ping at half of it and is closed when the
+// ping is not answered by the end of it.
+constexpr std::chrono::seconds websocket_idle_timeout{50};
+
 // A channel message is one question or vote, so 64 KiB is plenty; the limit also caps the read
 // buffer a client can make the server hold.
 constexpr std::size_t max_channel_message_bytes = 64 * 1024;
@@ -703,7 +707,15 @@ class WebSocketConnection final : public ChannelConnection {
         // The WebSocket's own timeouts (and keep-alive pings) replace the stream's.
         stream.expires_never();
         WebSocket& socket = socket_.emplace(std::move(stream));
-        socket.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+        // Beast's suggested idle timeout (300 s, a ping after 150 s) outlasts the 60 s after
+        // which common proxies (nginx's default) cut a silent connection; a ping after 25 s of
+        // silence keeps the phone's channel through them, and a phone that vanished without
+        // closing is noticed within 50 s.
+        websocket::stream_base::timeout timeouts =
+            websocket::stream_base::timeout::suggested(beast::role_type::server);
+        timeouts.idle_timeout = websocket_idle_timeout;
+        timeouts.keep_alive_pings = true;
+        socket.set_option(timeouts);
         socket.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
             response.set(bhttp::field::server, server_name);
         }));
