@@ -632,14 +632,12 @@ void Engine::broadcast_question(Room& room) {
         question = share(question_message(room, options_.now_ms()));
         phones = outlets_of(room, {.phones = true});
         const auto* current = room.current_question();
-        if (current) results = share(results_message(room));
-        // After a quiz question closes every phone hears its own points.
-        const bool quiz_closed =
-            current && current->record.settings.kind == domain::live::QuestionKind::quiz &&
-            current->record.state == app::LiveQuestionState::closed;
-        for (const auto& [key, listener] : room.listeners) {
-            if (listener.participant_id <= 0) continue;
-            if (quiz_closed || current) {
+        if (current) {
+            results = share(results_message(room));
+            // Every phone hears its own answer to the question and, after a quiz question
+            // closed, its points.
+            for (const auto& [key, listener] : room.listeners) {
+                if (listener.participant_id <= 0) continue;
                 personal.emplace_back(listener.outlet,
                                       share(you_message(room, listener.participant_id)));
             }

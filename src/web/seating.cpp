@@ -31,9 +31,9 @@ LiveRoute live_route(const Catalogue& texts, const domain::WorldCafe& cafe,
 std::string seat_message(const Catalogue& texts, app::Queries& queries,
                          const domain::Registration& registration) {
     const auto cafe = queries.world_cafe(registration.event_id);
-    const LiveRoute live = cafe ? live_route(texts, *cafe, queries.seats_of(registration.id),
-                                             registration.id)
-                                : LiveRoute{};
+    const LiveRoute live =
+        cafe ? live_route(texts, *cafe, queries.seats_of(registration.id), registration.id)
+             : LiveRoute{};
     boost::json::array route;
     for (const auto& item : live.items) {
         route.push_back({{"round", item.round}, {"table", item.table}, {"badge", item.badge}});

@@ -55,6 +55,27 @@ test('the phone shows the next table by itself when a round starts', async () =>
   await organiser.getByRole('button', { name: 'Start ronde 2' }).waitFor({ state: 'detached' });
   await page.getByText('Dit is de laatste ronde.').waitFor({ timeout: 5000 });
   assert.match(await page.locator('.now-next').innerText(), /Nu, ronde 2: tafel/);
+
+  // A live session starts: her personal page leads her in with her group known, and the
+  // session's channel on her phone tells her table too.
+  await organiser.goto(organiser.url().replace(/\/wereldcafe.*$/, '/live'));
+  await organiser.getByLabel('Naam van de sessie').fill('Vragen aan de zaal');
+  await organiser.getByRole('button', { name: 'Sessie maken' }).click();
+  await organiser.getByLabel('Soort vraag').selectOption('statement');
+  await organiser.getByLabel('Vraag', { exact: true }).fill('Jongeren praten makkelijk over schulden.');
+  await organiser.getByRole('button', { name: 'Vraag toevoegen' }).click();
+  await organiser.getByRole('link', { name: 'Regie' }).first().click();
+  await organiser.getByRole('button', { name: 'Sessie starten' }).click();
+  await organiser.getByRole('button', { name: 'Vraag openen' }).click();
+  await page.reload();
+  await page.getByRole('link', { name: /Doe mee met de live sessie/ }).click();
+  assert.equal(await page.getByLabel(/Ik ben/).count(), 0, 'the group is known from the registration');
+  await page.getByRole('button', { name: 'Meedoen' }).click();
+  await page.locator('[data-field="seat"]', { hasText: /Nu, ronde 2: tafel/ }).waitFor({ timeout: 5000 });
+  await page.getByRole('radio', { name: 'oneens', exact: true }).check();
+  await page.getByRole('button', { name: 'Versturen' }).click();
+  await page.getByText('Je antwoord is opgeslagen.').waitFor();
+  assert.deepEqual(await accessibilityViolations(page), []);
   await laptop.close();
   await phone.close();
 });

@@ -148,6 +148,15 @@ void RegistrationPages::registration_status(const VisitPtr& visit) {
         }
         values.set("waitlist_text", visit->text("status.waitlist_position", position));
     }
+    // A live session running at the event: the phone joins it from here with its group known.
+    if (registration->status != domain::RegistrationStatus::cancelled) {
+        for (const auto& session : queries.live_sessions(event->id)) {
+            if (session.state != app::LiveSessionState::running) continue;
+            values.set("live_link", visit->site_prefix + "/live/" + session.join_code +
+                                        "?aanmelding=" + registration->cancel_token);
+            values.set("live_title", session.title);
+        }
+    }
     values.set("can_cancel", registration->status != domain::RegistrationStatus::cancelled &&
                                  event->details.starts_at > site_.now());
     values.set("personal_link",
