@@ -1,7 +1,9 @@
 #include "cli/serve_command.hpp"
 
+#include <sched.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -16,11 +18,20 @@ namespace kc::cli {
 
 namespace {
 
+// One I/O thread per core this process may run on: a server pinned to one core (taskset)
+// gains nothing from a second thread, only switches between them.
+int cores_available() {
+    cpu_set_t cores;
+    CPU_ZERO(&cores);
+    if (::sched_getaffinity(0, sizeof cores, &cores) != 0) return 2;
+    return std::max(1, CPU_COUNT(&cores));
+}
+
 struct ServeOptions {
     std::string database;
     std::string address = "127.0.0.1";
     int port = 8080;
-    int threads = 2;
+    int threads = cores_available();
     bool demo = false;
     std::string public_url;
     std::string share_dir;
@@ -88,7 +99,9 @@ void add_serve_command(CLI::App& app) {
     command->add_option("--port", options->port, "TCP-poort (0 = vrije poort)")
         ->check(CLI::Range(0, 65535));
     command->add_option("--address", options->address, "IP-adres om op te luisteren");
-    command->add_option("--threads", options->threads, "Aantal I/O-threads")
+    command
+        ->add_option("--threads", options->threads,
+                     "Aantal I/O-threads (standaard: de kernen die het proces mag gebruiken)")
         ->check(CLI::Range(1, 64));
     command->add_flag("--demo", options->demo, "Laad de demo-Werkplaats in een lege database");
     command->add_option("--public-url", options->public_url,

@@ -291,6 +291,11 @@ void Engine::answer(std::int64_t session_id, std::int64_t participant_id, Answer
                     AnswerDone done) {
     const auto loaded = room(session_id);
     if (!loaded) return done(AnswerStatus::unknown_question);
+    // More waiting than the storage can write in a few seconds: the phone keeps the answer
+    // and sends it again, rather than the queue growing without bound.
+    if (pending_count_.load(std::memory_order_relaxed) >= options_.max_pending) {
+        return done(AnswerStatus::not_stored);
+    }
     const std::int64_t now = options_.now_ms();
     PendingWrite write;
     write.session_id = session_id;
@@ -345,6 +350,7 @@ void Engine::answer(std::int64_t session_id, std::int64_t participant_id, Answer
 void Engine::queue(PendingWrite write) {
     std::unique_lock lock(writes_mutex_);
     pending_.push_back(std::move(write));
+    pending_count_.store(pending_.size(), std::memory_order_relaxed);
     if (!write_in_flight_) flush_locked(lock);
 }
 
@@ -362,6 +368,7 @@ void Engine::flush_locked(std::unique_lock<std::mutex>& lock) {
         batch->assign(std::make_move_iterator(pending_.begin()), std::make_move_iterator(end));
         pending_.erase(pending_.begin(), end);
     }
+    pending_count_.store(pending_.size(), std::memory_order_relaxed);
     lock.unlock();
     store_.write(
         [batch](app::Transaction& tx) {
@@ -433,6 +440,14 @@ std::vector<std::shared_ptr<const std::string>> Engine::phone_greeting(
         messages.push_back(share(results_message(*loaded)));
     }
     return messages;
+}
+
+std::shared_ptr<const std::string> Engine::you(std::int64_t session_id,
+                                               std::int64_t participant_id) {
+    const auto loaded = room(session_id);
+    if (!loaded) return nullptr;
+    std::lock_guard lock(loaded->mutex);
+    return share(you_message(*loaded, participant_id));
 }
 
 std::unique_ptr<Subscription> Engine::subscribe_presenter(const app::EventScope& scope,
@@ -525,6 +540,7 @@ void Engine::control(const app::EventScope& scope, std::int64_t session_id, Cont
     std::vector<app::LiveQuestion> changed_questions;
     bool session_changed = false;
     bool phones_see_change = false;
+    Personal personal = Personal::skip;
     std::string old_code;
     {
         std::lock_guard lock(loaded->mutex);
@@ -591,6 +607,10 @@ void Engine::control(const app::EventScope& scope, std::int64_t session_id, Cont
                 break;
         }
         phones_see_change = session_changed || !changed_questions.empty();
+        personal = session_changed || control == Control::close_question ||
+                           control == Control::open_question
+                       ? Personal::send
+                       : Personal::skip;
         room.presenter_changed = true;
         room.presenter_sent_at = 0;
         old_code = session.join_code;
@@ -604,25 +624,27 @@ void Engine::control(const app::EventScope& scope, std::int64_t session_id, Cont
             codes_.erase(old_code);
         }
     }
-    if (phones_see_change) broadcast_question(*loaded);
-    PendingWrite write;
-    write.session_id = session_id;
+    if (phones_see_change) broadcast_question(*loaded, personal);
     app::LiveSession session_record;
     {
         std::lock_guard lock(loaded->mutex);
         session_record = loaded->session;
     }
-    write.change = [session_record, changed_questions, session_changed, now](app::Transaction& tx) {
-        if (session_changed) tx.update_live_session(session_record, now / 1000);
-        for (const auto& question : changed_questions) tx.update_live_question(question);
-    };
-    write.done = [done = std::move(done)](bool stored) {
-        done(stored ? ControlStatus::done : ControlStatus::not_stored);
-    };
-    queue(std::move(write));
+    // Straight to the store, not behind the answers waiting in this engine's queue: a
+    // presenter's click must not wait for a backlog of a full room. Replaying does not depend
+    // on the order of the two, because a question's state never decides what an answer was.
+    store_.write(
+        [session_record, changed_questions, session_changed, now](app::Transaction& tx) {
+            if (session_changed) tx.update_live_session(session_record, now / 1000);
+            for (const auto& question : changed_questions) tx.update_live_question(question);
+        },
+        [this, session_id, done = std::move(done)](std::exception_ptr failure) {
+            if (failure) reload(session_id);
+            done(failure ? ControlStatus::not_stored : ControlStatus::done);
+        });
 }
 
-void Engine::broadcast_question(Room& room) {
+void Engine::broadcast_question(Room& room, Personal personal_too) {
     std::vector<std::shared_ptr<Outlet>> phones;
     std::vector<std::pair<std::shared_ptr<Outlet>, Shared>> personal;
     Shared question;
@@ -632,10 +654,10 @@ void Engine::broadcast_question(Room& room) {
         question = share(question_message(room, options_.now_ms()));
         phones = outlets_of(room, {.phones = true});
         const auto* current = room.current_question();
-        if (current) {
-            results = share(results_message(room));
-            // Every phone hears its own answer to the question and, after a quiz question
-            // closed, its points.
+        if (current) results = share(results_message(room));
+        // After another question came up, or a quiz question closed, every phone hears its
+        // own answer and points; showing or hiding results changes nothing of that.
+        if (current && personal_too == Personal::send) {
             for (const auto& [key, listener] : room.listeners) {
                 if (listener.participant_id <= 0) continue;
                 personal.emplace_back(listener.outlet,
@@ -666,13 +688,11 @@ void Engine::moderate(const app::EventScope& scope, std::int64_t session_id, Mod
         loaded->presenter_sent_at = 0;
         loaded->phone_results_changed = true;
     }
-    PendingWrite write;
-    write.session_id = session_id;
-    write.change = [record](app::Transaction& tx) { tx.insert_live_moderation(record); };
-    write.done = [done = std::move(done)](bool stored) {
-        done(stored ? ControlStatus::done : ControlStatus::not_stored);
-    };
-    queue(std::move(write));
+    store_.write([record](app::Transaction& tx) { tx.insert_live_moderation(record); },
+                 [this, session_id, done = std::move(done)](std::exception_ptr failure) {
+                     if (failure) reload(session_id);
+                     done(failure ? ControlStatus::not_stored : ControlStatus::done);
+                 });
 }
 
 std::optional<std::string> Engine::results_csv(const app::EventScope& scope,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -40,6 +41,9 @@ struct EngineOptions {
     std::function<std::int64_t()> now_ms;
     // How many answers and joins go into one write at most.
     std::size_t max_batch = 20000;
+    // How many may wait for a write before new answers are refused as not stored (the
+    // phone sends them again): a few seconds of the storage's pace at the busiest.
+    std::size_t max_pending = 200000;
 };
 
 enum class AnswerStatus {
@@ -189,6 +193,9 @@ class Engine {
     // The messages a phone gets when it connects, for a channel to send first.
     std::vector<std::shared_ptr<const std::string>> phone_greeting(std::int64_t session_id,
                                                                    std::int64_t participant_id);
+    // The phone's own state ("you"), e.g. right after it joined on a channel that has the
+    // question already.
+    std::shared_ptr<const std::string> you(std::int64_t session_id, std::int64_t participant_id);
 
     std::optional<PhoneView> phone_view(std::int64_t session_id, std::int64_t participant_id);
     std::optional<PresenterView> presenter_view(const app::EventScope& scope,
@@ -230,9 +237,10 @@ class Engine {
     void flush_locked(std::unique_lock<std::mutex>& lock);
     void forget_rooms(const std::vector<std::int64_t>& session_ids);
     void run_ticker();
-    // Tells every phone of the room the question as it is now, with the results if shown
-    // and each phone's own answer and points.
-    void broadcast_question(Room& room);
+    // Tells every phone of the room the question as it is now, with the results if shown,
+    // and when `personal` says so each phone's own answer and points.
+    enum class Personal { send, skip };
+    void broadcast_question(Room& room, Personal personal);
 
     app::Store& store_;
     EngineOptions options_;
@@ -246,6 +254,7 @@ class Engine {
     std::mutex writes_mutex_;
     std::vector<PendingWrite> pending_;
     bool write_in_flight_ = false;
+    std::atomic<std::size_t> pending_count_{0};
     std::condition_variable writes_done_;
     std::int64_t next_answer_id_ = 0;
     std::int64_t next_participant_id_ = 0;

@@ -1,5 +1,6 @@
 #include "live/messages.hpp"
 
+#include <array>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
@@ -165,6 +166,19 @@ std::string status_text(AnswerStatus status) {
     return {};
 }
 
+// The status text as a JSON string, escaped once for all acknowledgements.
+const std::string& status_text_json(AnswerStatus status) {
+    static const auto texts = [] {
+        std::array<std::string, static_cast<std::size_t>(AnswerStatus::not_stored) + 1> all;
+        for (std::size_t index = 0; index < all.size(); ++index) {
+            all[index] =
+                json::serialize(json::string(status_text(static_cast<AnswerStatus>(index))));
+        }
+        return all;
+    }();
+    return texts[static_cast<std::size_t>(status)];
+}
+
 }  // namespace
 
 std::optional<QuestionView> current_question_view(const Room& room, std::int64_t now_ms) {
@@ -287,11 +301,17 @@ std::string presenter_message(const Room& room, std::int64_t now_ms) {
     return json::serialize(message);
 }
 
+// Acknowledgements are the most frequent message, one per answer, so they are written
+// directly: the id is checked to be letters, digits, - and _ only, and the texts are ours.
 std::string ack_message(std::string_view client_id, AnswerStatus status) {
-    return json::serialize(json::object{{"type", "ack"},
-                                        {"id", client_id},
-                                        {"status", to_slug(status)},
-                                        {"message", status_text(status)}});
+    std::string message = R"({"type":"ack","id":")";
+    message += client_id;
+    message += R"(","status":")";
+    message += to_slug(status);
+    message += R"(","message":)";
+    message += status_text_json(status);
+    message += '}';
+    return message;
 }
 
 std::string rejected_message(std::string_view client_id, AnswerStatus status) {

@@ -214,8 +214,12 @@ TEST_F(LiveEngineTest, PhonesHearEveryChangeButResultsOnlyOnceShown) {
     ASSERT_FALSE(shown.empty());
     EXPECT_TRUE(shown.back().at("shown").as_bool());
     EXPECT_EQ(shown.back().at("options").at(1).at("count").as_int64(), 1);
-    // Each phone also hears its own answer again, e.g. after the question changed.
+    // Showing results changes nothing of a phone's own state; closing the question tells each
+    // phone its own answer again (and, in a quiz, its points).
+    const auto before_close = phone->of_type("you").size();
+    ASSERT_EQ(control(live::Control::close_question), live::ControlStatus::done);
     const auto you = phone->of_type("you");
+    EXPECT_EQ(you.size(), before_close + 1);
     ASSERT_FALSE(you.empty());
     EXPECT_EQ(you.back().at("answer").at("options").at(0).as_int64(), 1);
 }

@@ -108,11 +108,13 @@ class LiveSessionTest : public ::testing::Test {
     struct Phone {
         std::unique_ptr<LiveClient> client;
         std::string token;
+        std::optional<json::object> question;  // as the channel told it on connecting
     };
     Phone join(std::uint16_t port, const std::string& group = "") {
-        Phone phone{std::make_unique<LiveClient>(port), ""};
+        Phone phone{std::make_unique<LiveClient>(port), "", std::nullopt};
         EXPECT_EQ(phone.client->connect(phone_path()), 101);
         EXPECT_TRUE(wait_for(*phone.client, "hello"));
+        phone.question = wait_for(*phone.client, "question");
         phone.client->send(json::serialize(json::object{{"type", "join"}, {"group", group}}));
         if (auto welcome = wait_for(*phone.client, "welcome")) {
             phone.token = std::string(welcome->at("token").as_string());
@@ -160,8 +162,11 @@ TEST_F(LiveSessionTest, APhoneJoinsAnswersAndThePresenterSeesItCounted) {
 
     Phone phone = join(server.port(), "bewoner");
     ASSERT_FALSE(phone.token.empty());
-    const auto question = wait_for(*phone.client, "question");
+    const auto& question = phone.question;
     ASSERT_TRUE(question);
+    const auto you = wait_for(*phone.client, "you");
+    ASSERT_TRUE(you);
+    EXPECT_TRUE(you->at("answer").is_null());
     EXPECT_EQ(question->at("question").at("id").as_int64(), question_);
     EXPECT_EQ(question->at("question").at("state").as_string(), "open");
 

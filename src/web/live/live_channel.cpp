@@ -92,9 +92,9 @@ void PhoneChannel::joined(const live::Ticket& ticket) {
         if (subscription_) subscription_->set_participant(ticket.participant_id);
     }
     send(live::welcome_message(ticket));
-    for (auto& message : engine_.phone_greeting(session_id_, ticket.participant_id)) {
-        sink_->send(std::move(message));
-    }
+    // The question came with the greeting when the channel opened; only the phone's own
+    // state is new.
+    if (auto you = engine_.you(session_id_, ticket.participant_id)) sink_->send(std::move(you));
 }
 
 void PhoneChannel::on_close() {
