@@ -35,6 +35,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <exception>
+#include <functional>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -141,6 +142,24 @@ class IoWorker : public std::enable_shared_from_this<IoWorker> {
     // wait for a next request are closed now, and channels are closed after what they queued.
     void begin_draining();
 
+    // Runs `action` on this worker's thread, from any other thread. Actions that arrive
+    // together (the acknowledgements of one durable write, a broadcast to every phone) are
+    // gathered and run by one posted handler, so a burst wakes the thread once instead of
+    // once per connection.
+    void run_from_elsewhere(std::function<void()> action) {
+        bool wake = false;
+        {
+            std::lock_guard lock(mailbox_mutex_);
+            mailbox_.push_back(std::move(action));
+            wake = !mailbox_posted_;
+            mailbox_posted_ = true;
+        }
+        if (!wake) return;
+        asio::post(context, [worker = weak_from_this()] {
+            if (const auto living = worker.lock()) living->run_mailbox();
+        });
+    }
+
     web::Application& application;
     const SessionSettings settings;
     // Declared before the context so that coroutine frames destroyed by the context's
@@ -154,6 +173,21 @@ class IoWorker : public std::enable_shared_from_this<IoWorker> {
     asio::executor_work_guard<asio::io_context::executor_type> keep_running{context.get_executor()};
     // One timer for all event streams on this thread, instead of one per idle connection.
     asio::steady_timer heartbeat_timer{context};
+
+  private:
+    void run_mailbox() {
+        std::vector<std::function<void()>> actions;
+        {
+            std::lock_guard lock(mailbox_mutex_);
+            actions.swap(mailbox_);
+            mailbox_posted_ = false;
+        }
+        for (auto& action : actions) action();
+    }
+
+    std::mutex mailbox_mutex_;
+    std::vector<std::function<void()>> mailbox_;
+    bool mailbox_posted_ = false;
 };
 
 // Completion of a detached session, channel coroutine or accept loop: an escaped exception is
@@ -676,10 +710,10 @@ class ConnectionSink final : public web::ChannelSink {
             if (const auto connection = connection_.lock()) action(*connection);
             return;
         }
-        asio::post(worker->context,
-                   [connection = connection_, action = std::move(action)]() mutable {
-                       if (const auto living = connection.lock()) action(*living);
-                   });
+        worker->run_from_elsewhere(
+            [connection = connection_, action = std::move(action)]() mutable {
+                if (const auto living = connection.lock()) action(*living);
+            });
     }
 
     const std::weak_ptr<IoWorker> worker_;

@@ -40,21 +40,14 @@ AnswerStatus status_of(domain::live::AnswerCheck check) {
     return AnswerStatus::invalid;
 }
 
-// Sends to every listener of a room; `phones` and `presenters` choose who.
-struct Audience {
-    bool phones = false;
-    bool presenters = false;
-};
+// Who of a room's listeners a message is for.
+enum class Audience { phones, presenters };
 
 std::vector<std::shared_ptr<Outlet>> outlets_of(const Room& room, Audience audience) {
+    const auto& listeners = audience == Audience::phones ? room.listeners : room.presenters;
     std::vector<std::shared_ptr<Outlet>> outlets;
-    outlets.reserve(room.listeners.size());
-    for (const auto& [key, listener] : room.listeners) {
-        const bool presenter = listener.participant_id == 0;
-        if ((presenter && audience.presenters) || (!presenter && audience.phones)) {
-            outlets.push_back(listener.outlet);
-        }
-    }
+    outlets.reserve(listeners.size());
+    for (const auto& [key, listener] : listeners) outlets.push_back(listener.outlet);
     return outlets;
 }
 
@@ -102,6 +95,7 @@ std::unique_ptr<Subscription> room_subscription(const std::shared_ptr<Room>& roo
         [room, key = outlet.get()] {
             std::lock_guard lock(room->mutex);
             room->listeners.erase(key);
+            room->presenters.erase(key);
         },
         [room, key = outlet.get()](std::int64_t participant_id) {
             std::lock_guard lock(room->mutex);
@@ -188,7 +182,7 @@ void Engine::reload(std::int64_t session_id) {
     {
         std::lock_guard lock(loaded->mutex);
         question = question_message(*loaded, options_.now_ms());
-        phones = outlets_of(*loaded, {.phones = true});
+        phones = outlets_of(*loaded, Audience::phones);
     }
     send_all(phones, share(std::move(question)), "question");
 }
@@ -459,7 +453,7 @@ std::unique_ptr<Subscription> Engine::subscribe_presenter(const app::EventScope&
     {
         std::lock_guard lock(loaded->mutex);
         if (loaded->session.event_id != scope.event_id) return nullptr;
-        loaded->listeners[outlet.get()] = {outlet, 0};
+        loaded->presenters[outlet.get()] = {outlet, 0};
         snapshot = presenter_message(*loaded, options_.now_ms());
     }
     outlet->send(share(std::move(snapshot)), "presenter");
@@ -652,7 +646,7 @@ void Engine::broadcast_question(Room& room, Personal personal_too) {
     {
         std::lock_guard lock(room.mutex);
         question = share(question_message(room, options_.now_ms()));
-        phones = outlets_of(room, {.phones = true});
+        phones = outlets_of(room, Audience::phones);
         const auto* current = room.current_question();
         if (current) results = share(results_message(room));
         // After another question came up, or a quiz question closed, every phone hears its
@@ -772,14 +766,14 @@ void Engine::tick() {
             }
             if (room->presenter_changed &&
                 now - room->presenter_sent_at >= options_.presenter_interval.count()) {
-                presenters = outlets_of(*room, {.presenters = true});
+                presenters = outlets_of(*room, Audience::presenters);
                 if (!presenters.empty()) presenter = share(presenter_message(*room, now));
                 room->presenter_changed = false;
                 room->presenter_sent_at = now;
             }
             if (room->phone_results_changed && current && current->record.results_shown &&
                 now - room->phone_results_sent_at >= options_.phone_interval.count()) {
-                phones = outlets_of(*room, {.phones = true});
+                phones = outlets_of(*room, Audience::phones);
                 if (!phones.empty()) phone_results = share(results_message(*room));
                 room->phone_results_changed = false;
                 room->phone_results_sent_at = now;

@@ -1,5 +1,6 @@
 #include "live/protocol.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
@@ -91,8 +92,11 @@ std::optional<ClientMessage> parse_client_message(std::string_view text, std::st
         problem = "Het bericht is te groot.";
         return std::nullopt;
     }
+    // A message is small: parsing into a buffer on the stack spares the heap, once per answer.
+    unsigned char buffer[4096];
+    json::monotonic_resource memory(buffer, sizeof buffer);
     boost::system::error_code error;
-    const json::value parsed = json::parse(text, error);
+    const json::value parsed = json::parse(text, error, &memory);
     if (error || !parsed.is_object()) {
         problem = "Het bericht is geen geldig JSON-object.";
         return std::nullopt;

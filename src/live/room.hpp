@@ -32,7 +32,7 @@ class Room {
     };
     struct Listener {
         std::shared_ptr<Outlet> outlet;
-        std::int64_t participant_id = 0;  // 0 for a presenter screen
+        std::int64_t participant_id = 0;
     };
 
     // Reads the session, replays its answers and moderation, and keeps the listeners.
@@ -74,7 +74,10 @@ class Room {
     std::unordered_map<std::int64_t, int> quiz_points;
     bool by_group = false;
 
+    // Phones (participant -1 until they join) and presenter screens, apart so that a
+    // presenter snapshot does not walk ten thousand phones to find its few screens.
     std::unordered_map<Outlet*, Listener> listeners;
+    std::unordered_map<Outlet*, Listener> presenters;
     // Set when something a screen shows changed since it was last sent.
     bool presenter_changed = true;
     bool phone_results_changed = true;
