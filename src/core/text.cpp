@@ -174,4 +174,21 @@ std::optional<long long> parse_integer(std::string_view value, long long min, lo
     return parsed;
 }
 
+std::string csv_field(std::string_view value) {
+    std::string field;
+    if (!value.empty() && std::string_view("=+-@").find(value.front()) != std::string_view::npos) {
+        field += '\'';
+    }
+    field += value;
+    const bool needs_quotes = field.find_first_of(",\"\r\n") != std::string::npos ||
+                              (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+    if (!needs_quotes) return field;
+    std::string quoted = "\"";
+    for (const char character : field) {
+        if (character == '"') quoted += '"';
+        quoted += character;
+    }
+    return quoted + '"';
+}
+
 }  // namespace kc::text

@@ -43,6 +43,11 @@ std::optional<std::string> normalize_email(std::string_view email);
 // nullopt for anything else.
 std::optional<std::string> normalize_host_name(std::string_view host);
 
+// A field of a CSV file (RFC 4180): quoted when it holds a comma, quote, line break or edge
+// space. A text that starts with =, +, - or @ gets a leading apostrophe, so that a
+// spreadsheet shows it instead of running it as a formula.
+std::string csv_field(std::string_view value);
+
 // Parses a whole decimal integer within [min, max]; nullopt otherwise.
 std::optional<long long> parse_integer(std::string_view value, long long min, long long max);
 

@@ -4,23 +4,11 @@
 
 #include <map>
 
+#include "core/text.hpp"
+
 namespace kc::live {
 
 namespace {
-
-std::string csv_field(std::string_view value) {
-    // A leading =, +, - or @ would make a spreadsheet run the text as a formula.
-    const bool formula_like =
-        !value.empty() && std::string_view("=+-@").find(value.front()) != std::string_view::npos;
-    std::string quoted = "\"";
-    if (formula_like) quoted += '\'';
-    for (const char character : value) {
-        if (character == '"') quoted += '"';
-        quoted += character;
-    }
-    quoted += '"';
-    return quoted;
-}
 
 std::string answer_text(const app::LiveQuestion& question, const app::LiveAnswer& answer) {
     const auto& settings = question.settings;
@@ -63,12 +51,13 @@ std::string csv_of_answers(app::Queries& queries, const app::LiveSession& sessio
         if (question == questions.end()) continue;
         const auto& [position, record] = question->second;
         const auto group = group_names.find(answer.group_id);
-        csv += fmt::format(
-            "{},{},{},{},{},{},{:.1f},{}\r\n", position, csv_field(record.settings.prompt),
-            domain::live::to_slug(record.settings.kind), answer.participant_id,
-            csv_field(group == group_names.end() ? "" : group->second),
-            csv_field(answer_text(record, answer)), static_cast<double>(answer.elapsed_ms) / 1000.0,
-            time::format_iso8601_amsterdam(answer.received_at));
+        csv += fmt::format("{},{},{},{},{},{},{:.1f},{}\r\n", position,
+                           text::csv_field(record.settings.prompt),
+                           domain::live::to_slug(record.settings.kind), answer.participant_id,
+                           text::csv_field(group == group_names.end() ? "" : group->second),
+                           text::csv_field(answer_text(record, answer)),
+                           static_cast<double>(answer.elapsed_ms) / 1000.0,
+                           time::format_iso8601_amsterdam(answer.received_at));
     }
     return csv;
 }

@@ -82,6 +82,14 @@ std::string_view to_slug(AnswerStatus status) {
     return "invalid";
 }
 
+std::optional<AnswerStatus> answer_status_from_slug(std::string_view slug) {
+    for (int value = 0; value <= static_cast<int>(AnswerStatus::not_stored); ++value) {
+        const auto status = static_cast<AnswerStatus>(value);
+        if (to_slug(status) == slug) return status;
+    }
+    return std::nullopt;
+}
+
 bool is_acknowledged(AnswerStatus status) {
     return status == AnswerStatus::accepted || status == AnswerStatus::filtered ||
            status == AnswerStatus::duplicate;
@@ -165,16 +173,22 @@ void Engine::reload(std::int64_t session_id) {
     std::string old_code;
     app::LiveSessionState state;
     std::string code;
+    bool exists = false;
     {
         std::lock_guard lock(loaded->mutex);
         old_code = loaded->session.join_code;
-        loaded->load(store_.read(), session_id);
+        exists = loaded->load(store_.read(), session_id);
         state = loaded->session.state;
         code = loaded->session.join_code;
     }
     {
         std::lock_guard lock(rooms_mutex_);
         codes_.erase(old_code);
+        // A deleted session leaves nothing behind to answer to.
+        if (!exists) {
+            rooms_.erase(session_id);
+            return;
+        }
         if (state == app::LiveSessionState::running) codes_[code] = session_id;
     }
     std::string question;

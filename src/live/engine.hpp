@@ -58,6 +58,7 @@ enum class AnswerStatus {
     not_stored,        // the storage failed; send it again later
 };
 std::string_view to_slug(AnswerStatus status);
+std::optional<AnswerStatus> answer_status_from_slug(std::string_view slug);
 bool is_acknowledged(AnswerStatus status);
 
 using AnswerDone = std::function<void(AnswerStatus)>;

@@ -80,11 +80,24 @@ bool is_valid_client_id(std::string_view id) {
     return true;
 }
 
-std::optional<domain::live::AnswerValue> parse_answer_value(std::string_view json_object) {
-    boost::system::error_code error;
-    const json::value parsed = json::parse(json_object, error);
-    if (error || !parsed.is_object()) return std::nullopt;
-    return answer_value_of(parsed.get_object());
+std::optional<AnswerMessage> parse_answer(const json::object& object, std::string& problem) {
+    AnswerMessage answer;
+    answer.client_id = string_member(object, "id");
+    if (!is_valid_client_id(answer.client_id)) {
+        problem = "Een antwoord heeft een id van 1 tot 64 letters, cijfers, - of _.";
+        return std::nullopt;
+    }
+    const auto question = integer_member(object, "question");
+    const auto* value = object.if_contains("value");
+    auto parsed_value =
+        value && value->is_object() ? answer_value_of(value->get_object()) : std::nullopt;
+    if (!question || !parsed_value) {
+        problem = "Een antwoord noemt de vraag (question) en het antwoord (value).";
+        return std::nullopt;
+    }
+    answer.question_id = *question;
+    answer.value = std::move(*parsed_value);
+    return answer;
 }
 
 std::optional<ClientMessage> parse_client_message(std::string_view text, std::string& problem) {
@@ -104,23 +117,8 @@ std::optional<ClientMessage> parse_client_message(std::string_view text, std::st
     const json::object& object = parsed.get_object();
     const std::string type = string_member(object, "type");
     if (type == "answer") {
-        AnswerMessage answer;
-        answer.client_id = string_member(object, "id");
-        if (!is_valid_client_id(answer.client_id)) {
-            problem = "Een antwoord heeft een id van 1 tot 64 letters, cijfers, - of _.";
-            return std::nullopt;
-        }
-        const auto question = integer_member(object, "question");
-        const auto* value = object.if_contains("value");
-        auto parsed_value =
-            value && value->is_object() ? answer_value_of(value->get_object()) : std::nullopt;
-        if (!question || !parsed_value) {
-            problem = "Een antwoord noemt de vraag (question) en het antwoord (value).";
-            return std::nullopt;
-        }
-        answer.question_id = *question;
-        answer.value = std::move(*parsed_value);
-        return answer;
+        if (auto answer = parse_answer(object, problem)) return std::move(*answer);
+        return std::nullopt;
     }
     if (type == "join")
         return JoinMessage{string_member(object, "group"), string_member(object, "nickname")};

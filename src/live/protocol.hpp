@@ -1,5 +1,6 @@
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,9 +38,9 @@ struct ProtocolLimits {
 // `problem` then says why, in Dutch, for the error message to the phone.
 std::optional<ClientMessage> parse_client_message(std::string_view text, std::string& problem);
 
-// The value of an answer from its JSON object ({"options": [...]}, {"number": 4}, ...), for
-// the JSON API's fallback route; nullopt when it has none of the known members.
-std::optional<domain::live::AnswerValue> parse_answer_value(std::string_view json_object);
+// An answer from its JSON object ({"id", "question", "value"}, the "type" aside): the
+// channel's "answer" message and the body of the JSON fallback route alike.
+std::optional<AnswerMessage> parse_answer(const boost::json::object& object, std::string& problem);
 
 bool is_valid_client_id(std::string_view id);
 

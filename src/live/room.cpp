@@ -177,16 +177,18 @@ std::vector<domain::live::LeaderboardRow> Room::leaderboard() const {
     std::vector<domain::live::LeaderboardRow> totals;
     totals.reserve(quiz_points.size());
     for (const auto& [participant_id, points] : quiz_points) {
-        if (points == 0) continue;
-        const auto participant = participants.find(participant_id);
+        if (points > 0) totals.push_back({participant_id, {}, points});
+    }
+    // Names only for the rows shown.
+    auto leaders = domain::live::leaderboard(std::move(totals), shown_rows);
+    for (auto& row : leaders) {
+        const auto participant = participants.find(row.participant_id);
         const bool named =
             participant != participants.end() && !participant->second.nickname.empty();
-        totals.push_back(
-            {participant_id,
-             named ? participant->second.nickname : "Deelnemer " + std::to_string(participant_id),
-             points});
+        row.name = named ? participant->second.nickname
+                         : "Deelnemer " + std::to_string(row.participant_id);
     }
-    return domain::live::leaderboard(std::move(totals), shown_rows);
+    return leaders;
 }
 
 }  // namespace kc::live

@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "core/text.hpp"
+
 namespace kc::planner {
 
 namespace {
@@ -34,18 +36,6 @@ std::optional<bool> yes_or_no(const std::string& value) {
     if (yes.count(word)) return true;
     if (no.count(word)) return false;
     return std::nullopt;
-}
-
-std::string quoted(const std::string& field) {
-    const bool needs_quotes = field.find_first_of(",\"\r\n") != std::string::npos ||
-                              (!field.empty() && (field.front() == ' ' || field.back() == ' '));
-    if (!needs_quotes) return field;
-    std::string out = "\"";
-    for (char c : field) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + '"';
 }
 
 }  // namespace
@@ -194,7 +184,7 @@ std::string write_plan_csv(const Problem& problem, const Plan& plan) {
             for (std::size_t p = 0; p < plan.table_of[r].size(); ++p) {
                 if (plan.table_of[r][p] != static_cast<int>(t)) continue;
                 out += std::to_string(r + 1) + ',' + std::to_string(t + 1) + ',' +
-                       quoted(problem.people[p].name) + '\n';
+                       text::csv_field(problem.people[p].name) + '\n';
             }
         }
     }

@@ -3,7 +3,6 @@
 // presenter's channel counts them, and a `kill -9` of the server loses no acknowledged answer
 // while resent answers count once.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <boost/json.hpp>
 #include <chrono>
@@ -17,6 +16,7 @@
 #include "app/werkplaats_settings.hpp"
 #include "http_client.hpp"
 #include "live_client.hpp"
+#include "other_client.hpp"
 #include "server_process.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
@@ -123,21 +123,7 @@ class LiveSessionTest : public ::testing::Test {
     }
 
     std::vector<std::vector<std::string>> rows(const std::string& sql) {
-        sqlite3* db = nullptr;
-        sqlite3_open_v2(database().c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-        sqlite3_stmt* statement = nullptr;
-        sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-        std::vector<std::vector<std::string>> result;
-        while (sqlite3_step(statement) == SQLITE_ROW) {
-            auto& row = result.emplace_back();
-            for (int i = 0; i < sqlite3_column_count(statement); ++i) {
-                const auto* text = sqlite3_column_text(statement, i);
-                row.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
-            }
-        }
-        sqlite3_finalize(statement);
-        sqlite3_close(db);
-        return result;
+        return testing::OtherClient(database()).rows(sql);
     }
 
     testing::TempDir dir_;

@@ -528,6 +528,20 @@ TEST_F(WebAccessTest, APersonalLinkReachesOnlyItsOwnDataAndSurvivesBeingSentTwic
               404);
 }
 
+TEST_F(WebAccessTest, ALiveSessionsSettingsWithAnErrorComeBackAsTyped) {
+    const std::string path = "/beheer/events/" + std::to_string(event_a_) + "/live/" +
+                             std::to_string(live_session_a_) + "/instellingen";
+    const std::string before = fingerprint(database());
+    const Reply reply =
+        call("POST", path, std::string("csrf=") + csrf + "&title=&word_filter=zwijnen%0Aschoften",
+             {{"cookie", session_of(organiser_a_)},
+              {"content-type", "application/x-www-form-urlencoded"}});
+    EXPECT_EQ(reply.status, 422);
+    EXPECT_NE(reply.body.find("Geef de sessie een naam."), std::string::npos);
+    EXPECT_NE(reply.body.find("zwijnen\nschoften"), std::string::npos);
+    EXPECT_EQ(fingerprint(database()), before);
+}
+
 TEST_F(WebAccessTest, AnOrganisersErasureWithoutTheTickKeepsEverything) {
     const std::string before = fingerprint(database());
     const Reply reply =

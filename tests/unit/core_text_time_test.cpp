@@ -16,6 +16,16 @@ TEST(Text, RecognisesCleanUtf8) {
     EXPECT_TRUE(text::is_clean_utf8("regel\nregel", true));
 }
 
+TEST(Text, CsvFieldsAreQuotedWhenNeededAndNeverRunAsAFormula) {
+    EXPECT_EQ(text::csv_field("Ans"), "Ans");
+    EXPECT_EQ(text::csv_field("Jansen, Piet"), "\"Jansen, Piet\"");
+    EXPECT_EQ(text::csv_field("zei \"ja\""), "\"zei \"\"ja\"\"\"");
+    EXPECT_EQ(text::csv_field("twee\nregels"), "\"twee\nregels\"");
+    EXPECT_EQ(text::csv_field("=SOM(A1)"), "'=SOM(A1)");
+    EXPECT_EQ(text::csv_field("-1, of meer"), "\"'-1, of meer\"");
+    EXPECT_EQ(text::csv_field(""), "");
+}
+
 TEST(Text, CountsCodePointsNotBytes) {
     EXPECT_EQ(text::code_point_count("café"), 4u);
     EXPECT_EQ(text::code_point_count(""), 0u);

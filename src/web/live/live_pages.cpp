@@ -152,18 +152,20 @@ void LivePages::editor_page(const VisitPtr& visit, const Access& access) {
     }
     site_.finish(visit,
                  editor_response(visit, access, editing.value_or(domain::live::QuestionSettings{}),
-                                 editing_id, {}));
+                                 editing_id, access.live_session(), {}));
 }
 
 Response LivePages::editor_response(const VisitPtr& visit, const Access& access,
                                     const domain::live::QuestionSettings& form,
-                                    std::int64_t editing_id, const FieldErrors& errors) {
+                                    std::int64_t editing_id, const app::LiveSession& settings,
+                                    const FieldErrors& errors) {
     const auto& event = access.event();
     const auto& session = access.live_session();
     auto& queries = site_.store().read();
     data values = site_.event_summary(visit, event);
     values.set("session", session_data(visit, access, session));
-    values.set("word_filter", session.word_filter);
+    values.set("settings_title", settings.title);
+    values.set("word_filter", settings.word_filter);
     values.set("can_prepare", access.has_role(Role::organiser));
     data questions(data::type::list);
     int number = 0;
@@ -200,7 +202,11 @@ void LivePages::settings_submit(const VisitPtr& visit, const Access& access) {
         },
         [this, visit, &access, session_id](const app::LiveOutcome& outcome) {
             if (outcome.status == app::LiveStatus::invalid) {
-                return editor_response(visit, access, {}, 0, outcome.errors);
+                // The page shows again with what was typed, so nothing of it is lost.
+                app::LiveSession typed = access.live_session();
+                typed.title = visit->form.get("title");
+                typed.word_filter = visit->form.get("word_filter");
+                return editor_response(visit, access, {}, 0, typed, outcome.errors);
             }
             engine_.reload(session_id);
             return site_.redirect(session_path(access) + "?opgeslagen=1");
@@ -238,7 +244,8 @@ void LivePages::question_submit(const VisitPtr& visit, const Access& access) {
          editing = question_id.value_or(0)](const app::LiveOutcome& outcome) {
             switch (outcome.status) {
                 case app::LiveStatus::invalid:
-                    return editor_response(visit, access, settings, editing, outcome.errors);
+                    return editor_response(visit, access, settings, editing, access.live_session(),
+                                           outcome.errors);
                 case app::LiveStatus::not_allowed:
                     return site_.error_page(visit, 409, "live.error.question_opened");
                 case app::LiveStatus::not_found:

@@ -47,9 +47,11 @@ class LivePages final : public Component {
                                const FieldErrors& errors, const std::string& title);
     void create_session(const VisitPtr& visit, const Access& access);
     void editor_page(const VisitPtr& visit, const Access& access);
+    // The question form shows `form`; the settings form shows `settings` (what was typed
+    // when it came back with errors, else the session as stored).
     Response editor_response(const VisitPtr& visit, const Access& access,
                              const domain::live::QuestionSettings& form, std::int64_t editing_id,
-                             const FieldErrors& errors);
+                             const app::LiveSession& settings, const FieldErrors& errors);
     void settings_submit(const VisitPtr& visit, const Access& access);
     void delete_session(const VisitPtr& visit, const Access& access);
     void question_submit(const VisitPtr& visit, const Access& access);

@@ -2,8 +2,6 @@
 // plain form works without JavaScript (a page load per answer); static/live_phone.js adds the
 // channel on top: live questions, answers over the WebSocket with resending, and results.
 #include <algorithm>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "app/live.hpp"
 #include "app/security.hpp"
@@ -184,17 +182,11 @@ void PhonePages::phone_page(const VisitPtr& visit) {
     if (view->results && view->question && view->question->question.results_shown) {
         set_if_present(values, "results_svg", view->results_svg);
     }
-    const auto status = query_value(visit->request.query, "antwoord");
-    if (!status.empty()) {
-        const bool stored = status == "accepted" || status == "duplicate" || status == "filtered";
+    if (const auto status =
+            live::answer_status_from_slug(query_value(visit->request.query, "antwoord"))) {
         // Not "notice": a key named like a template would be that template (a partial).
-        values.set(stored ? "answer_notice" : "answer_problem",
-                   visit->text("live.answer_status." +
-                               std::string(stored || status == "not_stored" || status == "closed" ||
-                                                   status == "invalid" ||
-                                                   status == "already_final" || status == "too_late"
-                                               ? status
-                                               : "invalid")));
+        values.set(live::is_acknowledged(*status) ? "answer_notice" : "answer_problem",
+                   visit->text("live.answer_status." + std::string(live::to_slug(*status))));
     }
     data scripts(data::type::list);
     scripts.push_back(std::string("/static/live_channel.js"));
@@ -251,8 +243,11 @@ void PhonePages::answer_submit(const VisitPtr& visit) {
     const auto view = engine_.phone_view(phone->session_id, phone->participant_id);
     const auto question_id = text::parse_integer(visit->form.get("question"), 1, INT64_MAX);
     const std::string client_id = visit->form.get("client_id");
-    if (!view || !view->question || !question_id || !live::is_valid_client_id(client_id)) {
+    if (!view || !view->question) {
         return site_.finish(visit, site_.redirect(back + "?antwoord=closed#vraag"));
+    }
+    if (!question_id || !live::is_valid_client_id(client_id)) {
+        return site_.finish(visit, site_.redirect(back + "?antwoord=invalid#vraag"));
     }
     live::AnswerMessage message;
     message.client_id = client_id;
@@ -336,12 +331,8 @@ void PhonePages::api_answer(const VisitPtr& visit) {
     if (!participant) {
         return site_.finish(visit, json_error(*visit, 404, "not_found", "live.error.not_joined"));
     }
-    boost::json::object message = *body;
-    message.erase("token");
-    message["type"] = "answer";
     std::string problem;
-    auto parsed = live::parse_client_message(boost::json::serialize(message), problem);
-    auto* answer = parsed ? std::get_if<live::AnswerMessage>(&*parsed) : nullptr;
+    auto answer = live::parse_answer(*body, problem);
     if (!answer) {
         return site_.finish(visit, json_text_response(400, live::error_message(problem)));
     }
