@@ -11,6 +11,7 @@ libsqlite3-dev libkainjow-mustache-dev
 libspdlog-dev libfmt-dev libcli11-dev libsodium-dev
 libgtest-dev libgmock-dev
 libcairo2-dev libpango1.0-dev poppler-utils libqrencode-dev zbar-tools
+libstemmer-dev
 libpq-dev postgresql
 wrk curl jq chromium fonts-dejavu-core
 minizinc
