@@ -102,7 +102,7 @@ while IFS=$'\t' read -r id starts_at; do
         event_id=$id
         earliest=$starts
     fi
-done < <(curl -fsS "$base_url/api/v1/events" | jq -r '.[] | "\(.id)\t\(.starts_at)"')
+done < <(curl -fsS "$base_url/api/v1/events?when=upcoming" | jq -r '.items[] | "\(.id)\t\(.starts_at)"')
 if [ -z "$event_id" ]; then
     echo "bench-http: the demo data has no upcoming event" >&2
     exit 1

@@ -732,8 +732,10 @@ asio::awaitable<void> prepare_session(Target& target) {
 
     const auto events = co_await request(target, bhttp::verb::get, "/api/v1/events");
     const json::value list = json::parse(events.body);
-    require(list.is_array() && !list.get_array().empty(), "the demo has no events");
-    const long long event = list.get_array().front().at("id").to_number<long long>();
+    require(
+        list.is_object() && list.at("items").is_array() && !list.at("items").get_array().empty(),
+        "the demo has no events");
+    const long long event = list.at("items").get_array().front().at("id").to_number<long long>();
 
     const std::string sessions = "/beheer/events/" + std::to_string(event) + "/live";
     const Fields title = {{"title", "Bench live"}};

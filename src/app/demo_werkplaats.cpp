@@ -259,6 +259,65 @@ void plan_demo_world_cafe(Transaction& tx, std::int64_t werkplaats_id, std::int6
     if (result.planned) apply_plan(tx, input, result);
 }
 
+// The theme agenda as a Werkplaats has it after a year: proposals with support, one taken
+// up by the first upcoming café, one adopted and waiting for a date, one declined.
+void load_demo_themes(Transaction& tx, std::int64_t werkplaats_id, std::int64_t debts_cafe,
+                      time::Timestamp now) {
+    struct DemoTheme {
+        const char* title;
+        const char* description;
+        const char* place;
+        domain::ThemeStatus status;
+        domain::ThemeSource source;
+        int supporters;
+        int days_ago;
+        const char* decline_reason;
+    };
+    const DemoTheme themes[] = {
+        {"Jongeren met schulden",
+         "Veel jongeren krijgen schulden zodra ze achttien worden. Wat helpt om dat te voorkomen?",
+         "IJsselmonde", domain::ThemeStatus::scheduled, domain::ThemeSource::evaluation, 14, 120,
+         ""},
+        {"Mbo'ers in het wijkteam",
+         "Hoe krijgen mbo-professionals een vaste plek in de wijkteams, naast hbo'ers?", "",
+         domain::ThemeStatus::adopted, domain::ThemeSource::public_form, 9, 90, ""},
+        {"Armoede en gezondheid",
+         "Wie weinig geld heeft, is vaker ziek. Wat kunnen wijkteams en huisartsen samen doen?",
+         "Dordrecht", domain::ThemeStatus::proposed, domain::ThemeSource::public_form, 6, 30, ""},
+        {"Eenzaamheid onder studenten", "", "", domain::ThemeStatus::proposed,
+         domain::ThemeSource::evaluation, 4, 21, ""},
+        {"Digitale zorg voor ouderen",
+         "Steeds meer loopt via apps en websites. Hoe houden we ouderen erbij?", "Ridderkerk",
+         domain::ThemeStatus::proposed, domain::ThemeSource::public_form, 2, 12, ""},
+        {"Een kenniscafé in Zwijndrecht", "Graag ook eens een kenniscafé buiten Rotterdam.",
+         "Zwijndrecht", domain::ThemeStatus::proposed, domain::ThemeSource::public_form, 0, 3, ""},
+        {"Huisuitzettingen voorkomen", "", "", domain::ThemeStatus::declined,
+         domain::ThemeSource::public_form, 3, 200,
+         "Dit thema kwam in 2019 al aan bod, in een kenniscafé en in het werkteam. Wat daar "
+         "is opgehaald, staat in de kennisbank."},
+    };
+    int supporter = 0;
+    for (const auto& demo : themes) {
+        domain::Theme theme;
+        theme.werkplaats_id = werkplaats_id;
+        theme.title = demo.title;
+        theme.description = demo.description;
+        theme.place = demo.place;
+        theme.status = demo.status;
+        theme.source = demo.source;
+        theme.decline_reason = demo.decline_reason;
+        if (demo.status == domain::ThemeStatus::scheduled) theme.event_id = debts_cafe;
+        theme.proposed_at = now - demo.days_ago * 86'400;
+        theme.status_changed_at = now - demo.days_ago * 86'400 / 2;
+        const auto theme_id = tx.insert_theme(theme);
+        if (theme.event_id) tx.set_event_theme(*theme.event_id, theme_id);
+        for (int k = 0; k < demo.supporters; ++k) {
+            tx.add_theme_support(theme_id, "demo-supporter-" + std::to_string(++supporter),
+                                 theme.proposed_at + k * 3600);
+        }
+    }
+}
+
 }  // namespace
 
 bool is_empty(Queries& queries) { return queries.werkplaatsen().empty(); }
@@ -363,6 +422,7 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         {"Mantelzorg en de kostendelersnorm", "Informeel en formeel", 75, "Hogeschool Inholland",
          "Posthumalaan 90, Rotterdam", "", 40, 0, domain::EventStatus::draft, false},
     };
+    std::vector<std::int64_t> upcoming_ids;
     for (const auto& cafe : upcoming) {
         domain::EventDetails details;
         details.title = cafe.title;
@@ -385,6 +445,7 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
                              {"17:00", "Wereldcafé", WorkForm::world_cafe},
                              {"17:45", "Oogst en afsluiting", WorkForm::table_conversations}};
         const auto event_id = tx.insert_event(werkplaats_id, details, cafe.status, now);
+        upcoming_ids.push_back(event_id);
         for (int k = 0; k < cafe.registrations; ++k) {
             const std::size_t group = static_cast<std::size_t>(k * 5) % group_count;
             const DemoPerson person = demo_person(group, 200 + static_cast<std::size_t>(k));
@@ -397,6 +458,7 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         // The demo host works the door of every upcoming café.
         tx.set_event_hosts(event_id, {host_id});
     }
+    load_demo_themes(tx, werkplaats_id, upcoming_ids.front(), now);
 }
 
 }  // namespace kc::app

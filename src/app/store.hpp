@@ -12,6 +12,7 @@
 #include "app/live_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
+#include "app/theme_store.hpp"
 #include "domain/attendance_statistics.hpp"
 #include "domain/event.hpp"
 #include "domain/registration.hpp"
@@ -38,11 +39,22 @@ struct EventFilter {
     bool published_only = false;  // published, held and cancelled: what the public may see
     std::optional<time::Timestamp> starts_from;
     std::optional<time::Timestamp> starts_before;
+    // Events still going on or to come at a moment (ends at or after it), or over before it.
+    std::optional<time::Timestamp> ends_from;
+    std::optional<time::Timestamp> ends_before;
+    std::optional<std::int64_t> theme_id;
+    // Only the events this account hosts (what a host sees of the Werkplaats).
+    std::optional<std::int64_t> hosted_by;
 };
+
+enum class EventOrder { earliest_first, latest_first };
 
 // Everything the use cases read. Implementations exist per storage backend
 // (src/storage/sqlite now, PostgreSQL later); the domain never sees them.
-class Queries : public AccountQueries, public PrivacyQueries, public LiveQueries {
+class Queries : public AccountQueries,
+                public PrivacyQueries,
+                public LiveQueries,
+                public ThemeQueries {
   public:
     virtual ~Queries() = default;
 
@@ -54,6 +66,9 @@ class Queries : public AccountQueries, public PrivacyQueries, public LiveQueries
     virtual std::optional<domain::Event> event(std::int64_t id) = 0;
     // Ordered by start time, earliest first.
     virtual std::vector<domain::Event> events(const EventFilter& filter) = 0;
+    // One page of the events, for the lists that grow with the years.
+    virtual Page<domain::Event> event_page(const EventFilter& filter, const PageRequest& page,
+                                           EventOrder order) = 0;
     virtual EventCounts counts(std::int64_t event_id) = 0;
 
     virtual std::optional<domain::Registration> registration(std::int64_t id) = 0;
@@ -73,7 +88,11 @@ class Queries : public AccountQueries, public PrivacyQueries, public LiveQueries
 };
 
 // Reads and writes inside one write transaction.
-class Transaction : public Queries, public AccountWrites, public PrivacyWrites, public LiveWrites {
+class Transaction : public Queries,
+                    public AccountWrites,
+                    public PrivacyWrites,
+                    public LiveWrites,
+                    public ThemeWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

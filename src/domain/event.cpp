@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "core/slug_table.hpp"
 #include "core/validation.hpp"
 
 namespace kc::domain {
@@ -13,7 +14,7 @@ namespace {
 using validation::Lines;
 using validation::Presence;
 
-constexpr std::array<std::pair<EventType, std::string_view>, 8> event_type_slugs{{
+constexpr SlugTable<EventType, 8> event_type_slugs{{{
     {EventType::kenniscafe, "kenniscafe"},
     {EventType::focus_group, "focusgroep"},
     {EventType::mirror_meeting, "spiegelbijeenkomst"},
@@ -22,9 +23,9 @@ constexpr std::array<std::pair<EventType, std::string_view>, 8> event_type_slugs
     {EventType::learning_circle, "leerkring"},
     {EventType::werkteam_meeting, "werkteam"},
     {EventType::theme_day, "themadag"},
-}};
+}}};
 
-constexpr std::array<std::pair<WorkForm, std::string_view>, 11> work_form_slugs{{
+constexpr SlugTable<WorkForm, 11> work_form_slugs{{{
     {WorkForm::talk, "lezing"},
     {WorkForm::personal_stories, "persoonlijke-verhalen"},
     {WorkForm::statements, "stellingen"},
@@ -36,39 +37,14 @@ constexpr std::array<std::pair<WorkForm, std::string_view>, 11> work_form_slugs{
     {WorkForm::table_conversations, "tafelgesprekken"},
     {WorkForm::case_work, "casus"},
     {WorkForm::break_time, "pauze"},
-}};
+}}};
 
-constexpr std::array<std::pair<EventStatus, std::string_view>, 4> status_slugs{{
+constexpr SlugTable<EventStatus, 4> status_slugs{{{
     {EventStatus::draft, "draft"},
     {EventStatus::published, "published"},
     {EventStatus::cancelled, "cancelled"},
     {EventStatus::held, "held"},
-}};
-
-template <typename Enum, std::size_t N>
-std::string_view slug_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                         Enum value) {
-    for (const auto& [candidate, slug] : table) {
-        if (candidate == value) return slug;
-    }
-    return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                             std::string_view slug) {
-    for (const auto& [candidate, candidate_slug] : table) {
-        if (candidate_slug == slug) return candidate;
-    }
-    return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-std::vector<Enum> values_of(const std::array<std::pair<Enum, std::string_view>, N>& table) {
-    std::vector<Enum> values;
-    for (const auto& entry : table) values.push_back(entry.first);
-    return values;
-}
+}}};
 
 bool is_clock_time(std::string_view value) {
     if (value.size() != 5 || value[2] != ':') return false;
@@ -81,27 +57,27 @@ bool is_clock_time(std::string_view value) {
 
 }  // namespace
 
-std::string_view to_slug(EventType type) { return slug_of(event_type_slugs, type); }
-std::string_view to_slug(WorkForm form) { return slug_of(work_form_slugs, form); }
-std::string_view to_slug(EventStatus status) { return slug_of(status_slugs, status); }
+std::string_view to_slug(EventType type) { return event_type_slugs.slug(type); }
+std::string_view to_slug(WorkForm form) { return work_form_slugs.slug(form); }
+std::string_view to_slug(EventStatus status) { return status_slugs.slug(status); }
 
 std::optional<EventType> event_type_from_slug(std::string_view slug) {
-    return value_of(event_type_slugs, slug);
+    return event_type_slugs.value(slug);
 }
 std::optional<WorkForm> work_form_from_slug(std::string_view slug) {
-    return value_of(work_form_slugs, slug);
+    return work_form_slugs.value(slug);
 }
 std::optional<EventStatus> event_status_from_slug(std::string_view slug) {
-    return value_of(status_slugs, slug);
+    return status_slugs.value(slug);
 }
 
 const std::vector<EventType>& all_event_types() {
-    static const std::vector<EventType> types = values_of(event_type_slugs);
+    static const std::vector<EventType> types = event_type_slugs.values();
     return types;
 }
 
 const std::vector<WorkForm>& all_work_forms() {
-    static const std::vector<WorkForm> forms = values_of(work_form_slugs);
+    static const std::vector<WorkForm> forms = work_form_slugs.values();
     return forms;
 }
 

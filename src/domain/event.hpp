@@ -83,6 +83,8 @@ struct Event {
     std::int64_t werkplaats_id = 0;
     EventDetails details;
     EventStatus status = EventStatus::draft;
+    // The theme on the agenda this event takes up (src/domain/theme.hpp), if any.
+    std::optional<std::int64_t> theme_id;
     time::Timestamp created_at = 0;
     time::Timestamp updated_at = 0;
 };

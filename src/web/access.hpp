@@ -11,6 +11,7 @@
 #include "app/scope.hpp"
 #include "domain/event.hpp"
 #include "domain/registration.hpp"
+#include "domain/theme.hpp"
 
 namespace kc::web {
 
@@ -31,12 +32,13 @@ class Access {
     std::optional<std::int64_t> token_id;
     // What the path named: {id} is an event, {registration} one of its registrations,
     // {member} a member of the Werkplaats, {token} one of its API tokens, {session} a live
-    // session of the event.
+    // session of the event, {theme} a theme on the Werkplaats's agenda.
     std::optional<domain::Event> event_in_path;
     std::optional<domain::Registration> registration_in_path;
     std::optional<app::MemberListing> member_in_path;
     std::optional<app::ApiToken> token_in_path;
     std::optional<app::LiveSession> live_session_in_path;
+    std::optional<domain::Theme> theme_in_path;
 
     // The role in the current Werkplaats (for a token: the token's role).
     app::Role role() const { return required(membership, "membership").role; }
@@ -53,6 +55,7 @@ class Access {
     const app::LiveSession& live_session() const {
         return required(live_session_in_path, "live session");
     }
+    const domain::Theme& theme() const { return required(theme_in_path, "theme"); }
 
     // The scope a use case checks again inside its transaction.
     app::EventScope event_scope() const { return {werkplaats_id(), event().id}; }

@@ -92,4 +92,8 @@ std::vector<std::string> FormData::get_all(std::string_view name) const {
     return values;
 }
 
+std::string query_value(std::string_view query, std::string_view name) {
+    return FormData::parse(query).value_or(FormData{}).get(name);
+}
+
 }  // namespace kc::web

@@ -33,4 +33,7 @@ class FormData {
     std::vector<std::pair<std::string, std::string>> fields_;
 };
 
+// One parameter of a query string; empty when it is missing or the query is malformed.
+std::string query_value(std::string_view query, std::string_view name);
+
 }  // namespace kc::web

@@ -1,9 +1,15 @@
 #include "web/json_answers.hpp"
 
+#include <boost/json/serialize.hpp>
+
 #include "web/json_body.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
+
+Response json_response(int status, const boost::json::value& body) {
+    return json_text_response(status, boost::json::serialize(body));
+}
 
 Response json_error(const Visit& visit, int status, std::string_view code,
                     const std::string& message_key, const FieldErrors& errors) {

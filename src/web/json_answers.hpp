@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,9 @@
 
 // Answers of the JSON API, shared by every component that has API routes.
 namespace kc::web {
+
+// A JSON answer that no cache keeps.
+Response json_response(int status, const boost::json::value& body);
 
 // {"error": code, "message": ..., "fields": {...}} in the visitor's language.
 Response json_error(const Visit& visit, int status, std::string_view code,

@@ -17,6 +17,8 @@ constexpr std::string_view csrf_cookie = "kc_csrf";
 // Cached public pages are refreshed at least this often, so that time-based facts
 // (an event that has started) never lag far behind.
 constexpr time::Timestamp cache_seconds = 5;
+// Public pages kept at most; each is a few to a hundred KB.
+constexpr std::size_t max_cached_pages = 2'000;
 // How long a visitor waits before trying a write again that the storage could not take.
 constexpr int retry_after_seconds = 30;
 
@@ -196,8 +198,10 @@ void Site::write_job(const VisitPtr& visit, app::Store::WriteJob job,
 }
 
 std::string Site::cache_key(const Visit& visit) const {
+    // The query is part of the key: a list's page two is another page than its first.
     return std::string(to_code(visit.language)) + visit.site_prefix + "|" +
-           (visit.site ? visit.site->slug : std::string()) + "|" + visit.request.path;
+           (visit.site ? visit.site->slug : std::string()) + "|" + visit.request.path + "?" +
+           visit.request.query;
 }
 
 bool Site::serve_cached(const VisitPtr& visit) {
@@ -216,6 +220,8 @@ bool Site::serve_cached(const VisitPtr& visit) {
 void Site::store_cached(const VisitPtr& visit, const Response& response) {
     const std::string key = cache_key(*visit);
     std::lock_guard lock(cache_mutex_);
+    // Made-up queries must not grow the cache without bound; a full cache starts afresh.
+    if (page_cache_.size() >= max_cached_pages) page_cache_.clear();
     page_cache_[key] = {data_version_.load(), now(), response};
 }
 

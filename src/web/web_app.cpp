@@ -83,6 +83,7 @@ WebApp::WebApp(app::Store& store, WebConfig config) : site_(store, std::move(con
     components_.push_back(make_settings_pages(site_));
     components_.push_back(make_privacy_pages(site_));
     components_.push_back(make_live_pages(site_));
+    components_.push_back(make_theme_pages(site_));
     components_.push_back(make_api(site_));
     for (const auto& component : components_) component->add_routes(routes_);
 }
@@ -380,6 +381,14 @@ bool WebApp::resolve_path(const VisitPtr& visit, Access& access) {
             return false;
         }
         access.live_session_in_path = std::move(session);
+    }
+    if (!params.get("theme").empty()) {
+        auto theme = queries.theme(params.id("theme"));
+        if (!theme || theme->werkplaats_id != werkplaats_id) {
+            site_.respond_error(visit, 404, "error.not_found");
+            return false;
+        }
+        access.theme_in_path = std::move(theme);
     }
     if (!params.get("member").empty()) {
         const auto user_id = params.id("member");

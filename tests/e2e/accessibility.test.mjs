@@ -17,7 +17,7 @@ async function violationsOn(path) {
 }
 
 async function openEventId() {
-  const events = await (await fetch(`${baseUrl}/api/v1/events`)).json();
+  const { items: events } = await (await fetch(`${baseUrl}/api/v1/events?when=upcoming`)).json();
   const open = events.find((e) => Date.parse(e.starts_at) > Date.now() && e.registered < e.capacity);
   return open.id;
 }

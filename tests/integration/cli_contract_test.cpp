@@ -71,6 +71,7 @@ TEST(CliContract, AccountsTokensAndApiWhileServing) {
     ASSERT_NE(restarted.port(), 0);
     const auto events =
         boost::json::parse(testing::http_request(restarted.port(), "GET", "/api/v1/events").body)
+            .at("items")
             .as_array();
     bool found = false;
     for (const auto& event : events) {

@@ -13,6 +13,7 @@
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
+#include "app/themes.hpp"
 #include "app/world_cafe.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
@@ -514,6 +515,76 @@ TEST_P(StorageTest, LiveSessionsKeepQuestionsParticipantsAnswersAndModerationInO
             {{13, question_id, 7, 0, "r1", {{0, 1, 2}, {}, {}, {}, {}}, 0, now}});
     }),
                  std::exception);
+}
+
+TEST_P(StorageTest, ThemesMoveOnTheAgendaAndCountEachSupporterOnce) {
+    const auto event_id = published_event(30);
+    std::int64_t theme_id = 0;
+    std::int64_t other_werkplaats = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        other_werkplaats = tx.insert_werkplaats("ander", "Andere Werkplaats");
+        theme_id = app::propose_theme(tx, werkplaats_, {"Jongeren met schulden", "", "IJsselmonde"},
+                                      domain::ThemeSource::public_form, now)
+                       .theme_id;
+        app::propose_theme(tx, werkplaats_, {"Eenzaamheid", "", ""},
+                           domain::ThemeSource::evaluation, now + 1);
+        app::propose_theme(tx, other_werkplaats, {"Elders", "", ""},
+                           domain::ThemeSource::public_form, now);
+        EXPECT_EQ(app::support_theme(tx, werkplaats_, theme_id, "browser-a", now),
+                  app::SupportResult::counted);
+        EXPECT_EQ(app::support_theme(tx, werkplaats_, theme_id, "browser-a", now),
+                  app::SupportResult::already_supported);
+        EXPECT_EQ(app::support_theme(tx, werkplaats_, theme_id, "browser-b", now),
+                  app::SupportResult::counted);
+        EXPECT_EQ(app::support_theme(tx, other_werkplaats, theme_id, "browser-c", now),
+                  app::SupportResult::not_found);
+    });
+
+    const auto agenda = store_->read().themes({werkplaats_, {}, {}}, {1, 10});
+    ASSERT_EQ(agenda.total, 2U);
+    EXPECT_EQ(agenda.items[0].title, "Jongeren met schulden");  // most supported first
+    EXPECT_EQ(agenda.items[0].supporters, 2);
+    EXPECT_EQ(agenda.items[0].place, "IJsselmonde");
+    EXPECT_EQ(agenda.items[1].source, domain::ThemeSource::evaluation);
+    const auto second_page = store_->read().themes({werkplaats_, {}, {}}, {2, 1});
+    EXPECT_EQ(second_page.total, 2U);
+    ASSERT_EQ(second_page.items.size(), 1U);
+    EXPECT_EQ(second_page.items[0].title, "Eenzaamheid");
+    EXPECT_FALSE(second_page.has_next());
+
+    store_->write_and_wait([&](app::Transaction& tx) {
+        EXPECT_EQ(app::move_theme(tx, other_werkplaats, theme_id,
+                                  {domain::ThemeStatus::adopted, {}, ""}, now)
+                      .result,
+                  app::ThemeChangeResult::not_found);
+        const auto scheduled = app::move_theme(
+            tx, werkplaats_, theme_id, {domain::ThemeStatus::scheduled, event_id, ""}, now + 5);
+        EXPECT_EQ(scheduled.result, app::ThemeChangeResult::done);
+    });
+    auto theme = *store_->read().theme(theme_id);
+    EXPECT_EQ(theme.status, domain::ThemeStatus::scheduled);
+    EXPECT_EQ(theme.event_id, event_id);
+    EXPECT_EQ(theme.status_changed_at, now + 5);
+    EXPECT_EQ(store_->read().event(event_id)->theme_id, theme_id);
+    EXPECT_EQ(store_->read().themes({werkplaats_, {}, event_id}, {1, 10}).total, 1U);
+
+    // Declining needs a reason; without one nothing changes, with one the café is unlinked.
+    store_->write_and_wait([&](app::Transaction& tx) {
+        EXPECT_EQ(
+            app::move_theme(tx, werkplaats_, theme_id, {domain::ThemeStatus::declined, {}, ""}, now)
+                .result,
+            app::ThemeChangeResult::invalid);
+        EXPECT_EQ(app::move_theme(tx, werkplaats_, theme_id,
+                                  {domain::ThemeStatus::declined, {}, "Kwam al aan bod."}, now)
+                      .result,
+                  app::ThemeChangeResult::done);
+    });
+    theme = *store_->read().theme(theme_id);
+    EXPECT_EQ(theme.decline_reason, "Kwam al aan bod.");
+    EXPECT_FALSE(theme.event_id);
+    EXPECT_FALSE(store_->read().event(event_id)->theme_id);
+    EXPECT_EQ(
+        store_->read().themes({werkplaats_, domain::ThemeStatus::declined, {}}, {1, 10}).total, 1U);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(backends()),

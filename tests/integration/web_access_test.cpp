@@ -16,6 +16,7 @@
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
+#include "app/themes.hpp"
 #include "app/werkplaats_settings.hpp"
 #include "app/world_cafe.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -136,6 +137,9 @@ class WebAccessTest : public ::testing::Test {
             auto running = *tx.live_session(live_session_a_);
             running.state = app::LiveSessionState::running;
             tx.update_live_session(running, now);
+            theme_a_ = app::propose_theme(tx, a_, {"Schulden", "", ""},
+                                          domain::ThemeSource::public_form, now)
+                           .theme_id;
             const app::Actor admin_a{admin_a_, a_, app::Role::admin, std::nullopt};
             token_a_ = app::create_api_token(tx, admin_a, "koppeling", app::Role::admin, 30, now);
             revoked_a_ = app::create_api_token(tx, admin_a, "oud", app::Role::admin, 30, now);
@@ -223,6 +227,7 @@ class WebAccessTest : public ::testing::Test {
     std::int64_t admin_b_ = 0;
     std::int64_t event_a_ = 0, event_b_ = 0, registration_a_ = 0;
     std::int64_t live_session_a_ = 0, live_question_a_ = 0, spare_question_a_ = 0;
+    std::int64_t theme_a_ = 0;
     app::TokenOutcome token_a_, revoked_a_, spare_a_, expired_a_, host_token_a_, token_b_;
 };
 
@@ -284,6 +289,9 @@ std::map<std::string, std::string> write_bodies(std::int64_t registration, std::
          "action=show_question&question=" + std::to_string(question)},
         {"POST /beheer/events/{id}/live/{session}/moderatie",
          "action=hide_word&subject=kut&question=" + std::to_string(question)},
+        {"POST /beheer/themas", "title=Armoede+en+gezondheid"},
+        {"POST /beheer/themas/{theme}", "title=Schulden+bij+jongeren"},
+        {"POST /beheer/themas/{theme}/status", "status=adopted"},
     };
 }
 
@@ -297,7 +305,8 @@ TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothin
         {"{registration}", std::to_string(registration_a_)},
         {"{member}", std::to_string(member_a_)},
         {"{token}", std::to_string(spare_a_.token_id)},
-        {"{session}", std::to_string(live_session_a_)}};
+        {"{session}", std::to_string(live_session_a_)},
+        {"{theme}", std::to_string(theme_a_)}};
     int walked = 0;
     for (const auto& route : app_->routes()) {
         if (route.audience == web::Audience::everyone) continue;

@@ -4,12 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/json.hpp>
 #include <regex>
+#include <set>
 
 #include "app/accounts.hpp"
 #include "app/demo_werkplaats.hpp"
 #include "app/security.hpp"
+#include "app/themes.hpp"
 #include "http/server.hpp"
 #include "http_client.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -42,7 +45,7 @@ class WebAppTest : public ::testing::Test {
         web::WebConfig config;
         config.share_dir = KC_SOURCE_SHARE_DIR;
         config.public_base_url = "http://kenniscafe.test";
-        config.now = [] { return now; };
+        config.now = [this] { return clock_.load(); };
         app_ = std::make_unique<web::WebApp>(*store_, config);
         http::ServerOptions options;
         options.port = 0;
@@ -74,7 +77,8 @@ class WebAppTest : public ::testing::Test {
 
     // The first upcoming event that is open for registration, from the API.
     std::int64_t open_event(int minimum_free = 1) {
-        const auto events = boost::json::parse(get("/api/v1/events").body).as_array();
+        const auto events =
+            boost::json::parse(get("/api/v1/events?when=upcoming").body).at("items").as_array();
         for (const auto& value : events) {
             const auto& event = value.as_object();
             const auto starts = time::parse_iso8601(event.at("starts_at").as_string().c_str());
@@ -123,6 +127,8 @@ class WebAppTest : public ::testing::Test {
     std::unique_ptr<http::Server> server_;
     std::uint16_t port_ = 0;
     std::string token_;
+    // The server's clock; a test moves it on to let time pass (a form's minimum fill time).
+    std::atomic<time::Timestamp> clock_{now};
 };
 
 TEST_F(WebAppTest, HealthzAnswersOnceReady) { EXPECT_EQ(get("/healthz").status, 200); }
@@ -249,8 +255,10 @@ TEST_F(WebAppTest, UnknownCancelLinkSaysSoKindly) {
 TEST_F(WebAppTest, ApiListsEventsWithTheAgreedFields) {
     const auto reply = get("/api/v1/events");
     ASSERT_EQ(reply.status, 200);
-    const auto events = boost::json::parse(reply.body).as_array();
-    EXPECT_GE(events.size(), 13u);
+    const auto page = boost::json::parse(reply.body).as_object();
+    const auto& events = page.at("items").as_array();
+    EXPECT_GE(page.at("total").as_int64(), 13);
+    EXPECT_EQ(events.size(), static_cast<std::size_t>(page.at("total").as_int64()));
     const auto& first = events.front().as_object();
     for (const char* field :
          {"id", "title", "starts_at", "location", "capacity", "registered", "waitlisted"}) {
@@ -258,6 +266,37 @@ TEST_F(WebAppTest, ApiListsEventsWithTheAgreedFields) {
     }
     EXPECT_EQ(first.at("title").as_string(), "Jeugdwet en Jeugdrecht");
     EXPECT_EQ(first.at("starts_at").as_string(), "2017-04-03T16:00:00+02:00");
+}
+
+TEST_F(WebAppTest, ApiEventListComesInPagesThatTogetherHoldEveryEventOnce) {
+    const auto all = boost::json::parse(get("/api/v1/events").body).as_object();
+    const auto total = all.at("total").as_int64();
+    std::set<std::int64_t> seen;
+    std::string next = "/api/v1/events?limit=4";
+    int pages = 0;
+    while (!next.empty() && pages < 20) {
+        const auto page = boost::json::parse(get(next).body).as_object();
+        EXPECT_EQ(page.at("total").as_int64(), total);
+        EXPECT_LE(page.at("items").as_array().size(), 4U);
+        for (const auto& event : page.at("items").as_array()) {
+            EXPECT_TRUE(seen.insert(event.at("id").as_int64()).second) << "listed twice";
+        }
+        next = page.at("next").is_null() ? "" : std::string(page.at("next").as_string());
+        ++pages;
+    }
+    EXPECT_EQ(static_cast<std::int64_t>(seen.size()), total);
+    EXPECT_EQ(pages, (total + 3) / 4);
+    // Upcoming ones earliest first, past ones latest first; a wrong word is refused.
+    const auto upcoming = boost::json::parse(get("/api/v1/events?when=upcoming").body);
+    const auto past = boost::json::parse(get("/api/v1/events?when=past&limit=2").body);
+    EXPECT_EQ(upcoming.at("total").as_int64() + past.at("total").as_int64(), total);
+    const auto& recent = past.at("items").as_array();
+    ASSERT_EQ(recent.size(), 2U);
+    EXPECT_GT(recent[0].at("starts_at").as_string(), recent[1].at("starts_at").as_string());
+    EXPECT_EQ(get("/api/v1/events?when=morgen").status, 422);
+    // Nonsense paging falls back to the first page of the default size.
+    EXPECT_EQ(boost::json::parse(get("/api/v1/events?page=-3&limit=x").body).at("page").as_int64(),
+              1);
 }
 
 TEST_F(WebAppTest, ApiCreatesPublishesAndTakesRegistrations) {
@@ -645,6 +684,189 @@ TEST_F(WebAppTest, RepeatedWrongPasswordsAreSlowedDown) {
         "/login", "csrf=" + csrf + email + "&password=" + app::DemoLogin::password, {cookie});
     EXPECT_EQ(blocked.status, 429);
     EXPECT_NE(blocked.body.find("Wacht een kwartier"), std::string::npos);
+}
+
+// The value of a hidden field of a page's form.
+std::string hidden_field(const std::string& html, const std::string& name) {
+    std::smatch match;
+    const std::regex pattern("name=\"" + name + "\" value=\"([^\"]*)\"");
+    return std::regex_search(html, match, pattern) ? match[1].str() : "";
+}
+
+TEST_F(WebAppTest, AnyoneProposesAThemeWhichOthersSupportOnceAndAnOrganiserSchedules) {
+    const auto [cookie, csrf] = csrf_for("/themes");
+    const auto form = get("/themes", {cookie});
+    ASSERT_EQ(form.status, 200);
+    const auto stamp = hidden_field(form.body, "stamp");
+    ASSERT_FALSE(stamp.empty());
+
+    // Sent at once, as a bot would: asked to send it again, nothing stored, the text kept.
+    const std::string proposal = "csrf=" + csrf + "&stamp=" + web::percent_encode(stamp) +
+                                 "&title=Jongeren+met+schulden&place=IJsselmonde&website=";
+    const auto too_fast = post_form("/themes", proposal, {cookie});
+    EXPECT_EQ(too_fast.status, 422);
+    EXPECT_NE(too_fast.body.find("verstuur het nog een keer"), std::string::npos);
+    EXPECT_NE(too_fast.body.find("value=\"Jongeren met schulden\""), std::string::npos);
+
+    clock_ += 10;
+    // The hidden field filled in: answered like a success, but nothing is stored.
+    EXPECT_EQ(post_form("/themes", proposal + "spam.example", {cookie}).status, 303);
+    // A broken stamp is refused; an empty title gets its message.
+    EXPECT_EQ(post_form("/themes", "csrf=" + csrf + "&stamp=1.abc&title=X", {cookie}).status, 422);
+    const auto empty = post_form(
+        "/themes", "csrf=" + csrf + "&stamp=" + web::percent_encode(stamp) + "&title=+", {cookie});
+    EXPECT_EQ(empty.status, 422);
+    EXPECT_NE(empty.body.find("class=\"error-summary\""), std::string::npos);
+
+    const auto proposed = post_form("/themes", proposal, {cookie});
+    ASSERT_EQ(proposed.status, 303);
+    EXPECT_EQ(proposed.header("location"), "/themes?melding=voorgesteld");
+    auto listed = boost::json::parse(get("/api/v1/themes?status=proposed").body).as_object();
+    std::int64_t theme_id = 0;
+    int with_title = 0;
+    for (const auto& item : listed.at("items").as_array()) {
+        if (item.at("title").as_string() == "Jongeren met schulden") {
+            theme_id = item.at("id").as_int64();
+            ++with_title;
+        }
+    }
+    ASSERT_EQ(with_title, 1);  // the trapped copy was not stored
+    const std::string theme = std::to_string(theme_id);
+
+    // Support: once per browser; a second browser counts too.
+    const auto first = post_form("/themes/" + theme + "/steun", "csrf=" + csrf, {cookie});
+    ASSERT_EQ(first.status, 303);
+    const auto supporter = first.header("set-cookie");
+    ASSERT_NE(supporter.find("kc_supporter="), std::string::npos);
+    const std::string with_supporter = cookie + "; " + supporter.substr(0, supporter.find(';'));
+    const auto again = post_form("/themes/" + theme + "/steun", "csrf=" + csrf, {with_supporter});
+    EXPECT_NE(again.header("location").find("al-gesteund"), std::string::npos);
+    const auto [other_cookie, other_csrf] = csrf_for("/themes");
+    EXPECT_EQ(post_form("/themes/" + theme + "/steun", "csrf=" + other_csrf, {other_cookie}).status,
+              303);
+    const auto page = get("/themes/" + theme);
+    EXPECT_NE(page.body.find("Steun: 2"), std::string::npos);
+
+    // An organiser schedules it for a café; the café's own page is then the theme's.
+    const auto organiser = login_as(app::DemoLogin::organiser_email);
+    const auto cafe = open_event();
+    const auto scheduled =
+        post_form("/beheer/themas/" + theme + "/status",
+                  "csrf=" + organiser.csrf + "&status=scheduled&event_id=" + std::to_string(cafe),
+                  {organiser.cookies});
+    ASSERT_EQ(scheduled.status, 303);
+    EXPECT_NE(get("/themes/" + theme).body.find("/events/" + std::to_string(cafe)),
+              std::string::npos);
+    // A scheduled theme takes no more support.
+    EXPECT_EQ(post_form("/themes/" + theme + "/steun", "csrf=" + other_csrf, {other_cookie}).status,
+              409);
+    // Declining needs a reason, in plain words.
+    const auto no_reason =
+        post_form("/beheer/themas/" + theme + "/status",
+                  "csrf=" + organiser.csrf + "&status=declined", {organiser.cookies});
+    EXPECT_EQ(no_reason.status, 422);
+    EXPECT_EQ(post_form("/beheer/themas/" + theme + "/status",
+                        "csrf=" + organiser.csrf + "&status=declined&decline_reason=Al+gedaan",
+                        {organiser.cookies})
+                  .status,
+              303);
+    EXPECT_NE(get("/themes?status=declined").body.find("Al gedaan"), std::string::npos);
+}
+
+TEST_F(WebAppTest, ThemeApiProposesListsPagesAndSupports) {
+    const auto created =
+        api("POST", "/api/v1/themes",
+            R"({"title":"Een kenniscafé in IJsselmonde","place":"IJsselmonde"})", false);
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto id = boost::json::parse(created.body).at("id").as_int64();
+    EXPECT_EQ(api("POST", "/api/v1/themes", R"({"title":""})", false).status, 422);
+    EXPECT_EQ(api("POST", "/api/v1/themes", R"({"title":5})", false).status, 422);
+    EXPECT_EQ(api("POST", "/api/v1/themes", "{title:", false).status, 400);
+    EXPECT_EQ(
+        api("POST", "/api/v1/themes", R"({"title":")" + std::string(151, 'a') + R"("})", false)
+            .status,
+        422);
+    EXPECT_EQ(api("GET", "/api/v1/themes?status=gek", "", false).status, 422);
+
+    const std::string support = "/api/v1/themes/" + std::to_string(id) + "/support";
+    const auto counted = api("POST", support, R"({"supporter":"kiosk-0123456789abcdef"})", false);
+    ASSERT_EQ(counted.status, 200) << counted.body;
+    EXPECT_EQ(boost::json::parse(counted.body).at("supporters").as_int64(), 1);
+    const auto twice = api("POST", support, R"({"supporter":"kiosk-0123456789abcdef"})", false);
+    EXPECT_FALSE(boost::json::parse(twice.body).at("counted").as_bool());
+    EXPECT_EQ(api("POST", support, R"({"supporter":"kort"})", false).status, 422);
+    EXPECT_EQ(api("POST", "/api/v1/themes/999999/support", "", false).status, 404);
+
+    // Pages of one: a total, a next link that works, and the last page without one.
+    const auto first = boost::json::parse(get("/api/v1/themes?limit=1").body).as_object();
+    const auto total = first.at("total").as_int64();
+    ASSERT_GE(total, 1);
+    EXPECT_EQ(first.at("items").as_array().size(), 1U);
+    if (total > 1) {
+        const std::string next(first.at("next").as_string());
+        const auto second = boost::json::parse(get(next).body).as_object();
+        EXPECT_EQ(second.at("page").as_int64(), 2);
+    }
+    const auto last =
+        boost::json::parse(get("/api/v1/themes?limit=1&page=" + std::to_string(total)).body)
+            .as_object();
+    EXPECT_TRUE(last.at("next").is_null());
+}
+
+TEST_F(WebAppTest, PagesAndListsStaySmallAfterTenYearsOfCafes) {
+    // Ten years of a busy Werkplaats: 400 cafés, most of them past, 15,000 registrations,
+    // and a long theme agenda.
+    store_->write_and_wait([](app::Transaction& tx) {
+        const auto werkplaats = tx.werkplaatsen().front().id;
+        const auto group = tx.groups(werkplaats).front().id;
+        for (int k = 0; k < 400; ++k) {
+            domain::EventDetails details;
+            details.title = "Kenniscafé nummer " + std::to_string(k);
+            details.location_name = "Huis van de Wijk";
+            details.description = std::string(600, 'x');
+            details.starts_at = now - (360 - k) * 9 * 86'400;
+            details.ends_at = details.starts_at + 7'200;
+            const auto event = tx.insert_event(
+                werkplaats, details,
+                k < 360 ? domain::EventStatus::held : domain::EventStatus::published, now);
+            for (int r = 0; r < 38; ++r) {
+                domain::Registration registration;
+                registration.event_id = event;
+                registration.form = {
+                    "Bezoeker " + std::to_string(r), "", group, "", "", "", false, false};
+                registration.status = domain::RegistrationStatus::registered;
+                registration.cancel_token = "t" + std::to_string(k) + "-" + std::to_string(r);
+                registration.created_at = now;
+                tx.insert_registration(registration);
+            }
+        }
+        for (int k = 0; k < 300; ++k) {
+            app::propose_theme(tx, werkplaats,
+                               {"Thema " + std::to_string(k), std::string(500, 'y'), "Wijk"},
+                               domain::ThemeSource::public_form, now);
+        }
+    });
+    const auto organiser = login_as(app::DemoLogin::organiser_email);
+    const std::size_t limit = 100 * 1024;
+    for (const char* path : {"/", "/archief", "/archief?page=3", "/agenda.ics", "/themes",
+                             "/api/v1/events", "/api/v1/themes"}) {
+        const auto reply = get(path);
+        EXPECT_EQ(reply.status, 200) << path;
+        EXPECT_LT(reply.body.size(), limit) << path;
+    }
+    for (const char* path : {"/beheer", "/beheer?page=5", "/beheer/themas"}) {
+        const auto reply = get(path, {organiser.cookies});
+        EXPECT_EQ(reply.status, 200) << path;
+        EXPECT_LT(reply.body.size(), limit) << path;
+    }
+    // The archive really holds them all: its pages link on to the last one.
+    const auto archive = get("/archief");
+    EXPECT_NE(archive.body.find("rel=\"next\""), std::string::npos);
+    EXPECT_NE(get("/archief?page=12").body.find("rel=\"next\""), std::string::npos);
+    const auto beyond = get("/archief?page=99");
+    EXPECT_EQ(beyond.status, 200);
+    EXPECT_EQ(beyond.body.find("Kenniscafé nummer"), std::string::npos);
+    EXPECT_NE(beyond.body.find("rel=\"prev\""), std::string::npos);
 }
 
 }  // namespace

@@ -41,7 +41,8 @@ std::vector<domain::CafeGoal> goal_order_from(const std::string& text) {
 
 const std::string event_columns =
     "id, werkplaats_id, title, theme, event_type, description, starts_at, ends_at, "
-    "location_name, location_address, accessibility, capacity, status, created_at, updated_at";
+    "location_name, location_address, accessibility, capacity, status, created_at, updated_at, "
+    "theme_id";
 
 domain::Registration read_registration_row(Statement& row) {
     domain::Registration r;
@@ -137,6 +138,7 @@ domain::Event SqliteQueries::read_event_row(Statement& row) {
         domain::event_status_from_slug(row.text(12)).value_or(domain::EventStatus::draft);
     event.created_at = row.integer(13);
     event.updated_at = row.integer(14);
+    event.theme_id = row.optional_integer(15);
     return event;
 }
 
@@ -176,22 +178,62 @@ std::optional<domain::Event> SqliteQueries::event(std::int64_t id) {
     return event;
 }
 
+namespace {
+
+// The filter's conditions on events, with the parameters ?1 to ?8 bound by bind_event_filter.
+const std::string event_conditions =
+    " FROM events WHERE (?1 IS NULL OR werkplaats_id = ?1) AND (?2 = 0 OR status <> 'draft') "
+    "AND (?3 IS NULL OR starts_at >= ?3) AND (?4 IS NULL OR starts_at < ?4) "
+    "AND (?5 IS NULL OR ends_at >= ?5) AND (?6 IS NULL OR ends_at < ?6) "
+    "AND (?7 IS NULL OR theme_id = ?7) AND (?8 IS NULL OR EXISTS (SELECT 1 FROM event_hosts "
+    "WHERE event_hosts.event_id = events.id AND event_hosts.user_id = ?8))";
+
+void bind_event_filter(Statement& statement, const app::EventFilter& filter) {
+    statement.bind(1, filter.werkplaats_id)
+        .bind(2, filter.published_only)
+        .bind(3, filter.starts_from)
+        .bind(4, filter.starts_before)
+        .bind(5, filter.ends_from)
+        .bind(6, filter.ends_before)
+        .bind(7, filter.theme_id)
+        .bind(8, filter.hosted_by);
+}
+
+}  // namespace
+
 std::vector<domain::Event> SqliteQueries::events(const app::EventFilter& filter) {
     std::vector<domain::Event> result;
     {
         auto statement =
-            db_.prepare("SELECT " + event_columns +
-                        " FROM events WHERE (?1 IS NULL OR werkplaats_id = ?1) AND (?2 = 0 OR "
-                        "status <> 'draft') "
-                        "AND (?3 IS NULL OR starts_at >= ?3) AND (?4 IS NULL OR starts_at < ?4) "
-                        "ORDER BY starts_at, id");
-        statement->bind(1, filter.werkplaats_id)
-            .bind(2, filter.published_only)
-            .bind(3, filter.starts_from)
-            .bind(4, filter.starts_before);
+            db_.prepare("SELECT " + event_columns + event_conditions + " ORDER BY starts_at, id");
+        bind_event_filter(*statement, filter);
         while (statement->step()) result.push_back(read_event_row(*statement));
     }
     for (auto& event : result) load_event_children(event);
+    return result;
+}
+
+app::Page<domain::Event> SqliteQueries::event_page(const app::EventFilter& filter,
+                                                   const app::PageRequest& page,
+                                                   app::EventOrder order) {
+    app::Page<domain::Event> result;
+    result.request = page;
+    {
+        auto count = db_.prepare("SELECT count(*)" + event_conditions);
+        bind_event_filter(*count, filter);
+        count->step();
+        result.total = static_cast<std::size_t>(count->integer(0));
+        auto statement = db_.prepare("SELECT " + event_columns + event_conditions +
+                                     (order == app::EventOrder::earliest_first
+                                          ? " ORDER BY starts_at, id"
+                                          : " ORDER BY starts_at DESC, id DESC") +
+                                     " LIMIT ?9 OFFSET ?10");
+        bind_event_filter(*statement, filter);
+        statement->bind(9, static_cast<std::int64_t>(page.size))
+            .bind(10, static_cast<std::int64_t>(page.offset()));
+        while (statement->step()) result.items.push_back(read_event_row(*statement));
+    }
+    for (auto& event : result.items) load_event_children(event);
     return result;
 }
 

@@ -21,6 +21,9 @@ class SqliteQueries final : public app::Transaction {
     std::vector<app::Partner> partners(std::int64_t werkplaats_id) override;
     std::optional<domain::Event> event(std::int64_t id) override;
     std::vector<domain::Event> events(const app::EventFilter& filter) override;
+    app::Page<domain::Event> event_page(const app::EventFilter& filter,
+                                        const app::PageRequest& page,
+                                        app::EventOrder order) override;
     app::EventCounts counts(std::int64_t event_id) override;
     std::optional<domain::Registration> registration(std::int64_t id) override;
     std::optional<domain::Registration> registration_by_token(const std::string& token) override;
@@ -128,6 +131,16 @@ class SqliteQueries final : public app::Transaction {
     void update_live_participant(const app::LiveParticipant& participant) override;
     void insert_live_answers(const std::vector<app::LiveAnswer>& answers) override;
     void insert_live_moderation(const app::LiveModeration& moderation) override;
+
+    // The theme agenda (src/storage/sqlite/sqlite_themes.cpp).
+    std::optional<domain::Theme> theme(std::int64_t id) override;
+    app::Page<domain::Theme> themes(const app::ThemeFilter& filter,
+                                    const app::PageRequest& page) override;
+    std::int64_t insert_theme(const domain::Theme& theme) override;
+    void update_theme(const domain::Theme& theme) override;
+    bool add_theme_support(std::int64_t theme_id, const std::string& supporter_key,
+                           time::Timestamp at) override;
+    void set_event_theme(std::int64_t event_id, std::optional<std::int64_t> theme_id) override;
 
   private:
     // The anonymous counts of erased registrations as facts, for attendance_facts.

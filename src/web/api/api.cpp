@@ -7,8 +7,10 @@
 #include "core/text.hpp"
 #include "core/validation.hpp"
 #include "web/components.hpp"
+#include "web/form_data.hpp"
 #include "web/json_answers.hpp"
 #include "web/json_body.hpp"
+#include "web/paging_view.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
@@ -17,9 +19,8 @@ namespace {
 
 namespace json = boost::json;
 
-Response json_response(int status, const json::value& body) {
-    return json_text_response(status, json::serialize(body));
-}
+constexpr std::size_t events_per_page = 50;
+constexpr std::size_t max_events_per_page = 200;
 
 json::object event_json(const domain::Event& event, const app::EventCounts& counts) {
     const auto& d = event.details;
@@ -72,11 +73,26 @@ void Api::events(const VisitPtr& visit) {
     app::EventFilter filter;
     filter.werkplaats_id = visit->site ? visit->site->id : 0;
     filter.published_only = true;
+    // Upcoming events earliest first; past ones most recent first; all of them by date.
+    const std::string when = query_value(visit->request.query, "when");
+    auto order = app::EventOrder::earliest_first;
+    if (when == "upcoming") {
+        filter.ends_from = site_.now();
+    } else if (when == "past") {
+        filter.ends_before = site_.now();
+        order = app::EventOrder::latest_first;
+    } else if (!when.empty()) {
+        return site_.finish(visit, json_error(*visit, 422, "invalid", "error.api_when",
+                                              {{"when", "error.api_when"}}));
+    }
+    const auto page = page_request(*visit, events_per_page, max_events_per_page);
     auto& queries = site_.store().read();
-    json::array events;
-    for (const auto& event : queries.events(filter))
-        events.push_back(event_json(event, queries.counts(event.id)));
-    site_.finish(visit, json_response(200, events));
+    const auto events = queries.event_page(filter, page, order);
+    json::array items;
+    for (const auto& event : events.items) {
+        items.push_back(event_json(event, queries.counts(event.id)));
+    }
+    site_.finish(visit, json_response(200, api_page(std::move(items), events.total, page, *visit)));
 }
 
 void Api::event_create(const VisitPtr& visit, const Access& access) {

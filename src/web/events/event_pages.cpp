@@ -7,11 +7,15 @@
 #include "core/text.hpp"
 #include "web/components.hpp"
 #include "web/event_form.hpp"
+#include "web/paging_view.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
 
 namespace {
+
+// Events per list and page on the dashboard.
+constexpr std::size_t dashboard_per_page = 25;
 
 using app::Role;
 using kainjow::mustache::data;
@@ -59,22 +63,34 @@ void EventPages::dashboard(const VisitPtr& visit, const Access& access) {
     filter.werkplaats_id = access.werkplaats_id();
     const time::Timestamp now = site_.now();
     const bool is_organiser = access.has_role(app::Role::organiser);
+    // A host sees only the events an organiser assigned them to.
+    if (!is_organiser) filter.hosted_by = access.user.id;
+    // Every event still to come (drafts too) a page at a time, the latest past ones below
+    // them with their own pages, so the dashboard stays small after years of cafés.
+    auto upcoming_filter = filter;
+    upcoming_filter.ends_from = now;
+    auto past_filter = filter;
+    past_filter.ends_before = now;
+    const auto page = page_request(*visit, dashboard_per_page, dashboard_per_page);
+    const auto upcoming_events =
+        queries.event_page(upcoming_filter, page, app::EventOrder::earliest_first);
+    const auto past_events = queries.event_page(past_filter, page, app::EventOrder::latest_first);
     data upcoming(data::type::list);
-    data past(data::type::list);
-    const auto events = queries.events(filter);
-    for (auto it = events.rbegin(); it != events.rend(); ++it) {
-        // A host sees only the events an organiser assigned them to.
-        if (!is_organiser && !queries.is_event_host(it->id, access.user.id)) continue;
-        data summary = site_.event_summary(visit, *it);
-        summary.set("can_publish", it->status == domain::EventStatus::draft);
-        summary.set("can_cancel",
-                    it->status == domain::EventStatus::published && it->details.starts_at > now);
-        (it->details.ends_at >= now ? upcoming : past).push_back(summary);
+    for (const auto& event : upcoming_events.items) {
+        data summary = site_.event_summary(visit, event);
+        summary.set("can_publish", event.status == domain::EventStatus::draft);
+        summary.set("can_cancel", event.status == domain::EventStatus::published &&
+                                      event.details.starts_at > now);
+        upcoming.push_back(summary);
     }
+    data past(data::type::list);
+    for (const auto& event : past_events.items) past.push_back(site_.event_summary(visit, event));
     data values(data::type::object);
     values.set("upcoming", upcoming);
     values.set("has_upcoming", !upcoming.is_empty_list());
     values.set("past", past);
+    values.set("paging",
+               pagination_data(*visit, std::max(upcoming_events.total, past_events.total), page));
     values.set("is_organiser", is_organiser);
     values.set("is_admin", access.has_role(app::Role::admin));
     values.set("can_switch", access.active_memberships > 1);

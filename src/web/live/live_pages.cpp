@@ -42,10 +42,6 @@ std::optional<live::Control> control_from_slug(std::string_view slug) {
     return std::nullopt;
 }
 
-std::string query_value(const std::string& query, std::string_view name) {
-    return FormData::parse(query).value_or(FormData{}).get(name);
-}
-
 std::string state_text(const VisitPtr& visit, app::LiveSessionState state) {
     return visit->text("live.state." + std::string(app::to_slug(state)));
 }

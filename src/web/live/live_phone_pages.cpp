@@ -24,10 +24,6 @@ using kainjow::mustache::data;
 
 constexpr std::string_view phone_cookie = "kc_live";
 
-std::string query_value(const std::string& query, std::string_view name) {
-    return FormData::parse(query).value_or(FormData{}).get(name);
-}
-
 // What the answer form of a question's kind sent, as an answer value. The domain checks it.
 domain::live::AnswerValue answer_from_form(QuestionKind kind, std::size_t option_count,
                                            const FormData& form) {

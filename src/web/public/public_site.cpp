@@ -7,6 +7,7 @@
 #include "web/components.hpp"
 #include "web/cookies.hpp"
 #include "web/form_data.hpp"
+#include "web/paging_view.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
@@ -57,6 +58,13 @@ std::string event_json_ld(const domain::Event& event, const std::string& base_ur
     return json_for_script(boost::json::serialize(json));
 }
 
+// How much the agenda, the archive and the calendar feed hold at most, so that they stay
+// small however many years of cafés a Werkplaats has.
+constexpr std::size_t upcoming_per_page = 20;
+constexpr std::size_t recent_past_on_agenda = 10;
+constexpr std::size_t archive_per_page = 30;
+constexpr std::size_t events_in_feed = 500;
+
 // The Werkplaats whose site this is; an installation without any lists nothing (id 0).
 std::int64_t site_id(const Visit& visit) { return visit.site ? visit.site->id : 0; }
 
@@ -67,6 +75,7 @@ class PublicSite final : public Component {
     void add_routes(Routes& routes) override {
         routes.open("GET", "/", bind_handler(this, &PublicSite::agenda));
         routes.open("GET", "/healthz", bind_handler(this, &PublicSite::healthz));
+        routes.open("GET", "/archief", bind_handler(this, &PublicSite::archive));
         routes.open("GET", "/agenda.ics", bind_handler(this, &PublicSite::agenda_ics));
         routes.open("GET", "/events/{id}.ics", bind_handler(this, &PublicSite::event_ics));
         routes.open("GET", "/events/{id}", bind_handler(this, &PublicSite::event_page));
@@ -75,6 +84,8 @@ class PublicSite final : public Component {
 
   private:
     void agenda(const VisitPtr& visit);
+    // The past events, most recent first, a page at a time and by year.
+    void archive(const VisitPtr& visit);
     void event_page(const VisitPtr& visit);
     void event_ics(const VisitPtr& visit);
     void agenda_ics(const VisitPtr& visit);
@@ -109,24 +120,63 @@ void PublicSite::agenda(const VisitPtr& visit) {
     app::EventFilter filter;
     filter.werkplaats_id = site_id(*visit);
     filter.published_only = true;
+    auto& queries = site_.store().read();
     const time::Timestamp now = site_.now();
+    // Upcoming events a page at a time; below them only the most recent past ones, with a
+    // link to the archive, so the page stays small after years of cafés.
+    auto upcoming_filter = filter;
+    upcoming_filter.ends_from = now;
+    const auto page = page_request(*visit, upcoming_per_page, upcoming_per_page);
+    const auto upcoming_events =
+        queries.event_page(upcoming_filter, page, app::EventOrder::earliest_first);
     data upcoming(data::type::list);
-    const auto events = site_.store().read().events(filter);
-    for (const auto& event : events) {
-        if (event.details.ends_at >= now) upcoming.push_back(site_.event_summary(visit, event));
+    for (const auto& event : upcoming_events.items) {
+        upcoming.push_back(site_.event_summary(visit, event));
     }
-    // The most recent past events first.
+    auto past_filter = filter;
+    past_filter.ends_before = now;
+    const auto past_events =
+        queries.event_page(past_filter, {1, recent_past_on_agenda}, app::EventOrder::latest_first);
     data past_recent_first(data::type::list);
-    for (auto it = events.rbegin(); it != events.rend(); ++it) {
-        if (it->details.ends_at < now) past_recent_first.push_back(site_.event_summary(visit, *it));
+    for (const auto& event : past_events.items) {
+        past_recent_first.push_back(site_.event_summary(visit, event));
     }
     data values(data::type::object);
     values.set("upcoming", upcoming);
     values.set("has_upcoming", !upcoming.is_empty_list());
+    values.set("paging", pagination_data(*visit, upcoming_events.total, page));
     values.set("past", past_recent_first);
     values.set("has_past", !past_recent_first.is_empty_list());
+    values.set("more_past", past_events.total > past_events.items.size());
     Response response =
         site_.page(visit, "agenda", values, visit->text("agenda.title"), 200, Forms::none);
+    site_.store_cached(visit, response);
+    site_.finish(visit, std::move(response));
+}
+
+void PublicSite::archive(const VisitPtr& visit) {
+    if (site_.serve_cached(visit)) return;
+    app::EventFilter filter;
+    filter.werkplaats_id = site_id(*visit);
+    filter.published_only = true;
+    filter.ends_before = site_.now();
+    const auto year = text::parse_integer(query_value(visit->request.query, "jaar"), 2000, 2100);
+    if (year) {
+        filter.starts_from = time::from_amsterdam({static_cast<int>(*year), 1, 1, 0, 0, 0});
+        filter.starts_before = time::from_amsterdam({static_cast<int>(*year) + 1, 1, 1, 0, 0, 0});
+    }
+    const auto page = page_request(*visit, archive_per_page, archive_per_page);
+    const auto events =
+        site_.store().read().event_page(filter, page, app::EventOrder::latest_first);
+    data list(data::type::list);
+    for (const auto& event : events.items) list.push_back(site_.event_summary(visit, event));
+    data values(data::type::object);
+    values.set("events", list);
+    values.set("has_events", !events.items.empty());
+    values.set("paging", pagination_data(*visit, events.total, page));
+    if (year) values.set("year", std::to_string(*year));
+    Response response =
+        site_.page(visit, "archive", values, visit->text("agenda.archive_title"), 200, Forms::none);
     site_.store_cached(visit, response);
     site_.finish(visit, std::move(response));
 }
@@ -172,6 +222,12 @@ void PublicSite::event_page(const VisitPtr& visit) {
     if (const auto werkplaats = queries.werkplaats(event->werkplaats_id)) {
         values.set("werkplaats", werkplaats->name);
     }
+    if (event->theme_id) {
+        if (const auto theme = queries.theme(*event->theme_id)) {
+            values.set("agenda_theme_id", std::to_string(theme->id));
+            values.set("agenda_theme_title", theme->title);
+        }
+    }
     values.set("json_ld", event_json_ld(*event, site_.site_url(*visit), partners));
     Response response = site_.page(visit, "event", values, d.title, 200, Forms::none);
     site_.store_cached(visit, response);
@@ -198,7 +254,12 @@ void PublicSite::agenda_ics(const VisitPtr& visit) {
     Response response;
     response.content_type = "text/calendar; charset=utf-8";
     response.body =
-        calendar_for(*visit, site_.store().read().events(filter), visit->text("ics.calendar_name"));
+        calendar_for(*visit,
+                     site_.store()
+                         .read()
+                         .event_page(filter, {1, events_in_feed}, app::EventOrder::earliest_first)
+                         .items,
+                     visit->text("ics.calendar_name"));
     site_.finish(visit, std::move(response));
 }
 
