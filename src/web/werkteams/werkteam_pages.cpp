@@ -134,6 +134,101 @@ domain::WerkteamProduct read_product_form(const FormData& form, FieldErrors& err
     return product;
 }
 
+// The members table and the form to add one.
+void set_members(data& values, const Visit& visit, const Typed& typed,
+                 const std::vector<domain::WerkteamMember>& stored,
+                 const std::vector<domain::StakeholderGroup>& groups) {
+    data members(data::type::list);
+    for (const auto& member : stored) {
+        data item(data::type::object);
+        item.set("id", std::to_string(member.id));
+        item.set("name", member.name);
+        item.set("role", visit.text("werkteams.role." + std::string(domain::to_slug(member.role))));
+        set_if_present(item, "group", group_name(groups, member.group_id));
+        set_if_present(item, "organisation", member.organisation);
+        set_if_present(item, "email", member.email);
+        item.set("name_public", member.name_public);
+        members.push_back(item);
+    }
+    values.set("members", members);
+    values.set("has_members", !stored.empty());
+    data form = form_data(typed, "member",
+                          {{"name", ""}, {"organisation", ""}, {"email", ""}, {"name_public", ""}},
+                          *visit.texts);
+    const bool back = typed.form == "member";
+    std::vector<Option> group_choices = {{"", visit.text("werkteams.no_group")}};
+    for (const auto& group : groups) {
+        group_choices.push_back({std::to_string(group.id), group.name});
+    }
+    form.set("groups", options(group_choices, back ? typed.values.get("group_id") : ""));
+    form.set("roles", options({{"lid", visit.text("werkteams.role.lid")},
+                               {"trekker", visit.text("werkteams.role.trekker")}},
+                              back ? typed.values.get("role") : "lid"));
+    form.set("name_public_checked", back && typed.values.get("name_public") == "ja");
+    values.set("member_form", form);
+}
+
+// A page of meetings and the form to add one, with a count field per group.
+void set_meetings(data& values, const Visit& visit, const Typed& typed,
+                  const app::Page<domain::WerkteamMeeting>& meetings,
+                  const std::vector<domain::StakeholderGroup>& groups, const std::string& today) {
+    data list(data::type::list);
+    for (const auto& meeting : meetings.items) {
+        list.push_back(meeting_data(meeting, groups, *visit.texts));
+    }
+    values.set("meetings", list);
+    values.set("has_meetings", meetings.total > 0);
+    values.set("paging", pagination_data(visit, meetings.total, meetings.request));
+    const bool back = typed.form == "meeting";
+    data form = form_data(typed, "meeting", {{"held_on", today}, {"place", ""}, {"summary", ""}},
+                          *visit.texts);
+    std::vector<Option> formats;
+    for (const auto type : domain::all_event_types()) {
+        const std::string slug(domain::to_slug(type));
+        formats.push_back({slug, visit.text("event_type." + slug)});
+    }
+    form.set("formats", options(formats, back ? typed.values.get("format") : "werkteam"));
+    data attendance(data::type::list);
+    for (const auto& group : groups) {
+        const std::string field = "attendance_" + std::to_string(group.id);
+        data item(data::type::object);
+        item.set("field", field);
+        item.set("group", group.name);
+        item.set("value", back ? typed.values.get(field) : std::string());
+        for (const auto& error : back ? typed.errors : FieldErrors{}) {
+            if (error.field == field) item.set("error", visit.text(error.message_key, error.limit));
+        }
+        attendance.push_back(item);
+    }
+    form.set("attendance", attendance);
+    values.set("meeting_form", form);
+}
+
+// The latest products and the form to add one.
+void set_products(data& values, const Visit& visit, const Typed& typed,
+                  const app::Page<domain::WerkteamProduct>& products, const std::string& today) {
+    data list(data::type::list);
+    for (const auto& product : products.items) list.push_back(product_data(product, *visit.texts));
+    values.set("products", list);
+    values.set("has_products", products.total > 0);
+    data form = form_data(typed, "product", {{"title", ""}, {"link", ""}, {"published_on", today}},
+                          *visit.texts);
+    std::vector<Option> kinds;
+    for (const auto kind : domain::all_product_kinds()) {
+        const std::string slug(domain::to_slug(kind));
+        kinds.push_back({slug, visit.text("werkteams.kind." + slug)});
+    }
+    form.set("kinds", options(kinds, typed.form == "product" ? typed.values.get("kind") : ""));
+    values.set("product_form", form);
+}
+
+data event_form(const Typed& typed, const std::vector<Option>& candidates, const Catalogue& texts) {
+    data form = form_data(typed, "event", {}, texts);
+    form.set("candidates", options(candidates, ""));
+    form.set("has_candidates", !candidates.empty());
+    return form;
+}
+
 // A form that could not be read is refused with the errors of reading it and those of the
 // part's own validation, without running the use case, so nothing of it is stored.
 template <typename Part, typename Run>
@@ -184,6 +279,9 @@ class WerkteamPages final : public Component {
     void remove(const VisitPtr& visit, const Access& access);
 
     Response new_page(const VisitPtr& visit, const Access& access, const Typed& typed);
+    // The events of the Werkplaats around now that could join the team.
+    std::vector<Option> link_candidates(app::Queries& queries, const Access& access,
+                                        const Catalogue& texts);
     Response team_page(const VisitPtr& visit, const Access& access, const Typed& typed);
     // The team form's fields: as typed, or else those of `werkteam`.
     data team_form(const VisitPtr& visit, const Access& access, const Typed& typed,
@@ -277,121 +375,46 @@ Response WerkteamPages::team_page(const VisitPtr& visit, const Access& access, c
     const auto& werkteam = access.werkteam();
     const auto& texts = *visit->texts;
     const auto groups = queries.groups(access.werkplaats_id());
-    data values =
-        werkteam_data(werkteam, theme_title(site_.store().read(), werkteam.theme_id), texts);
+    const std::string today = time::format_date_input(site_.now());
+    data values = werkteam_data(werkteam, theme_title(queries, werkteam.theme_id), texts);
     // Forms inside lists name the team by this key, since their rows have an id of their own.
     values.set("team_id", std::to_string(werkteam.id));
     values.set("team_form", team_form(visit, access, typed, werkteam));
-
-    std::vector<Option> group_choices = {{"", visit->text("werkteams.no_group")}};
-    for (const auto& group : groups)
-        group_choices.push_back({std::to_string(group.id), group.name});
-
-    data members(data::type::list);
-    for (const auto& member : queries.werkteam_members(werkteam.id)) {
-        data item(data::type::object);
-        item.set("id", std::to_string(member.id));
-        item.set("name", member.name);
-        item.set("role",
-                 visit->text("werkteams.role." + std::string(domain::to_slug(member.role))));
-        set_if_present(item, "group", group_name(groups, member.group_id));
-        set_if_present(item, "organisation", member.organisation);
-        set_if_present(item, "email", member.email);
-        item.set("name_public", member.name_public);
-        members.push_back(item);
-    }
-    values.set("members", members);
-    values.set("has_members", !members.is_empty_list());
-    data member_form =
-        form_data(typed, "member",
-                  {{"name", ""}, {"organisation", ""}, {"email", ""}, {"name_public", ""}}, texts);
-    const bool member_back = typed.form == "member";
-    member_form.set("groups",
-                    options(group_choices, member_back ? typed.values.get("group_id") : ""));
-    member_form.set("roles", options({{"lid", visit->text("werkteams.role.lid")},
-                                      {"trekker", visit->text("werkteams.role.trekker")}},
-                                     member_back ? typed.values.get("role") : "lid"));
-    member_form.set("name_public_checked", member_back && typed.values.get("name_public") == "ja");
-    values.set("member_form", member_form);
-
-    const auto meetings = queries.werkteam_meetings(
-        werkteam.id, page_request(*visit, bounds.meetings_per_page, bounds.max_per_page));
-    data meeting_list(data::type::list);
-    for (const auto& meeting : meetings.items)
-        meeting_list.push_back(meeting_data(meeting, groups, texts));
-    values.set("meetings", meeting_list);
-    values.set("has_meetings", meetings.total > 0);
-    values.set("paging", pagination_data(*visit, meetings.total, meetings.request));
-    const bool meeting_back = typed.form == "meeting";
-    data meeting_form = form_data(
-        typed, "meeting",
-        {{"held_on", time::format_date_input(site_.now())}, {"place", ""}, {"summary", ""}}, texts);
-    std::vector<Option> formats;
-    for (const auto type : domain::all_event_types()) {
-        const std::string slug(domain::to_slug(type));
-        formats.push_back({slug, visit->text("event_type." + slug)});
-    }
-    meeting_form.set("formats",
-                     options(formats, meeting_back ? typed.values.get("format") : "werkteam"));
-    data attendance(data::type::list);
-    for (const auto& group : groups) {
-        const std::string field = "attendance_" + std::to_string(group.id);
-        data item(data::type::object);
-        item.set("field", field);
-        item.set("group", group.name);
-        item.set("value", meeting_back ? typed.values.get(field) : std::string());
-        for (const auto& error : meeting_back ? typed.errors : FieldErrors{}) {
-            if (error.field == field)
-                item.set("error", visit->text(error.message_key, error.limit));
-        }
-        attendance.push_back(item);
-    }
-    meeting_form.set("attendance", attendance);
-    values.set("meeting_form", meeting_form);
-
-    data products(data::type::list);
-    const auto stored_products = queries.werkteam_products(werkteam.id, {1, bounds.products_shown});
-    for (const auto& product : stored_products.items)
-        products.push_back(product_data(product, texts));
-    values.set("products", products);
-    values.set("has_products", stored_products.total > 0);
-    data product_form = form_data(
-        typed, "product",
-        {{"title", ""}, {"link", ""}, {"published_on", time::format_date_input(site_.now())}},
-        texts);
-    std::vector<Option> kinds;
-    for (const auto kind : domain::all_product_kinds()) {
-        const std::string slug(domain::to_slug(kind));
-        kinds.push_back({slug, visit->text("werkteams.kind." + slug)});
-    }
-    product_form.set("kinds",
-                     options(kinds, typed.form == "product" ? typed.values.get("kind") : ""));
-    values.set("product_form", product_form);
-
+    set_members(values, *visit, typed, queries.werkteam_members(werkteam.id), groups);
+    set_meetings(
+        values, *visit, typed,
+        queries.werkteam_meetings(
+            werkteam.id, page_request(*visit, bounds.meetings_per_page, bounds.max_per_page)),
+        groups, today);
+    set_products(values, *visit, typed,
+                 queries.werkteam_products(werkteam.id, {1, bounds.products_shown}), today);
     data events(data::type::list);
     const auto linked = queries.werkteam_events(werkteam.id, false, {1, bounds.events_shown});
     for (const auto& event : linked.items) events.push_back(site_.event_summary(visit, event));
     values.set("events", events);
     values.set("has_events", linked.total > 0);
+    values.set("event_form", event_form(typed, link_candidates(queries, access, texts), texts));
+    return site_.page(visit, "werkteam_admin", values,
+                      visit->text("werkteams.admin_title") + ": " + werkteam.name,
+                      typed.errors.empty() ? 200 : 422);
+}
+
+std::vector<Option> WerkteamPages::link_candidates(app::Queries& queries, const Access& access,
+                                                   const Catalogue& texts) {
     app::EventFilter window;
     window.werkplaats_id = access.werkplaats_id();
     window.starts_from = site_.now() - link_window_back;
     window.starts_before = site_.now() + link_window_ahead;
     std::vector<Option> candidates;
     const auto nearby = queries.events(window);
+    // The latest first, without those already in this team.
     for (auto it = nearby.rbegin(); it != nearby.rend(); ++it) {
-        if (queries.event_werkteam(it->id) == werkteam.id) continue;
+        if (queries.event_werkteam(it->id) == access.werkteam().id) continue;
         candidates.push_back(
             {std::to_string(it->id),
              it->details.title + " (" + long_date(it->details.starts_at, texts) + ")"});
     }
-    data event_form = form_data(typed, "event", {}, texts);
-    event_form.set("candidates", options(candidates, ""));
-    event_form.set("has_candidates", !candidates.empty());
-    values.set("event_form", event_form);
-    return site_.page(visit, "werkteam_admin", values,
-                      visit->text("werkteams.admin_title") + ": " + werkteam.name,
-                      typed.errors.empty() ? 200 : 422);
+    return candidates;
 }
 
 template <typename Part>
