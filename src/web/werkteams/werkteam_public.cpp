@@ -1,7 +1,7 @@
 // The public side of werkteams: the list of a Werkplaats's teams, a page per team (its
 // theme, members by group and organisation, meetings over time, products and cafés) with
 // schema.org data, and the list in the JSON API. Members are named only when they agreed
-// (docs/decisions/0008-werkteam-members-in-public.md).
+// (docs/decisions/0009-werkteam-members-in-public.md).
 #include <boost/json.hpp>
 
 #include "app/werkteams.hpp"
@@ -62,23 +62,21 @@ class PublicWerkteams final : public Component {
     void list(const VisitPtr& visit);
     void team(const VisitPtr& visit);
     void api_list(const VisitPtr& visit);
-    // Pages are cached per path, so a page with a query (another page of a list) is not.
-    bool cacheable(const Visit& visit) const { return visit.request.query.empty(); }
 
     Site& site_;
 };
 
 void PublicWerkteams::list(const VisitPtr& visit) {
-    if (cacheable(*visit) && site_.serve_cached(visit)) return;
+    if (site_.serve_cached(visit)) return;
     Response response = site_.page(
         visit, "werkteams", team_list_data(*visit, site_.store().read(), site_id(*visit), bounds),
         visit->text("werkteams.title"), 200, Forms::none);
-    if (cacheable(*visit)) site_.store_cached(visit, response);
+    site_.store_cached(visit, response);
     site_.finish(visit, std::move(response));
 }
 
 void PublicWerkteams::team(const VisitPtr& visit) {
-    if (cacheable(*visit) && site_.serve_cached(visit)) return;
+    if (site_.serve_cached(visit)) return;
     auto& queries = site_.store().read();
     const auto werkteam = app::own_werkteam(queries, site_id(*visit), visit->params.id("id"));
     if (!werkteam) return site_.respond_error(visit, 404, "werkteams.not_found");
@@ -119,7 +117,7 @@ void PublicWerkteams::team(const VisitPtr& visit) {
     const std::string url = site_.site_url(*visit) + "/werkteams/" + std::to_string(werkteam->id);
     values.set("json_ld", team_json_ld(*werkteam, url, theme, members));
     Response response = site_.page(visit, "werkteam", values, werkteam->name, 200, Forms::none);
-    if (cacheable(*visit)) site_.store_cached(visit, response);
+    site_.store_cached(visit, response);
     site_.finish(visit, std::move(response));
 }
 

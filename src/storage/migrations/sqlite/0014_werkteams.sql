@@ -24,7 +24,7 @@ CREATE TABLE werkteam_members (
     organisation TEXT NOT NULL DEFAULT '',
     role TEXT NOT NULL CHECK (role IN ('trekker', 'lid')),
     -- Personal data: only for the team's own contact; never on a public page, erased by
-    -- the retention purge once the team has ended (see docs/decisions/0008).
+    -- the retention purge once the team has ended (see docs/decisions/0009).
     email TEXT,
     -- The member agreed that her name is shown on the public page.
     name_public INTEGER NOT NULL DEFAULT 0
