@@ -2,12 +2,28 @@
 
 #include <set>
 
+#include "core/slug_table.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
 
 namespace kc::domain {
 
 namespace {
+
+constexpr SlugTable<MemberRole, 2> member_role_slugs{{{
+    {MemberRole::trekker, "trekker"},
+    {MemberRole::member, "lid"},
+}}};
+
+constexpr SlugTable<ProductKind, 7> product_kind_slugs{{{
+    {ProductKind::guide, "handreiking"},
+    {ProductKind::advice, "advies"},
+    {ProductKind::case_collection, "casusboek"},
+    {ProductKind::method, "werkvorm"},
+    {ProductKind::article, "artikel"},
+    {ProductKind::video, "video"},
+    {ProductKind::other, "anders"},
+}}};
 
 using validation::Lines;
 using validation::Presence;
@@ -18,56 +34,17 @@ void check_date(FieldErrors& errors, std::string_view field, std::string_view da
 
 }  // namespace
 
-std::string_view to_slug(MemberRole role) {
-    switch (role) {
-        case MemberRole::trekker:
-            return "trekker";
-        case MemberRole::member:
-            return "lid";
-    }
-    return {};
-}
-
-std::string_view to_slug(ProductKind kind) {
-    switch (kind) {
-        case ProductKind::guide:
-            return "handreiking";
-        case ProductKind::advice:
-            return "advies";
-        case ProductKind::case_collection:
-            return "casusboek";
-        case ProductKind::method:
-            return "werkvorm";
-        case ProductKind::article:
-            return "artikel";
-        case ProductKind::video:
-            return "video";
-        case ProductKind::other:
-            return "anders";
-    }
-    return {};
-}
-
+std::string_view to_slug(MemberRole role) { return member_role_slugs.slug(role); }
+std::string_view to_slug(ProductKind kind) { return product_kind_slugs.slug(kind); }
 std::optional<MemberRole> member_role_from_slug(std::string_view slug) {
-    for (const auto role : {MemberRole::trekker, MemberRole::member}) {
-        if (to_slug(role) == slug) return role;
-    }
-    return std::nullopt;
+    return member_role_slugs.value(slug);
 }
-
-const std::vector<ProductKind>& all_product_kinds() {
-    static const std::vector<ProductKind> kinds = {
-        ProductKind::guide,  ProductKind::advice,  ProductKind::case_collection,
-        ProductKind::method, ProductKind::article, ProductKind::video,
-        ProductKind::other};
-    return kinds;
-}
-
 std::optional<ProductKind> product_kind_from_slug(std::string_view slug) {
-    for (const auto kind : all_product_kinds()) {
-        if (to_slug(kind) == slug) return kind;
-    }
-    return std::nullopt;
+    return product_kind_slugs.value(slug);
+}
+const std::vector<ProductKind>& all_product_kinds() {
+    static const std::vector<ProductKind> kinds = product_kind_slugs.values();
+    return kinds;
 }
 
 bool is_calendar_date(std::string_view text) {
