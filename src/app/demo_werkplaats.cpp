@@ -459,6 +459,7 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         tx.set_event_hosts(event_id, {host_id});
     }
     load_demo_themes(tx, werkplaats_id, upcoming_ids.front(), now);
+    load_demo_werkteams(tx, werkplaats_id, now);
 }
 
 }  // namespace kc::app

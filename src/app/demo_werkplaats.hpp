@@ -21,4 +21,9 @@ bool is_empty(Queries& queries);
 // and upcoming cafés open for registration, dated from `now`.
 void load_demo_werkplaats(Transaction& tx, time::Timestamp now);
 
+// Adds the magazine's three werkteams to the demo Werkplaats, with fictional members, their
+// meetings and products, and links them to the demo's cafés on their themes
+// (demo_werkteams.cpp).
+void load_demo_werkteams(Transaction& tx, std::int64_t werkplaats_id, time::Timestamp now);
+
 }  // namespace kc::app

@@ -276,6 +276,11 @@ PurgeReport purge_expired(Transaction& tx, time::Timestamp now,
             purged.events.push_back(item);
         }
         erase_registrations(tx, overview.werkplaats.id, ids);
+        // A werkteam's contact addresses serve the team's work; once it has ended they go
+        // after the same period as a café's registrations.
+        purged.werkteam_emails = tx.erase_werkteam_member_emails(
+            overview.werkplaats.id,
+            time::format_date_input(domain::add_months(now, -overview.settings.retention.months)));
         for (const auto& item : purged.events) {
             record_audit(tx, overview.werkplaats.id, AuditActor::system(), AuditAction::purged,
                          item.event_id, std::nullopt, registrations_detail(item.registrations),
@@ -284,6 +289,7 @@ PurgeReport purge_expired(Transaction& tx, time::Timestamp now,
         purged.registrations = static_cast<int>(ids.size());
         report.registrations += purged.registrations;
         report.audit_entries += purged.audit_entries;
+        report.werkteam_emails += purged.werkteam_emails;
         report.werkplaatsen.push_back(std::move(purged));
     }
     return report;

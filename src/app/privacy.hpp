@@ -92,15 +92,19 @@ struct PurgeReport {
         std::vector<RetentionItem> events;  // the events whose registrations were erased
         int registrations = 0;
         int audit_entries = 0;
+        int werkteam_emails = 0;
     };
     std::vector<PerWerkplaats> werkplaatsen;
     int registrations = 0;
     int audit_entries = 0;
+    int werkteam_emails = 0;
 };
 
 // The daily job: per Werkplaats, erases the registrations of every event whose retention
-// has passed (keeping anonymous counts, so every statistic stays the same) and the audit
-// entries older than their own period, and logs each erased event. Harmless to repeat.
+// has passed (keeping anonymous counts, so every statistic stays the same), the audit
+// entries older than their own period and the e-mail addresses of the members of werkteams
+// that ended longer than the retention period ago, and logs each erased event. Harmless to
+// repeat.
 PurgeReport purge_expired(Transaction& tx, time::Timestamp now,
                           std::optional<std::int64_t> werkplaats_id = {});
 

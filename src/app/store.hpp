@@ -13,6 +13,7 @@
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
 #include "app/theme_store.hpp"
+#include "app/werkteam_store.hpp"
 #include "domain/attendance_statistics.hpp"
 #include "domain/event.hpp"
 #include "domain/registration.hpp"
@@ -54,7 +55,8 @@ enum class EventOrder { earliest_first, latest_first };
 class Queries : public AccountQueries,
                 public PrivacyQueries,
                 public LiveQueries,
-                public ThemeQueries {
+                public ThemeQueries,
+                public WerkteamQueries {
   public:
     virtual ~Queries() = default;
 
@@ -92,7 +94,8 @@ class Transaction : public Queries,
                     public AccountWrites,
                     public PrivacyWrites,
                     public LiveWrites,
-                    public ThemeWrites {
+                    public ThemeWrites,
+                    public WerkteamWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

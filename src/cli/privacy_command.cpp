@@ -76,7 +76,12 @@ void purge(const PurgeOptions& options) {
             std::cout << purged.werkplaats.name << " (" << purged.werkplaats.slug
                       << "): " << registrations(purged.registrations) << " van "
                       << purged.events.size() << " bijeenkomsten gewist, " << purged.audit_entries
-                      << " regels uit het logboek.\n";
+                      << " regels uit het logboek";
+            if (purged.werkteam_emails > 0) {
+                std::cout << ", " << purged.werkteam_emails
+                          << " e-mailadressen van leden van afgeronde werkteams";
+            }
+            std::cout << ".\n";
         }
         std::cout << "Klaar: " << registrations(report.registrations)
                   << " gewist; de tellingen per groep blijven bewaard.\n";
@@ -97,8 +102,10 @@ void add_privacy_jobs(app::Scheduler& scheduler, app::Store& store,
             [report, now](app::Transaction& tx) { *report = app::purge_expired(tx, now()); },
             [report](std::exception_ptr failure) {
                 if (!failure) {
-                    spdlog::info("privacy purge: {} registrations and {} audit entries erased",
-                                 report->registrations, report->audit_entries);
+                    spdlog::info(
+                        "privacy purge: {} registrations, {} audit entries and {} werkteam "
+                        "members' e-mail addresses erased",
+                        report->registrations, report->audit_entries, report->werkteam_emails);
                     return;
                 }
                 try {

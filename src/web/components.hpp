@@ -20,5 +20,7 @@ std::unique_ptr<Component> make_privacy_pages(Site& site);       // privacy/
 std::unique_ptr<Component> make_api(Site& site);                 // api/
 std::unique_ptr<Component> make_live_pages(Site& site);          // live/
 std::unique_ptr<Component> make_theme_pages(Site& site);         // themes/
+std::unique_ptr<Component> make_werkteam_pages(Site& site);      // werkteams/ (organisers)
+std::unique_ptr<Component> make_public_werkteams(Site& site);    // werkteams/ (public, API)
 
 }  // namespace kc::web

@@ -84,6 +84,8 @@ WebApp::WebApp(app::Store& store, WebConfig config) : site_(store, std::move(con
     components_.push_back(make_privacy_pages(site_));
     components_.push_back(make_live_pages(site_));
     components_.push_back(make_theme_pages(site_));
+    components_.push_back(make_werkteam_pages(site_));
+    components_.push_back(make_public_werkteams(site_));
     components_.push_back(make_api(site_));
     for (const auto& component : components_) component->add_routes(routes_);
 }
@@ -389,6 +391,14 @@ bool WebApp::resolve_path(const VisitPtr& visit, Access& access) {
             return false;
         }
         access.theme_in_path = std::move(theme);
+    }
+    if (!params.get("werkteam").empty()) {
+        auto werkteam = queries.werkteam(params.id("werkteam"));
+        if (!werkteam || werkteam->werkplaats_id != werkplaats_id) {
+            site_.respond_error(visit, 404, "werkteams.not_found");
+            return false;
+        }
+        access.werkteam_in_path = std::move(werkteam);
     }
     if (!params.get("member").empty()) {
         const auto user_id = params.id("member");

@@ -14,6 +14,7 @@
 #include "app/registrations.hpp"
 #include "app/security.hpp"
 #include "app/themes.hpp"
+#include "app/werkteams.hpp"
 #include "app/world_cafe.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
@@ -441,6 +442,175 @@ TEST_P(StorageTest, AccountsHaveMembershipsPerWerkplaatsTokensAndOneTimeLinks) {
     const auto revoked = store_->read().api_token(app::security::token_digest(token.token));
     EXPECT_EQ(revoked->last_used_at, now + 5);
     EXPECT_EQ(revoked->revoked_at, now + 6);
+}
+
+TEST_P(StorageTest, AWerkteamKeepsItsMembersMeetingsProductsAndEventsPerPage) {
+    const auto cafe = published_event(30);
+    std::int64_t team = 0, theme = 0, other_werkplaats = 0, foreign_group = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        domain::Theme proposal;
+        proposal.werkplaats_id = werkplaats_;
+        proposal.title = "Eenzaamheid";
+        proposal.status = domain::ThemeStatus::adopted;
+        proposal.source = domain::ThemeSource::organiser;
+        proposal.proposed_at = proposal.status_changed_at = now;
+        theme = tx.insert_theme(proposal);
+        other_werkplaats = tx.insert_werkplaats("ander", "Andere Werkplaats");
+        foreign_group = tx.insert_group(other_werkplaats, {0, "student", "Student", 0, false});
+
+        domain::Werkteam werkteam;
+        werkteam.name = "Werkteam eenzaamheid";
+        werkteam.theme_id = theme;
+        werkteam.description = "Samen tegen eenzaamheid\nin de wijk.";
+        werkteam.started_on = "2019-03-01";
+        const auto created = app::create_werkteam(tx, werkplaats_, werkteam, now);
+        ASSERT_EQ(created.result, app::WerkteamResult::done);
+        team = created.id;
+        domain::WerkteamMember lid{0,  0,    "Zeynep", resident_, "", domain::MemberRole::member,
+                                   "", false};
+        domain::WerkteamMember trekker{0,
+                                       0,
+                                       "Anton",
+                                       municipality_,
+                                       "Gemeente Rotterdam",
+                                       domain::MemberRole::trekker,
+                                       "anton@rotterdam.nl",
+                                       true};
+        ASSERT_EQ(app::add_werkteam_member(tx, werkplaats_, team, lid).result,
+                  app::WerkteamResult::done);
+        ASSERT_EQ(app::add_werkteam_member(tx, werkplaats_, team, trekker).result,
+                  app::WerkteamResult::done);
+        for (int month = 1; month <= 3; ++month) {
+            domain::WerkteamMeeting meeting;
+            meeting.format = month == 2 ? domain::EventType::mirror_meeting
+                                        : domain::EventType::werkteam_meeting;
+            meeting.held_on = "2019-0" + std::to_string(month + 3) + "-15";
+            meeting.place = "Wijkcentrum";
+            if (month == 2) meeting.attendance = {{municipality_, 3}, {resident_, 8}};
+            ASSERT_EQ(app::add_werkteam_meeting(tx, werkplaats_, team, meeting).result,
+                      app::WerkteamResult::done);
+        }
+        domain::WerkteamProduct product;
+        product.title = "Handreiking";
+        product.kind = domain::ProductKind::guide;
+        product.link = "https://werkplaats.example/handreiking.pdf";
+        product.published_on = "2020-01-10";
+        ASSERT_EQ(app::add_werkteam_product(tx, werkplaats_, team, product).result,
+                  app::WerkteamResult::done);
+        ASSERT_EQ(app::link_event(tx, werkplaats_, team, cafe).result, app::WerkteamResult::done);
+
+        // Another Werkplaats's group, theme and team are not found from this one.
+        domain::WerkteamMeeting foreign;
+        foreign.held_on = "2019-05-01";
+        foreign.attendance = {{foreign_group, 2}};
+        EXPECT_EQ(app::add_werkteam_meeting(tx, werkplaats_, team, foreign).result,
+                  app::WerkteamResult::invalid);
+        EXPECT_EQ(app::add_werkteam_member(tx, other_werkplaats, team, lid).result,
+                  app::WerkteamResult::not_found);
+        auto stolen = werkteam;
+        stolen.theme_id = theme;
+        EXPECT_EQ(app::create_werkteam(tx, other_werkplaats, stolen, now).result,
+                  app::WerkteamResult::invalid);
+        EXPECT_EQ(app::link_event(tx, other_werkplaats, team, cafe).result,
+                  app::WerkteamResult::not_found);
+    });
+
+    auto& read = store_->read();
+    const auto stored = read.werkteam(team);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->name, "Werkteam eenzaamheid");
+    EXPECT_EQ(stored->theme_id, theme);
+    EXPECT_EQ(stored->description, "Samen tegen eenzaamheid\nin de wijk.");
+    EXPECT_EQ(stored->started_on, "2019-03-01");
+    EXPECT_FALSE(stored->ended_on);
+
+    const auto members = read.werkteam_members(team);
+    ASSERT_EQ(members.size(), 2u);
+    EXPECT_EQ(members[0].name, "Anton") << "trekkers first";
+    EXPECT_EQ(members[0].role, domain::MemberRole::trekker);
+    EXPECT_EQ(members[0].email, "anton@rotterdam.nl");
+    EXPECT_TRUE(members[0].name_public);
+    EXPECT_EQ(members[1].group_id, resident_);
+    EXPECT_FALSE(members[1].name_public);
+
+    const auto first = read.werkteam_meetings(team, {1, 2});
+    EXPECT_EQ(first.total, 3u);
+    ASSERT_EQ(first.items.size(), 2u);
+    EXPECT_EQ(first.items[0].held_on, "2019-06-15") << "the latest meeting first";
+    EXPECT_EQ(first.items[1].format, domain::EventType::mirror_meeting);
+    EXPECT_EQ(first.items[1].attendance,
+              (std::vector<domain::GroupAttendance>{{resident_, 8}, {municipality_, 3}}))
+        << "in the order of the groups";
+    EXPECT_TRUE(first.has_next());
+    const auto second = read.werkteam_meetings(team, {2, 2});
+    ASSERT_EQ(second.items.size(), 1u);
+    EXPECT_EQ(second.items[0].held_on, "2019-04-15");
+    EXPECT_FALSE(second.has_next());
+
+    const auto products = read.werkteam_products(team, {});
+    ASSERT_EQ(products.items.size(), 1u);
+    EXPECT_EQ(products.items[0].kind, domain::ProductKind::guide);
+    EXPECT_EQ(products.items[0].link, "https://werkplaats.example/handreiking.pdf");
+
+    const auto events = read.werkteam_events(team, true, {});
+    ASSERT_EQ(events.total, 1u);
+    EXPECT_EQ(events.items[0].details.title, "Jongeren en schulden");
+    EXPECT_EQ(read.event_werkteam(cafe), team);
+
+    const auto listed = read.werkteams({werkplaats_, std::nullopt}, {});
+    EXPECT_EQ(listed.total, 1u);
+    EXPECT_EQ(read.werkteams({other_werkplaats, std::nullopt}, {}).total, 0u);
+    EXPECT_EQ(read.werkteams({werkplaats_, theme + 1}, {}).total, 0u);
+
+    // Removals reach only the team that holds the thing; an event leaves its team.
+    store_->write_and_wait([&](app::Transaction& tx) {
+        EXPECT_EQ(app::remove_from_werkteam(tx, werkplaats_, team, app::WerkteamPart::member,
+                                            members[1].id)
+                      .result,
+                  app::WerkteamResult::done);
+        EXPECT_EQ(app::remove_from_werkteam(tx, other_werkplaats, team, app::WerkteamPart::member,
+                                            members[0].id)
+                      .result,
+                  app::WerkteamResult::not_found);
+        EXPECT_EQ(app::remove_from_werkteam(tx, werkplaats_, team, app::WerkteamPart::product,
+                                            products.items[0].id + 100)
+                      .result,
+                  app::WerkteamResult::not_found);
+        EXPECT_EQ(app::unlink_event(tx, werkplaats_, team, cafe).result, app::WerkteamResult::done);
+    });
+    EXPECT_EQ(read.werkteam_members(team).size(), 1u);
+    EXPECT_EQ(read.werkteam_events(team, false, {}).total, 0u);
+    EXPECT_FALSE(read.event_werkteam(cafe));
+}
+
+TEST_P(StorageTest, ThePurgeErasesTheAddressesOfAWerkteamThatEndedLongAgo) {
+    std::int64_t ended = 0, running = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        domain::Werkteam werkteam;
+        werkteam.name = "Afgerond";
+        werkteam.started_on = "2018-01-01";
+        werkteam.ended_on = "2019-06-30";
+        ended = app::create_werkteam(tx, werkplaats_, werkteam, now).id;
+        werkteam.name = "Loopt nog";
+        werkteam.ended_on.reset();
+        running = app::create_werkteam(tx, werkplaats_, werkteam, now).id;
+        for (const auto team : {ended, running}) {
+            domain::WerkteamMember member;
+            member.name = "Mila";
+            member.email = "mila@voorbeeld.nl";
+            ASSERT_EQ(app::add_werkteam_member(tx, werkplaats_, team, member).result,
+                      app::WerkteamResult::done);
+        }
+    });
+    // `now` is in November 2023: the first team ended more than the twelve months ago that
+    // a new Werkplaats keeps personal data.
+    app::PurgeReport report;
+    store_->write_and_wait(
+        [&](app::Transaction& tx) { report = app::purge_expired(tx, now, werkplaats_); });
+    EXPECT_EQ(report.werkteam_emails, 1);
+    EXPECT_EQ(store_->read().werkteam_members(ended).at(0).email, "");
+    EXPECT_EQ(store_->read().werkteam_members(ended).at(0).name, "Mila") << "the team is kept";
+    EXPECT_EQ(store_->read().werkteam_members(running).at(0).email, "mila@voorbeeld.nl");
 }
 
 TEST_P(StorageTest, LiveSessionsKeepQuestionsParticipantsAnswersAndModerationInOrder) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <boost/json.hpp>
 #include <chrono>
 #include <future>
 #include <map>
@@ -18,6 +19,7 @@
 #include "app/security.hpp"
 #include "app/themes.hpp"
 #include "app/werkplaats_settings.hpp"
+#include "app/werkteams.hpp"
 #include "app/world_cafe.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
@@ -151,6 +153,15 @@ class WebAccessTest : public ::testing::Test {
                                                   "deur", app::Role::host, 30, now);
             token_b_ = app::create_api_token(tx, {admin_b_, b_, app::Role::admin, std::nullopt},
                                              "b", app::Role::admin, 30, now);
+            domain::Werkteam werkteam;
+            werkteam.name = "Werkteam Schulden";
+            werkteam.started_on = "2025-01-01";
+            werkteam_a_ = app::create_werkteam(tx, a_, werkteam, now).id;
+            werkteam_member_a_ =
+                app::add_werkteam_member(
+                    tx, a_, werkteam_a_,
+                    {0, 0, "Wendy", group_a, "", domain::MemberRole::member, "wendy@a.nl", false})
+                    .id;
         });
         web::WebConfig config;
         config.share_dir = KC_SOURCE_SHARE_DIR;
@@ -217,6 +228,13 @@ class WebAccessTest : public ::testing::Test {
         return {response.status, response.body, response.headers};
     }
 
+    // A form posted by a person with a valid session and CSRF token.
+    Reply post_form(const std::string& path, const std::string& body, std::int64_t user_id) {
+        return call("POST", path, std::string("csrf=") + csrf + "&" + body,
+                    {{"cookie", session_of(user_id)},
+                     {"content-type", "application/x-www-form-urlencoded"}});
+    }
+
     testing::TempDir dir_;
     std::unique_ptr<app::Store> store_;
     std::unique_ptr<web::WebApp> app_;
@@ -229,13 +247,15 @@ class WebAccessTest : public ::testing::Test {
     std::int64_t live_session_a_ = 0, live_question_a_ = 0, spare_question_a_ = 0;
     std::int64_t theme_a_ = 0;
     app::TokenOutcome token_a_, revoked_a_, spare_a_, expired_a_, host_token_a_, token_b_;
+    std::int64_t werkteam_a_ = 0, werkteam_member_a_ = 0;
 };
 
 // A form or JSON body that would change something if the caller were let through.
-std::map<std::string, std::string> write_bodies(std::int64_t registration, std::int64_t group,
-                                                std::int64_t host, std::int64_t extra_host,
-                                                std::int64_t werkplaats, std::int64_t question,
-                                                std::int64_t spare_question) {
+std::map<std::string, std::string> write_bodies(std::int64_t event, std::int64_t registration,
+                                                std::int64_t group, std::int64_t host,
+                                                std::int64_t extra_host, std::int64_t werkplaats,
+                                                std::int64_t question, std::int64_t spare_question,
+                                                std::int64_t werkteam_member) {
     const std::string event_form =
         "title=Nieuwe+titel&type=kenniscafe&date=2026-12-10&start_time=16%3A00&end_time=18%3A00"
         "&location_name=Bibliotheek&capacity=30";
@@ -292,21 +312,32 @@ std::map<std::string, std::string> write_bodies(std::int64_t registration, std::
         {"POST /beheer/themas", "title=Armoede+en+gezondheid"},
         {"POST /beheer/themas/{theme}", "title=Schulden+bij+jongeren"},
         {"POST /beheer/themas/{theme}/status", "status=adopted"},
+        {"POST /beheer/werkteams/nieuw", "name=Nieuw+werkteam&started_on=2026-01-01"},
+        {"POST /beheer/werkteams/{werkteam}", "name=Andere+naam&started_on=2025-02-01"},
+        {"POST /beheer/werkteams/{werkteam}/leden", "name=Nieuw+lid&role=lid"},
+        {"POST /beheer/werkteams/{werkteam}/bijeenkomsten",
+         "format=focusgroep&held_on=2026-02-01&place=Wijkcentrum"},
+        {"POST /beheer/werkteams/{werkteam}/producten",
+         "title=Handreiking&kind=handreiking&published_on=2026-03-01"},
+        {"POST /beheer/werkteams/{werkteam}/events", "event_id=" + std::to_string(event)},
+        {"POST /beheer/werkteams/{werkteam}/verwijderen",
+         "part=member&id=" + std::to_string(werkteam_member)},
     };
 }
 
 TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothing) {
     const auto group = store_->read().groups(a_).front().id;
     // The assigned host stays assigned, so that the host checks of later routes hold.
-    const auto bodies = write_bodies(registration_a_, group, host_a_, organiser_a_, a_,
-                                     live_question_a_, spare_question_a_);
+    const auto bodies = write_bodies(event_a_, registration_a_, group, host_a_, organiser_a_, a_,
+                                     live_question_a_, spare_question_a_, werkteam_member_a_);
     const std::map<std::string, std::string> path_values = {
         {"{id}", std::to_string(event_a_)},
         {"{registration}", std::to_string(registration_a_)},
         {"{member}", std::to_string(member_a_)},
         {"{token}", std::to_string(spare_a_.token_id)},
         {"{session}", std::to_string(live_session_a_)},
-        {"{theme}", std::to_string(theme_a_)}};
+        {"{theme}", std::to_string(theme_a_)},
+        {"{werkteam}", std::to_string(werkteam_a_)}};
     int walked = 0;
     for (const auto& route : app_->routes()) {
         if (route.audience == web::Audience::everyone) continue;
@@ -617,6 +648,155 @@ TEST_F(WebAccessTest, TheLanguageSwitchAndTheLoginOnlyReturnToAPathOnThisSite) {
         EXPECT_NE(login.body.find("name=\"next\" value=\"/beheer\""), std::string::npos);
     }
     EXPECT_EQ(call("GET", "/taal/en?terug=/events/3", "", {}).header("Location"), "/events/3");
+}
+
+// ---- Werkteams -------------------------------------------------------------------
+
+TEST_F(WebAccessTest, AnOrganiserBuildsAWerkteamThatThePublicSeesWithoutPrivateDetails) {
+    const std::string team = "/beheer/werkteams/" + std::to_string(werkteam_a_);
+    const auto group = store_->read().groups(a_).front();
+    const std::string group_field = "attendance_" + std::to_string(group.id);
+    EXPECT_EQ(post_form(team + "/leden",
+                        "name=Anton+Trekker&role=trekker&organisation=Gemeente+Rotterdam"
+                        "&email=anton%40rotterdam.nl&name_public=ja&group_id=" +
+                            std::to_string(group.id),
+                        organiser_a_)
+                  .status,
+              303);
+    EXPECT_EQ(post_form(team + "/bijeenkomsten",
+                        "format=spiegelbijeenkomst&held_on=2025-03-12&place=Stadhuis"
+                        "&summary=Beleid+en+praktijk+naast+elkaar&" +
+                            group_field + "=7",
+                        organiser_a_)
+                  .status,
+              303);
+    EXPECT_EQ(post_form(team + "/producten",
+                        "title=Handreiking+schulden&kind=handreiking&published_on=2025-06-01"
+                        "&link=https%3A%2F%2Fwerkplaats.example%2Fhandreiking.pdf",
+                        organiser_a_)
+                  .status,
+              303);
+    EXPECT_EQ(
+        post_form(team + "/events", "event_id=" + std::to_string(event_a_), organiser_a_).status,
+        303);
+    const Reply admin = call("GET", team, "", {{"cookie", session_of(organiser_a_)}});
+    EXPECT_EQ(admin.status, 200);
+    EXPECT_NE(admin.body.find("wendy@a.nl"), std::string::npos) << "organisers see the address";
+
+    const Reply page = call("GET", "/werkteams/" + std::to_string(werkteam_a_), "", {});
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("Werkteam Schulden"), std::string::npos);
+    EXPECT_NE(page.body.find("Anton Trekker"), std::string::npos) << "she chose to be named";
+    EXPECT_EQ(page.body.find("Wendy"), std::string::npos) << "she did not";
+    EXPECT_EQ(page.body.find("rotterdam.nl"), std::string::npos) << "no e-mail address in public";
+    EXPECT_EQ(page.body.find("wendy@"), std::string::npos);
+    EXPECT_NE(page.body.find("Gemeente Rotterdam"), std::string::npos);
+    EXPECT_NE(page.body.find(group.name + ": 2"), std::string::npos) << "members per group";
+    EXPECT_NE(page.body.find("Spiegelbijeenkomst"), std::string::npos);
+    EXPECT_NE(page.body.find("12 maart 2025"), std::string::npos);
+    EXPECT_NE(page.body.find("Handreiking schulden"), std::string::npos);
+    EXPECT_NE(page.body.find("Jongeren en schulden"), std::string::npos) << "the café of the team";
+    EXPECT_NE(page.body.find("\"@type\":\"Project\""), std::string::npos);
+    EXPECT_NE(call("GET", "/werkteams", "", {}).body.find("Werkteam Schulden"), std::string::npos);
+
+    // Unlinking takes the café off the team's page.
+    EXPECT_EQ(
+        post_form(team + "/verwijderen", "part=event&id=" + std::to_string(event_a_), organiser_a_)
+            .status,
+        303);
+    EXPECT_EQ(call("GET", "/werkteams/" + std::to_string(werkteam_a_), "", {})
+                  .body.find("Jongeren en schulden"),
+              std::string::npos);
+}
+
+TEST_F(WebAccessTest, BadWerkteamInputComesBackAsTypedWithADutchMessageAndStoresNothing) {
+    const std::string team = "/beheer/werkteams/" + std::to_string(werkteam_a_);
+    const std::string before = fingerprint(database());
+    const Reply created = post_form(
+        "/beheer/werkteams/nieuw",
+        "name=&started_on=2025-02-30&description=Over+%3Cb%3Eschulden%3C%2Fb%3E", organiser_a_);
+    EXPECT_EQ(created.status, 422);
+    EXPECT_NE(created.body.find("Vul dit in."), std::string::npos);
+    EXPECT_NE(created.body.find("Vul een goede datum in."), std::string::npos);
+    EXPECT_NE(created.body.find("Over &lt;b&gt;schulden&lt;/b&gt;"), std::string::npos)
+        << "the description is kept, escaped";
+    const Reply ended = post_form(
+        team, "name=Werkteam+Schulden&started_on=2025-02-01&ended_on=2024-12-31", organiser_a_);
+    EXPECT_EQ(ended.status, 422);
+    EXPECT_NE(ended.body.find("De einddatum moet na de begindatum liggen."), std::string::npos);
+    const auto group = store_->read().groups(a_).front().id;
+    const Reply meeting = post_form(team + "/bijeenkomsten",
+                                    "format=leerkring&held_on=2025-03-01&summary=Goed+gesprek"
+                                    "&attendance_" +
+                                        std::to_string(group) + "=veel",
+                                    organiser_a_);
+    EXPECT_EQ(meeting.status, 422);
+    EXPECT_NE(meeting.body.find("Vul een aantal in van 1 tot 10000"), std::string::npos);
+    EXPECT_NE(meeting.body.find("Goed gesprek"), std::string::npos) << "the summary is kept";
+    EXPECT_NE(meeting.body.find("value=\"veel\""), std::string::npos);
+    const Reply product =
+        post_form(team + "/producten",
+                  "title=Iets&kind=handreiking&published_on=2025-01-01&link=javascript"
+                  "%3Aalert(1)",
+                  organiser_a_);
+    EXPECT_EQ(product.status, 422);
+    EXPECT_NE(product.body.find("Een website begint met https:"), std::string::npos);
+    EXPECT_EQ(post_form(team + "/leden", "name=Iemand&role=baas", organiser_a_).status, 422);
+    EXPECT_EQ(post_form(team + "/verwijderen", "part=alles&id=1", organiser_a_).status, 400);
+    EXPECT_EQ(fingerprint(database()), before);
+}
+
+TEST_F(WebAccessTest, AnotherWerkplaatsNeitherSeesNorChangesAWerkteam) {
+    const std::string id = std::to_string(werkteam_a_);
+    const std::string before = fingerprint(database());
+    EXPECT_EQ(call("GET", "/beheer/werkteams/" + id, "", {{"cookie", session_of(admin_b_)}}).status,
+              404);
+    EXPECT_EQ(
+        post_form("/beheer/werkteams/" + id + "/leden", "name=Indringer&role=lid", admin_b_).status,
+        404);
+    EXPECT_EQ(call("GET", "/w/ander/werkteams/" + id, "", {}).status, 404);
+    EXPECT_EQ(call("GET", "/w/ander/werkteams", "", {}).body.find("Werkteam Schulden"),
+              std::string::npos);
+    EXPECT_EQ(call("GET", "/w/ander/api/v1/werkteams", "", {}).body.find("Werkteam Schulden"),
+              std::string::npos);
+    // Nor can A put B's café in its team, or a group of B in a meeting.
+    const Reply foreign_event = post_form("/beheer/werkteams/" + id + "/events",
+                                          "event_id=" + std::to_string(event_b_), organiser_a_);
+    EXPECT_EQ(foreign_event.status, 422);
+    const auto group_b = store_->read().groups(b_).front().id;
+    EXPECT_EQ(post_form("/beheer/werkteams/" + id + "/leden",
+                        "name=Iemand&role=lid&group_id=" + std::to_string(group_b), organiser_a_)
+                  .status,
+              422);
+    EXPECT_EQ(fingerprint(database()), before);
+}
+
+TEST_F(WebAccessTest, TheWerkteamListsArePagedOnThePageAndInTheApi) {
+    store_->write_and_wait([&](app::Transaction& tx) {
+        for (int i = 1; i <= 24; ++i) {
+            domain::Werkteam werkteam;
+            werkteam.name = "Team " + std::to_string(i);
+            werkteam.started_on = "2020-01-" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+            app::create_werkteam(tx, a_, werkteam, now);
+        }
+    });
+    const Reply first = call("GET", "/werkteams", "", {});
+    EXPECT_EQ(first.status, 200);
+    EXPECT_NE(first.body.find("Werkteam Schulden"), std::string::npos) << "the newest first";
+    EXPECT_EQ(first.body.find(">Team 1<"), std::string::npos) << "the oldest is on page two";
+    EXPECT_NE(call("GET", "/werkteams?page=2", "", {}).body.find(">Team 1<"), std::string::npos);
+
+    const Reply api = call("GET", "/api/v1/werkteams?limit=10&page=3", "", {});
+    EXPECT_EQ(api.status, 200);
+    const auto json = boost::json::parse(api.body).as_object();
+    EXPECT_EQ(json.at("total").as_int64(), 25);
+    EXPECT_EQ(json.at("page").as_int64(), 3);
+    EXPECT_EQ(json.at("items").as_array().size(), 5u);
+    EXPECT_TRUE(json.at("next").is_null());
+    EXPECT_EQ(json.at("items").as_array().back().as_object().at("name").as_string(), "Team 1");
+    const auto bad = boost::json::parse(call("GET", "/api/v1/werkteams?page=abc", "", {}).body);
+    EXPECT_EQ(bad.as_object().at("page").as_int64(), 1);
+    EXPECT_FALSE(bad.as_object().at("next").is_null());
 }
 
 }  // namespace

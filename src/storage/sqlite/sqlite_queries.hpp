@@ -141,6 +141,30 @@ class SqliteQueries final : public app::Transaction {
     bool add_theme_support(std::int64_t theme_id, const std::string& supporter_key,
                            time::Timestamp at) override;
     void set_event_theme(std::int64_t event_id, std::optional<std::int64_t> theme_id) override;
+    // Werkteams (src/storage/sqlite/sqlite_werkteams.cpp).
+    std::optional<domain::Werkteam> werkteam(std::int64_t id) override;
+    app::Page<domain::Werkteam> werkteams(const app::WerkteamFilter& filter,
+                                          const app::PageRequest& page) override;
+    std::vector<domain::WerkteamMember> werkteam_members(std::int64_t werkteam_id) override;
+    app::Page<domain::WerkteamMeeting> werkteam_meetings(std::int64_t werkteam_id,
+                                                         const app::PageRequest& page) override;
+    app::Page<domain::WerkteamProduct> werkteam_products(std::int64_t werkteam_id,
+                                                         const app::PageRequest& page) override;
+    app::Page<domain::Event> werkteam_events(std::int64_t werkteam_id, bool published_only,
+                                             const app::PageRequest& page) override;
+    std::optional<std::int64_t> event_werkteam(std::int64_t event_id) override;
+    std::int64_t insert_werkteam(const domain::Werkteam& werkteam, time::Timestamp now) override;
+    void update_werkteam(const domain::Werkteam& werkteam, time::Timestamp now) override;
+    std::int64_t insert_werkteam_member(const domain::WerkteamMember& member) override;
+    bool delete_werkteam_member(std::int64_t werkteam_id, std::int64_t member_id) override;
+    std::int64_t insert_werkteam_meeting(const domain::WerkteamMeeting& meeting) override;
+    bool delete_werkteam_meeting(std::int64_t werkteam_id, std::int64_t meeting_id) override;
+    std::int64_t insert_werkteam_product(const domain::WerkteamProduct& product) override;
+    bool delete_werkteam_product(std::int64_t werkteam_id, std::int64_t product_id) override;
+    void set_event_werkteam(std::int64_t event_id,
+                            std::optional<std::int64_t> werkteam_id) override;
+    int erase_werkteam_member_emails(std::int64_t werkplaats_id,
+                                     const std::string& ended_before) override;
 
   private:
     // The anonymous counts of erased registrations as facts, for attendance_facts.
