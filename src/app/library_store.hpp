@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/paging.hpp"
 #include "core/time.hpp"
 #include "domain/publication.hpp"
 
@@ -30,6 +31,33 @@ struct PublicationChange {
     PublicationCursor cursor() const { return {updated_at, publication.id}; }
 };
 
+// What a visitor looks for in the library. Empty `words` lists every publication that passes
+// the filters, newest first; otherwise the best matches come first.
+struct LibrarySearch {
+    std::int64_t werkplaats_id = 0;
+    std::string words;
+    std::optional<domain::PublicationKind> kind;
+    std::optional<std::int64_t> theme_id;
+    std::optional<int> year;
+};
+
+// A piece of a search result's snippet: the words that matched are `highlighted`. The web
+// layer escapes each piece and marks the highlighted ones.
+struct SnippetPart {
+    std::string text;
+    bool highlighted = false;
+
+    bool operator==(const SnippetPart&) const = default;
+};
+
+// One publication found. Its body is left out (a list never needs it); `rank` is bm25's
+// score, lower is better, 0 without search words.
+struct LibraryHit {
+    domain::Publication publication;
+    std::vector<SnippetPart> snippet;
+    double rank = 0;
+};
+
 // The library's reads; `Queries` extends this (src/storage/sqlite/sqlite_library.cpp).
 class LibraryQueries {
   public:
@@ -38,6 +66,14 @@ class LibraryQueries {
     // Any publication, deleted ones included (as tombstones); the caller checks the
     // Werkplaats.
     virtual std::optional<domain::Publication> publication(std::int64_t id) = 0;
+
+    // Publications of a Werkplaats that are not deleted and match the search. Words are
+    // stemmed as Dutch and all must occur (in the title, authors, summary or body); any text
+    // is a valid search, whatever characters it holds.
+    virtual Page<LibraryHit> search_publications(const LibrarySearch& search,
+                                                 const PageRequest& page) = 0;
+    // The years in which the Werkplaats's publications appeared, newest first.
+    virtual std::vector<int> publication_years(std::int64_t werkplaats_id) = 0;
 
     // The publications of a Werkplaats, deleted ones included, whose last change lies in
     // [from, until] (both inclusive, either open), ordered by (updated_at, id), starting

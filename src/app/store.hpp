@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/account_store.hpp"
+#include "app/library_store.hpp"
 #include "app/live_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
@@ -42,7 +43,10 @@ struct EventFilter {
 
 // Everything the use cases read. Implementations exist per storage backend
 // (src/storage/sqlite now, PostgreSQL later); the domain never sees them.
-class Queries : public AccountQueries, public PrivacyQueries, public LiveQueries {
+class Queries : public AccountQueries,
+                public PrivacyQueries,
+                public LiveQueries,
+                public LibraryQueries {
   public:
     virtual ~Queries() = default;
 
@@ -73,7 +77,11 @@ class Queries : public AccountQueries, public PrivacyQueries, public LiveQueries
 };
 
 // Reads and writes inside one write transaction.
-class Transaction : public Queries, public AccountWrites, public PrivacyWrites, public LiveWrites {
+class Transaction : public Queries,
+                    public AccountWrites,
+                    public PrivacyWrites,
+                    public LiveWrites,
+                    public LibraryWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,
