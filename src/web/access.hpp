@@ -10,6 +10,7 @@
 #include "app/records.hpp"
 #include "app/scope.hpp"
 #include "domain/event.hpp"
+#include "domain/publication.hpp"
 #include "domain/registration.hpp"
 
 namespace kc::web {
@@ -31,12 +32,13 @@ class Access {
     std::optional<std::int64_t> token_id;
     // What the path named: {id} is an event, {registration} one of its registrations,
     // {member} a member of the Werkplaats, {token} one of its API tokens, {session} a live
-    // session of the event.
+    // session of the event, {publication} a publication of the library that is not deleted.
     std::optional<domain::Event> event_in_path;
     std::optional<domain::Registration> registration_in_path;
     std::optional<app::MemberListing> member_in_path;
     std::optional<app::ApiToken> token_in_path;
     std::optional<app::LiveSession> live_session_in_path;
+    std::optional<domain::Publication> publication_in_path;
 
     // The role in the current Werkplaats (for a token: the token's role).
     app::Role role() const { return required(membership, "membership").role; }
@@ -52,6 +54,9 @@ class Access {
     const app::ApiToken& token() const { return required(token_in_path, "token"); }
     const app::LiveSession& live_session() const {
         return required(live_session_in_path, "live session");
+    }
+    const domain::Publication& publication() const {
+        return required(publication_in_path, "publication");
     }
 
     // The scope a use case checks again inside its transaction.

@@ -12,6 +12,7 @@
 
 #include "app/accounts.hpp"
 #include "app/events.hpp"
+#include "app/library.hpp"
 #include "app/live.hpp"
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
@@ -147,6 +148,12 @@ class WebAccessTest : public ::testing::Test {
                                                   "deur", app::Role::host, 30, now);
             token_b_ = app::create_api_token(tx, {admin_b_, b_, app::Role::admin, std::nullopt},
                                              "b", app::Role::admin, 30, now);
+            domain::Publication publication;
+            publication.title = "Handreiking schulden";
+            publication.published_on = {2019, 3, 7};
+            publication.body = "Tekst";
+            publication_a_ =
+                app::create_publication(tx, a_, publication, std::nullopt, now).publication_id;
         });
         web::WebConfig config;
         config.share_dir = KC_SOURCE_SHARE_DIR;
@@ -223,6 +230,7 @@ class WebAccessTest : public ::testing::Test {
     std::int64_t admin_b_ = 0;
     std::int64_t event_a_ = 0, event_b_ = 0, registration_a_ = 0;
     std::int64_t live_session_a_ = 0, live_question_a_ = 0, spare_question_a_ = 0;
+    std::int64_t publication_a_ = 0;
     app::TokenOutcome token_a_, revoked_a_, spare_a_, expired_a_, host_token_a_, token_b_;
 };
 
@@ -284,6 +292,14 @@ std::map<std::string, std::string> write_bodies(std::int64_t registration, std::
          "action=show_question&question=" + std::to_string(question)},
         {"POST /beheer/events/{id}/live/{session}/moderatie",
          "action=hide_word&subject=kut&question=" + std::to_string(question)},
+        {"POST /beheer/bibliotheek/nieuw",
+         "title=Nieuw&kind=guide&published_on=2020-01-02&body=Een+tekst"},
+        {"POST /beheer/bibliotheek/{publication}",
+         "title=Anders&kind=report&published_on=2020-01-02&body=Een+tekst"},
+        // Deleted last of the library's routes, so that the others still find it.
+        {"POST /beheer/bibliotheek/{publication}/verwijderen", ""},
+        {"POST /api/v1/library",
+         R"({"title":"Via de API","kind":"blog","body":"Tekst","published_on":"2020-01-02"})"},
     };
 }
 
@@ -297,7 +313,8 @@ TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothin
         {"{registration}", std::to_string(registration_a_)},
         {"{member}", std::to_string(member_a_)},
         {"{token}", std::to_string(spare_a_.token_id)},
-        {"{session}", std::to_string(live_session_a_)}};
+        {"{session}", std::to_string(live_session_a_)},
+        {"{publication}", std::to_string(publication_a_)}};
     int walked = 0;
     for (const auto& route : app_->routes()) {
         if (route.audience == web::Audience::everyone) continue;
