@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 
+#include "app/demo_library.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
 #include "app/werkplaats_settings.hpp"
@@ -397,6 +398,7 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         // The demo host works the door of every upcoming café.
         tx.set_event_hosts(event_id, {host_id});
     }
+    load_demo_library(tx, werkplaats_id, now);
 }
 
 }  // namespace kc::app
