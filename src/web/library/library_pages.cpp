@@ -32,8 +32,9 @@ std::string kind_name(const Visit& visit, domain::PublicationKind kind) {
     return visit.text("library.kind." + std::string(domain::to_slug(kind)));
 }
 
-std::string publication_path(const Visit& visit, std::int64_t id) {
-    return visit.site_prefix + "/library/" + std::to_string(id);
+// A publication's public page under a site's prefix ("" or "/w/{slug}").
+std::string publication_path(const std::string& site_prefix, std::int64_t id) {
+    return site_prefix + "/library/" + std::to_string(id);
 }
 
 std::vector<domain::Theme> themes_of(app::Queries& queries, std::int64_t werkplaats_id) {
@@ -107,12 +108,12 @@ std::string joined(const std::vector<std::string>& names) {
     return text;
 }
 
-// One result of a search as template data.
-data hit_data(const Visit& visit, const app::LibraryHit& hit) {
+// One result of a search as template data, linking to the public site with that prefix.
+data hit_data(const Visit& visit, const std::string& site_prefix, const app::LibraryHit& hit) {
     const auto& p = hit.publication;
     data item(data::type::object);
     item.set("id", std::to_string(p.id));
-    item.set("href", publication_path(visit, p.id));
+    item.set("href", publication_path(site_prefix, p.id));
     item.set("title", p.title);
     item.set("kind", kind_name(visit, p.kind));
     item.set("date", domain::format_calendar_date(p.published_on));
@@ -252,7 +253,7 @@ void LibraryPages::search_page(const VisitPtr& visit) {
     }
     values.set("years", years);
     data hits(data::type::list);
-    for (const auto& hit : found.items) hits.push_back(hit_data(*visit, hit));
+    for (const auto& hit : found.items) hits.push_back(hit_data(*visit, visit->site_prefix, hit));
     values.set("hits", hits);
     values.set("has_hits", !found.items.empty());
     values.set("found_text", visit->text("library.found", static_cast<long long>(found.total)));
@@ -278,7 +279,7 @@ void LibraryPages::publication_page(const VisitPtr& visit) {
     set_if_present(values, "body", p.body);
     set_if_present(values, "link", p.link);
     if (p.file) {
-        values.set("file_href", publication_path(*visit, p.id) + "/bestand");
+        values.set("file_href", publication_path(visit->site_prefix, p.id) + "/bestand");
         values.set("file_size", visit->text("library.file_size",
                                             std::max<long long>(1, (p.file->size + 1023) / 1024)));
     }
@@ -335,8 +336,11 @@ void LibraryPages::manage_page(const VisitPtr& visit, const Access& access) {
     data values(data::type::object);
     values.set("q", search.words);
     data rows(data::type::list);
+    // The organiser's Werkplaats need not be the site this page came to.
+    const std::string prefix = site_.site_prefix_for(*visit, access.werkplaats_id());
+    values.set("public_library", prefix + "/library");
     for (const auto& hit : found.items) {
-        data row = hit_data(*visit, hit);
+        data row = hit_data(*visit, prefix, hit);
         row.set("edit_href", manage_path + "/" + std::to_string(hit.publication.id));
         rows.push_back(row);
     }
@@ -369,7 +373,9 @@ Response LibraryPages::form_response(const VisitPtr& visit, const Access& access
     values.set("editing", editing);
     if (editing) {
         values.set("id", std::to_string(access.publication().id));
-        values.set("public_href", "/library/" + std::to_string(access.publication().id));
+        values.set("public_href",
+                   publication_path(site_.site_prefix_for(*visit, access.werkplaats_id()),
+                                    access.publication().id));
         if (const auto& file = access.publication().file) {
             values.set("current_file", file->original_name);
         }
