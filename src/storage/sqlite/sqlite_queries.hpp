@@ -147,7 +147,8 @@ class SqliteQueries final : public app::Transaction {
     void delete_publication(std::int64_t publication_id, time::Timestamp now) override;
 
     std::optional<domain::Theme> theme(std::int64_t id) override;
-    app::Page<domain::Theme> themes(const app::ThemeFilter& f, const app::PageRequest& page) override;
+    app::Page<domain::Theme> themes(const app::ThemeFilter& f,
+                                    const app::PageRequest& page) override;
     std::int64_t insert_theme(const domain::Theme& theme) override;
 
   private:
