@@ -10,10 +10,10 @@
 
 #include "app/account_store.hpp"
 #include "app/library_store.hpp"
+#include "app/theme_store.hpp"
 #include "app/live_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
-#include "app/theme_store.hpp"
 #include "domain/attendance_statistics.hpp"
 #include "domain/event.hpp"
 #include "domain/registration.hpp"
@@ -47,8 +47,7 @@ struct EventFilter {
 class Queries : public AccountQueries,
                 public PrivacyQueries,
                 public LiveQueries,
-                public LibraryQueries,
-                public ThemeQueries {
+                public LibraryQueries, public ThemeQueries {
   public:
     virtual ~Queries() = default;
 
@@ -83,8 +82,7 @@ class Transaction : public Queries,
                     public AccountWrites,
                     public PrivacyWrites,
                     public LiveWrites,
-                    public LibraryWrites,
-                    public ThemeWrites {
+                    public LibraryWrites, public ThemeWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

@@ -18,24 +18,17 @@ std::optional<domain::Theme> SqliteQueries::theme(std::int64_t id) {
     if (!st->step()) return std::nullopt;
     return read_theme(*st);
 }
-app::Page<domain::Theme> SqliteQueries::themes(const app::ThemeFilter& f,
-                                               const app::PageRequest& page) {
+app::Page<domain::Theme> SqliteQueries::themes(const app::ThemeFilter& f, const app::PageRequest& page) {
     app::Page<domain::Theme> result;
     result.request = page;
-    auto st = db_.prepare(
-        "SELECT id, werkplaats_id, title FROM themes WHERE werkplaats_id = ? ORDER BY id LIMIT ? "
-        "OFFSET ?");
-    st->bind(1, f.werkplaats_id)
-        .bind(2, static_cast<std::int64_t>(page.size))
-        .bind(3, static_cast<std::int64_t>(page.offset()));
+    auto st = db_.prepare("SELECT id, werkplaats_id, title FROM themes WHERE werkplaats_id = ? ORDER BY id LIMIT ? OFFSET ?");
+    st->bind(1, f.werkplaats_id).bind(2, static_cast<std::int64_t>(page.size)).bind(3, static_cast<std::int64_t>(page.offset()));
     while (st->step()) result.items.push_back(read_theme(*st));
     result.total = result.items.size();
     return result;
 }
 std::int64_t SqliteQueries::insert_theme(const domain::Theme& theme) {
-    auto st = db_.prepare(
-        "INSERT INTO themes (werkplaats_id, title, status, source, proposed_at, status_changed_at) "
-        "VALUES (?, ?, 'adopted', 'organiser', 0, 0)");
+    auto st = db_.prepare("INSERT INTO themes (werkplaats_id, title, status, source, proposed_at, status_changed_at) VALUES (?, ?, 'adopted', 'organiser', 0, 0)");
     st->bind(1, theme.werkplaats_id).bind(2, theme.title).run();
     return db_.last_insert_id();
 }
