@@ -14,8 +14,7 @@ FormData query_of(const Visit& visit) {
 }
 std::string link_to(const Visit& visit, std::size_t page, std::size_t limit) {
     std::string query;
-    const auto query_fields = query_of(visit);
-    for (const auto& [name, value] : query_fields.fields()) {
+    for (const auto& [name, value] : query_of(visit).fields()) {
         if (name == "page" || name == "limit") continue;
         query += name + "=" + percent_encode(value) + "&";
     }
