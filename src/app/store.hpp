@@ -10,7 +10,6 @@
 
 #include "app/account_store.hpp"
 #include "app/library_store.hpp"
-#include "app/theme_store.hpp"
 #include "app/live_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
@@ -47,7 +46,7 @@ struct EventFilter {
 class Queries : public AccountQueries,
                 public PrivacyQueries,
                 public LiveQueries,
-                public LibraryQueries, public ThemeQueries {
+                public LibraryQueries {
   public:
     virtual ~Queries() = default;
 
@@ -82,7 +81,7 @@ class Transaction : public Queries,
                     public AccountWrites,
                     public PrivacyWrites,
                     public LiveWrites,
-                    public LibraryWrites, public ThemeWrites {
+                    public LibraryWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

@@ -146,11 +146,6 @@ class SqliteQueries final : public app::Transaction {
                                const std::string& bytes, time::Timestamp now) override;
     void delete_publication(std::int64_t publication_id, time::Timestamp now) override;
 
-    std::optional<domain::Theme> theme(std::int64_t id) override;
-    app::Page<domain::Theme> themes(const app::ThemeFilter& f,
-                                    const app::PageRequest& page) override;
-    std::int64_t insert_theme(const domain::Theme& theme) override;
-
   private:
     // Replaces the themes and events a publication belongs to.
     void write_publication_links(std::int64_t publication_id,
