@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 
+#include "app/demo_library.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
 #include "app/werkplaats_settings.hpp"
@@ -460,6 +461,7 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
     }
     load_demo_themes(tx, werkplaats_id, upcoming_ids.front(), now);
     load_demo_werkteams(tx, werkplaats_id, now);
+    load_demo_library(tx, werkplaats_id, now);
 }
 
 }  // namespace kc::app

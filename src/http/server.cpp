@@ -116,6 +116,7 @@ web::Response internal_error_response() {
 
 struct SessionSettings {
     std::size_t max_body_bytes;
+    std::size_t max_upload_body_bytes;
     std::uint32_t max_header_bytes;
     std::chrono::steady_clock::duration idle_timeout;
 };
@@ -467,15 +468,32 @@ bool client_expects_continue(const BeastRequest& message) {
     return expect != message.end() && equals_ignoring_case(expect->value(), "100-continue");
 }
 
+// Whether the application takes an upload with this request, and so a larger body.
+bool takes_upload(const web::Application& application, const BeastRequest& message) {
+    const auto target = parse_request_target(message.target());
+    return target &&
+           application.takes_upload(std::string_view(message.method_string()), target->path);
+}
+
 // Reads one request: the header first, so that an oversized body is refused before it is
-// read and a client waiting for "100 Continue" gets it.
+// read and a client waiting for "100 Continue" gets it. The parser starts with the upload
+// limit and is narrowed to the usual one once the header shows the request is no upload.
 asio::awaitable<beast::error_code> read_request(Stream& stream, beast::flat_buffer& buffer,
-                                                RequestParser& parser, SessionControl& control) {
+                                                RequestParser& parser, SessionControl& control,
+                                                const IoWorker& worker) {
+    parser.body_limit(worker.settings.max_upload_body_bytes);
     control.waiting_for_request = true;
     auto [header_error, header_bytes] =
         co_await bhttp::async_read_header(stream, buffer, parser, nothrow_awaitable);
     control.waiting_for_request = false;
     if (header_error || parser.is_done()) co_return header_error;
+    if (!takes_upload(worker.application, parser.get())) {
+        const auto length = parser.content_length();
+        if (length && *length > worker.settings.max_body_bytes) {
+            co_return beast::error_code(bhttp::error::body_limit);
+        }
+        parser.body_limit(worker.settings.max_body_bytes);
+    }
 
     if (client_expects_continue(parser.get())) {
         auto [continue_error, continue_bytes] = co_await asio::async_write(
@@ -1016,11 +1034,11 @@ asio::awaitable<void> run_session(Stream stream, IoWorker& worker) {
 
     while (!worker.draining) {
         RequestParser parser;
-        parser.body_limit(settings.max_body_bytes);
         parser.header_limit(settings.max_header_bytes);
         stream.expires_after(settings.idle_timeout);
 
-        const beast::error_code read_error = co_await read_request(stream, buffer, parser, control);
+        const beast::error_code read_error =
+            co_await read_request(stream, buffer, parser, control, worker);
         if (read_error) {
             std::optional<web::Response> rejection = rejection_for(read_error);
             if (rejection) {
@@ -1166,6 +1184,7 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, web::Applica
 
     const SessionSettings settings{
         options.max_body_bytes,
+        std::max(options.max_body_bytes, options.max_upload_body_bytes),
         static_cast<std::uint32_t>(std::min<std::size_t>(options.max_header_bytes, UINT32_MAX)),
         options.idle_timeout,
     };

@@ -15,6 +15,9 @@ struct ServerOptions {
     std::uint16_t port = 8080;  // 0 picks a free ephemeral port; see Server::port().
     int threads = 2;
     std::size_t max_body_bytes = 1 << 20;
+    // The body limit of the requests the application takes uploads with
+    // (web::Application::takes_upload): a 20 MB PDF and the form around it.
+    std::size_t max_upload_body_bytes = 21 << 20;
     std::size_t max_header_bytes = 16 * 1024;
     // How long a connection may take to send a complete request (or to accept a response)
     // before it is closed; also how long an idle keep-alive connection stays open.

@@ -10,6 +10,7 @@
 #include "app/records.hpp"
 #include "app/scope.hpp"
 #include "domain/event.hpp"
+#include "domain/publication.hpp"
 #include "domain/registration.hpp"
 #include "domain/theme.hpp"
 #include "domain/werkteam.hpp"
@@ -34,7 +35,7 @@ class Access {
     // What the path named: {id} is an event, {registration} one of its registrations,
     // {member} a member of the Werkplaats, {token} one of its API tokens, {session} a live
     // session of the event, {theme} a theme on the Werkplaats's agenda, {werkteam} one of its
-    // werkteams.
+    // werkteams, {publication} a publication of its library that is not deleted.
     std::optional<domain::Event> event_in_path;
     std::optional<domain::Registration> registration_in_path;
     std::optional<app::MemberListing> member_in_path;
@@ -42,6 +43,7 @@ class Access {
     std::optional<app::LiveSession> live_session_in_path;
     std::optional<domain::Theme> theme_in_path;
     std::optional<domain::Werkteam> werkteam_in_path;
+    std::optional<domain::Publication> publication_in_path;
 
     // The role in the current Werkplaats (for a token: the token's role).
     app::Role role() const { return required(membership, "membership").role; }
@@ -60,6 +62,9 @@ class Access {
     }
     const domain::Theme& theme() const { return required(theme_in_path, "theme"); }
     const domain::Werkteam& werkteam() const { return required(werkteam_in_path, "werkteam"); }
+    const domain::Publication& publication() const {
+        return required(publication_in_path, "publication");
+    }
 
     // The scope a use case checks again inside its transaction.
     app::EventScope event_scope() const { return {werkplaats_id(), event().id}; }

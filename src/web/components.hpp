@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
 
 #include "web/routes.hpp"
 #include "web/site.hpp"
@@ -22,5 +23,9 @@ std::unique_ptr<Component> make_live_pages(Site& site);          // live/
 std::unique_ptr<Component> make_theme_pages(Site& site);         // themes/
 std::unique_ptr<Component> make_werkteam_pages(Site& site);      // werkteams/ (organisers)
 std::unique_ptr<Component> make_public_werkteams(Site& site);    // werkteams/ (public, API)
+std::unique_ptr<Component> make_library_pages(Site& site);       // library/
+
+// Whether a POST to the path carries the library's PDF upload, and so may be larger.
+bool is_library_upload_path(std::string_view path);
 
 }  // namespace kc::web

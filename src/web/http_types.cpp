@@ -10,6 +10,8 @@ std::optional<std::string_view> Request::header(std::string_view name) const {
     return std::nullopt;
 }
 
+bool Application::takes_upload(std::string_view, std::string_view) const { return false; }
+
 ChannelOpening Application::open_channel(const Request&, ChannelKind,
                                          std::shared_ptr<ChannelSink>) {
     ChannelOpening refused;

@@ -85,6 +85,10 @@ class Application {
     virtual ~Application() = default;
     virtual void handle(Request request, Respond respond) = 0;
 
+    // Whether a request takes an uploaded file, and so may have a body up to the server's
+    // upload limit instead of its usual one. Asked on an io thread with the header only.
+    virtual bool takes_upload(std::string_view method, std::string_view path) const;
+
     // Called instead of handle() for a channel request. Runs on the io thread: it must not
     // wait for a write. The sink may be used at once, also from within this call.
     virtual ChannelOpening open_channel(const Request& request, ChannelKind kind,

@@ -9,6 +9,7 @@
 #include "web/form_data.hpp"
 #include "web/http_types.hpp"
 #include "web/i18n.hpp"
+#include "web/multipart.hpp"
 #include "web/router.hpp"
 
 namespace kc::web {
@@ -31,6 +32,8 @@ struct Visit {
     PathParams params;
     // The posted form of a page route, parsed and checked for CSRF before the handler.
     FormData form;
+    // The files of a multipart form, unchecked: what a sender claims about them is not trusted.
+    std::vector<FormFile> files;
     // Set by the router on every route that is not open to everyone.
     std::optional<Access> access;
     Respond respond;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/accounts.hpp"
+#include "app/library.hpp"
 #include "app/security.hpp"
 #include "core/text.hpp"
 #include "web/components.hpp"
@@ -86,6 +87,7 @@ WebApp::WebApp(app::Store& store, WebConfig config) : site_(store, std::move(con
     components_.push_back(make_theme_pages(site_));
     components_.push_back(make_werkteam_pages(site_));
     components_.push_back(make_public_werkteams(site_));
+    components_.push_back(make_library_pages(site_));
     components_.push_back(make_api(site_));
     for (const auto& component : components_) component->add_routes(routes_);
 }
@@ -166,6 +168,10 @@ void WebApp::handle(Request request, Respond respond) {
     dispatch(start_visit(std::move(request), std::move(respond)));
 }
 
+bool WebApp::takes_upload(std::string_view method, std::string_view path) const {
+    return method == "POST" && is_library_upload_path(path);
+}
+
 ChannelOpening WebApp::open_channel(const Request& request, ChannelKind kind,
                                     std::shared_ptr<ChannelSink> sink) {
     ChannelOpening opening;
@@ -238,11 +244,19 @@ void WebApp::dispatch(const VisitPtr& visit) {
 
 bool WebApp::read_form(const VisitPtr& visit) {
     const auto content_type = visit->request.header("content-type").value_or("");
-    if (content_type.rfind("application/x-www-form-urlencoded", 0) != 0) {
+    std::optional<FormData> form;
+    if (content_type.rfind("application/x-www-form-urlencoded", 0) == 0) {
+        form = FormData::parse(visit->request.body);
+    } else if (multipart_boundary(content_type)) {
+        // A form with a file (the library's upload); its CSRF token is one of its fields.
+        if (auto multipart = parse_multipart(content_type, visit->request.body)) {
+            form = std::move(multipart->fields);
+            visit->files = std::move(multipart->files);
+        }
+    } else {
         site_.respond_error(visit, 415, "error.form_type");
         return false;
     }
-    auto form = FormData::parse(visit->request.body);
     if (!form) {
         site_.respond_error(visit, 400, "error.bad_form");
         return false;
@@ -399,6 +413,14 @@ bool WebApp::resolve_path(const VisitPtr& visit, Access& access) {
             return false;
         }
         access.werkteam_in_path = std::move(werkteam);
+    }
+    if (!params.get("publication").empty()) {
+        auto publication = app::own_publication(queries, werkplaats_id, params.id("publication"));
+        if (!publication) {
+            site_.respond_error(visit, 404, "error.not_found");
+            return false;
+        }
+        access.publication_in_path = std::move(publication);
     }
     if (!params.get("member").empty()) {
         const auto user_id = params.id("member");

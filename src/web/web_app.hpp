@@ -25,6 +25,8 @@ class WebApp final : public Application {
     ~WebApp() override;
 
     void handle(Request request, Respond respond) override;
+    // The library's publication forms carry a PDF.
+    bool takes_upload(std::string_view method, std::string_view path) const override;
     // Channels are routes with the method "CHANNEL", found, authorised and scoped like
     // any other route; their handler sets the visit's channel instead of responding.
     ChannelOpening open_channel(const Request& request, ChannelKind kind,

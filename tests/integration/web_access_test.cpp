@@ -13,6 +13,7 @@
 
 #include "app/accounts.hpp"
 #include "app/events.hpp"
+#include "app/library.hpp"
 #include "app/live.hpp"
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
@@ -162,6 +163,12 @@ class WebAccessTest : public ::testing::Test {
                     tx, a_, werkteam_a_,
                     {0, 0, "Wendy", group_a, "", domain::MemberRole::member, "wendy@a.nl", false})
                     .id;
+            domain::Publication publication;
+            publication.title = "Handreiking schulden";
+            publication.published_on = {2019, 3, 7};
+            publication.body = "Tekst";
+            publication_a_ =
+                app::create_publication(tx, a_, publication, std::nullopt, now).publication_id;
         });
         web::WebConfig config;
         config.share_dir = KC_SOURCE_SHARE_DIR;
@@ -246,6 +253,7 @@ class WebAccessTest : public ::testing::Test {
     std::int64_t event_a_ = 0, event_b_ = 0, registration_a_ = 0;
     std::int64_t live_session_a_ = 0, live_question_a_ = 0, spare_question_a_ = 0;
     std::int64_t theme_a_ = 0;
+    std::int64_t publication_a_ = 0;
     app::TokenOutcome token_a_, revoked_a_, spare_a_, expired_a_, host_token_a_, token_b_;
     std::int64_t werkteam_a_ = 0, werkteam_member_a_ = 0;
 };
@@ -322,6 +330,14 @@ std::map<std::string, std::string> write_bodies(std::int64_t event, std::int64_t
         {"POST /beheer/werkteams/{werkteam}/events", "event_id=" + std::to_string(event)},
         {"POST /beheer/werkteams/{werkteam}/verwijderen",
          "part=member&id=" + std::to_string(werkteam_member)},
+        {"POST /beheer/bibliotheek/nieuw",
+         "title=Nieuw&kind=guide&published_on=2020-01-02&body=Een+tekst"},
+        {"POST /beheer/bibliotheek/{publication}",
+         "title=Anders&kind=report&published_on=2020-01-02&body=Een+tekst"},
+        // Deleted last of the library's routes, so that the others still find it.
+        {"POST /beheer/bibliotheek/{publication}/verwijderen", ""},
+        {"POST /api/v1/library",
+         R"({"title":"Via de API","kind":"blog","body":"Tekst","published_on":"2020-01-02"})"},
     };
 }
 
@@ -337,7 +353,8 @@ TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothin
         {"{token}", std::to_string(spare_a_.token_id)},
         {"{session}", std::to_string(live_session_a_)},
         {"{theme}", std::to_string(theme_a_)},
-        {"{werkteam}", std::to_string(werkteam_a_)}};
+        {"{werkteam}", std::to_string(werkteam_a_)},
+        {"{publication}", std::to_string(publication_a_)}};
     int walked = 0;
     for (const auto& route : app_->routes()) {
         if (route.audience == web::Audience::everyone) continue;

@@ -1,5 +1,7 @@
 #include "storage/sqlite/connection.hpp"
 
+#include "storage/sqlite/dutch_tokenizer.hpp"
+
 namespace kc::storage::sqlite {
 
 DatabaseError::Kind DatabaseError::kind_of(int code) {
@@ -45,6 +47,13 @@ Statement& Statement::bind(int index, std::nullopt_t) {
     return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+    const int code =
+        sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    if (code != SQLITE_OK) throw_error(db_, code, "bind");
+    return *this;
+}
+
 bool Statement::step() {
     const int code = sqlite3_step(statement_);
     if (code == SQLITE_ROW) return true;
@@ -66,6 +75,14 @@ std::string Statement::text(int column) const {
     if (!data) return {};
     return std::string(reinterpret_cast<const char*>(data),
                        static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+}
+
+double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
+
+std::string Statement::blob(int column) const {
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(statement_, column));
+    if (!data) return {};
+    return std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
 }
 
 bool Statement::is_null(int column) const {
@@ -104,6 +121,8 @@ Connection::Connection(const std::string& path, Mode mode, std::chrono::millisec
     // lock for a moment; waiting is better than failing.
     sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
     execute("PRAGMA foreign_keys = ON");
+    // The library's full-text index is read and written with it, on every connection.
+    register_dutch_tokenizer(db_);
 }
 
 Connection::~Connection() {

@@ -47,6 +47,8 @@ class Statement {
     }
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, std::nullopt_t);
+    // Bytes as a BLOB, where `bind` would store text.
+    Statement& bind_blob(int index, std::string_view bytes);
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind(index, std::nullopt);
@@ -59,6 +61,9 @@ class Statement {
 
     std::int64_t integer(int column) const;
     std::string text(int column) const;
+    double real(int column) const;
+    // A BLOB's bytes (a text column's too).
+    std::string blob(int column) const;
     bool is_null(int column) const;
     std::optional<std::int64_t> optional_integer(int column) const;
     std::optional<std::string> optional_text(int column) const;

@@ -165,8 +165,27 @@ class SqliteQueries final : public app::Transaction {
                             std::optional<std::int64_t> werkteam_id) override;
     int erase_werkteam_member_emails(std::int64_t werkplaats_id,
                                      const std::string& ended_before) override;
+    // The library (src/storage/sqlite/sqlite_library.cpp).
+    std::optional<domain::Publication> publication(std::int64_t id) override;
+    app::Page<app::LibraryHit> search_publications(const app::LibrarySearch& search,
+                                                   const app::PageRequest& page) override;
+    std::vector<int> publication_years(std::int64_t werkplaats_id) override;
+    std::vector<app::PublicationChange> publication_changes(
+        std::int64_t werkplaats_id, std::optional<time::Timestamp> from,
+        std::optional<time::Timestamp> until, std::optional<app::PublicationCursor> after,
+        std::size_t limit) override;
+    std::optional<time::Timestamp> earliest_publication_change(std::int64_t werkplaats_id) override;
+    std::optional<std::string> publication_file_bytes(std::int64_t publication_id) override;
+    std::int64_t insert_publication(const domain::Publication& publication) override;
+    void update_publication(const domain::Publication& publication) override;
+    void save_publication_file(std::int64_t publication_id, const domain::PublicationFile& file,
+                               const std::string& bytes, time::Timestamp now) override;
+    void delete_publication(std::int64_t publication_id, time::Timestamp now) override;
 
   private:
+    // Replaces the themes and events a publication belongs to.
+    void write_publication_links(std::int64_t publication_id,
+                                 const domain::Publication& publication);
     // The anonymous counts of erased registrations as facts, for attendance_facts.
     void append_anonymous_facts(std::int64_t werkplaats_id,
                                 std::vector<domain::AttendanceFact>& facts);

@@ -1,0 +1,144 @@
+#include "app/library.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+namespace kc::app {
+
+namespace {
+
+std::string sha256_hex(const std::string& bytes) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+std::vector<std::int64_t> without_duplicates(std::vector<std::int64_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+domain::PublicationFile file_of(const FileUpload& upload) {
+    domain::PublicationFile file;
+    file.media_type = "application/pdf";
+    file.size = static_cast<std::int64_t>(upload.bytes.size());
+    file.original_name = domain::safe_file_name(upload.name);
+    file.sha256 = sha256_hex(upload.bytes);
+    return file;
+}
+
+void check_file(FieldErrors& errors, const FileUpload& upload) {
+    switch (domain::check_pdf(upload.bytes)) {
+        case domain::FileCheck::pdf:
+            return;
+        case domain::FileCheck::too_large:
+            errors.push_back({"file", "library.error.too_large",
+                              domain::PublicationLimits::file_bytes / (1024 * 1024)});
+            return;
+        case domain::FileCheck::empty:
+        case domain::FileCheck::not_pdf:
+            errors.push_back({"file", "library.error.not_pdf"});
+            return;
+    }
+}
+
+// Validates a publication and its new file, and checks its themes and cafés within the
+// Werkplaats.
+LibraryOutcome checked(Queries& queries, std::int64_t werkplaats_id,
+                       domain::Publication& publication, const std::optional<FileUpload>& file) {
+    LibraryOutcome outcome;
+    publication.theme_ids = without_duplicates(std::move(publication.theme_ids));
+    publication.event_ids = without_duplicates(std::move(publication.event_ids));
+    outcome.errors = domain::validate(publication);
+    if (file) check_file(outcome.errors, *file);
+    for (const auto theme_id : publication.theme_ids) {
+        const auto theme = queries.theme(theme_id);
+        if (!theme || theme->werkplaats_id != werkplaats_id) {
+            outcome.unknown_themes.push_back(theme_id);
+        }
+    }
+    for (const auto event_id : publication.event_ids) {
+        const auto event = queries.event(event_id);
+        if (!event || event->werkplaats_id != werkplaats_id) {
+            outcome.unknown_events.push_back(event_id);
+        }
+    }
+    if (!outcome.unknown_themes.empty()) {
+        outcome.errors.push_back({"themes", "library.error.unknown_themes"});
+    }
+    if (!outcome.unknown_events.empty()) {
+        outcome.errors.push_back({"events", "library.error.unknown_events"});
+    }
+    outcome.result = outcome.errors.empty() ? LibraryResult::done : LibraryResult::invalid;
+    return outcome;
+}
+
+}  // namespace
+
+FieldErrors with_validation(FieldErrors reading, const domain::Publication& publication) {
+    const auto named = reading;
+    for (auto& error : domain::validate(publication)) {
+        const bool already = std::any_of(named.begin(), named.end(), [&](const FieldError& seen) {
+            return seen.field == error.field;
+        });
+        if (!already) reading.push_back(std::move(error));
+    }
+    return reading;
+}
+
+std::optional<domain::Publication> own_publication(Queries& queries, std::int64_t werkplaats_id,
+                                                   std::int64_t publication_id) {
+    auto publication = queries.publication(publication_id);
+    if (!publication || publication->werkplaats_id != werkplaats_id || publication->deleted_at) {
+        return std::nullopt;
+    }
+    return publication;
+}
+
+LibraryOutcome create_publication(Transaction& tx, std::int64_t werkplaats_id,
+                                  domain::Publication publication,
+                                  const std::optional<FileUpload>& file, time::Timestamp now) {
+    publication.werkplaats_id = werkplaats_id;
+    publication.file = file ? std::optional(file_of(*file)) : std::nullopt;
+    auto outcome = checked(tx, werkplaats_id, publication, file);
+    if (outcome.result != LibraryResult::done) return outcome;
+    publication.created_at = now;
+    publication.updated_at = now;
+    publication.deleted_at.reset();
+    outcome.publication_id = tx.insert_publication(publication);
+    if (file) tx.save_publication_file(outcome.publication_id, *publication.file, file->bytes, now);
+    return outcome;
+}
+
+LibraryOutcome update_publication(Transaction& tx, std::int64_t werkplaats_id,
+                                  domain::Publication edited, const std::optional<FileUpload>& file,
+                                  time::Timestamp now) {
+    const auto stored = own_publication(tx, werkplaats_id, edited.id);
+    if (!stored) return {};
+    edited.werkplaats_id = werkplaats_id;
+    // What a publication offers to read includes the file it already has.
+    edited.file = file ? std::optional(file_of(*file)) : stored->file;
+    auto outcome = checked(tx, werkplaats_id, edited, file);
+    outcome.publication_id = edited.id;
+    if (outcome.result != LibraryResult::done) return outcome;
+    edited.updated_at = now;
+    tx.update_publication(edited);
+    if (file) tx.save_publication_file(edited.id, *edited.file, file->bytes, now);
+    return outcome;
+}
+
+LibraryOutcome delete_publication(Transaction& tx, std::int64_t werkplaats_id,
+                                  std::int64_t publication_id, time::Timestamp now) {
+    if (!own_publication(tx, werkplaats_id, publication_id)) return {};
+    tx.delete_publication(publication_id, now);
+    LibraryOutcome outcome;
+    outcome.result = LibraryResult::done;
+    outcome.publication_id = publication_id;
+    return outcome;
+}
+
+}  // namespace kc::app
