@@ -51,23 +51,6 @@ std::vector<std::string_view> arguments_of(Verb verb) {
     return {};
 }
 
-// A setSpec as the protocol's schema allows it: unreserved URI characters, in parts joined
-// by colons.
-bool is_set_spec(std::string_view spec) {
-    if (spec.empty() || spec.size() > 100 || spec.front() == ':' || spec.back() == ':') {
-        return false;
-    }
-    char previous = 0;
-    for (const char c : spec) {
-        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                (c >= '0' && c <= '9') ||
-                                std::string_view("-_.!~*'()").find(c) != std::string_view::npos;
-        if (!unreserved && !(c == ':' && previous != ':')) return false;
-        previous = c;
-    }
-    return true;
-}
-
 // ---- Resumption tokens ------------------------------------------------------------------
 
 constexpr std::string_view token_version = "1";
@@ -204,8 +187,7 @@ void read_metadata_prefix(const Arguments& arguments, Selection& selection,
     }
 }
 
-void read_list_arguments(const Arguments& arguments, bool has_sets, Request& request,
-                         std::vector<Error>& errors) {
+void read_list_arguments(const Arguments& arguments, Request& request, std::vector<Error>& errors) {
     if (const std::string* token = value_of(arguments, "resumptionToken")) {
         // A resumption token is exclusive: it stands for all the other arguments.
         if (arguments.size() > 2) {
@@ -225,13 +207,8 @@ void read_list_arguments(const Arguments& arguments, bool has_sets, Request& req
     }
     read_metadata_prefix(arguments, request.selection, errors);
     read_bounds(arguments, request.selection, errors);
-    if (const std::string* set = value_of(arguments, "set")) {
-        request.selection.set = *set;
-        if (!has_sets) {
-            errors.push_back(error(ErrorCode::no_set_hierarchy, "oai.no_sets", "set"));
-        } else if (!set->empty() && !is_set_spec(*set)) {
-            errors.push_back(error(ErrorCode::bad_argument, "oai.bad_set", "set"));
-        }
+    if (value_of(arguments, "set")) {
+        errors.push_back(error(ErrorCode::no_set_hierarchy, "oai.no_sets", "set"));
     }
 }
 
@@ -314,7 +291,6 @@ void write_header(Writer& xml, const Repository& repository, const Record& recor
     xml.open("header", status);
     xml.element("identifier", identifier_of(repository.host, record.publication_id));
     xml.element("datestamp", format_datestamp(record.datestamp));
-    xml.elements("setSpec", record.set_specs);
     xml.close("header");
 }
 
@@ -391,7 +367,7 @@ std::string encode_token(const Resumption& r) {
     std::string payload;
     for (const std::string& field :
          {std::string(token_version), std::string(to_name(r.verb)), r.selection.metadata_prefix,
-          optional_number(r.selection.from), optional_number(r.selection.until), r.selection.set,
+          optional_number(r.selection.from), optional_number(r.selection.until),
           std::to_string(r.after.datestamp), std::to_string(r.after.publication_id),
           std::to_string(r.cursor), std::to_string(r.complete_list_size)}) {
         payload += field;
@@ -406,7 +382,7 @@ std::optional<Resumption> decode_token(std::string_view token) {
     const auto payload = base64url_decode(token);
     if (!payload) return std::nullopt;
     const auto fields = split(*payload, token_separator);
-    if (fields.size() != 11 || fields[0] != token_version) return std::nullopt;
+    if (fields.size() != 10 || fields[0] != token_version) return std::nullopt;
     const auto verb = verb_from_name(fields[1]);
     if (!verb || !is_list(*verb) || fields[2] != dublin_core_prefix) return std::nullopt;
     const auto bound = [](std::string_view text) -> std::optional<std::optional<time::Timestamp>> {
@@ -417,17 +393,16 @@ std::optional<Resumption> decode_token(std::string_view token) {
     };
     const auto from = bound(fields[3]);
     const auto until = bound(fields[4]);
-    const auto after_datestamp = text::parse_integer(fields[6], 0, last_datestamp);
+    const auto after_datestamp = text::parse_integer(fields[5], 0, last_datestamp);
     const auto after_id =
-        text::parse_integer(fields[7], 0, std::numeric_limits<std::int64_t>::max());
-    const auto cursor = text::parse_integer(fields[8], 0, std::numeric_limits<int>::max());
-    const auto size = text::parse_integer(fields[9], 0, std::numeric_limits<int>::max());
+        text::parse_integer(fields[6], 0, std::numeric_limits<std::int64_t>::max());
+    const auto cursor = text::parse_integer(fields[7], 0, std::numeric_limits<int>::max());
+    const auto size = text::parse_integer(fields[8], 0, std::numeric_limits<int>::max());
     if (!from || !until || !after_datestamp || !after_id || !cursor || !size) return std::nullopt;
-    if (!fields[5].empty() && !is_set_spec(fields[5])) return std::nullopt;
 
     Resumption resumption;
     resumption.verb = *verb;
-    resumption.selection = {std::string(fields[2]), *from, *until, std::string(fields[5])};
+    resumption.selection = {std::string(fields[2]), *from, *until};
     resumption.after = {*after_datestamp, *after_id};
     resumption.cursor = static_cast<std::size_t>(*cursor);
     resumption.complete_list_size = static_cast<std::size_t>(*size);
@@ -438,7 +413,7 @@ std::optional<Resumption> decode_token(std::string_view token) {
     return resumption;
 }
 
-ParsedRequest parse_request(const Arguments& arguments, bool has_sets) {
+ParsedRequest parse_request(const Arguments& arguments) {
     ParsedRequest parsed;
     std::vector<std::string_view> verbs;
     for (const auto& [name, value] : arguments) {
@@ -467,13 +442,11 @@ ParsedRequest parse_request(const Arguments& arguments, bool has_sets) {
             }
             break;
         case Verb::list_sets:
-            // Every set fits one answer, so no token was ever handed out for this list.
-            if (value_of(arguments, "resumptionToken")) {
-                parsed.errors.push_back(
-                    error(ErrorCode::bad_resumption_token, "oai.bad_token", "resumptionToken"));
-            } else if (!has_sets) {
-                parsed.errors.push_back(error(ErrorCode::no_set_hierarchy, "oai.no_sets"));
-            }
+            // There are no sets, so no token was ever handed out for this list either.
+            parsed.errors.push_back(
+                value_of(arguments, "resumptionToken")
+                    ? error(ErrorCode::bad_resumption_token, "oai.bad_token", "resumptionToken")
+                    : error(ErrorCode::no_set_hierarchy, "oai.no_sets"));
             break;
         case Verb::get_record:
             if (const std::string* identifier = value_of(arguments, "identifier")) {
@@ -486,7 +459,7 @@ ParsedRequest parse_request(const Arguments& arguments, bool has_sets) {
             break;
         case Verb::list_identifiers:
         case Verb::list_records:
-            read_list_arguments(arguments, has_sets, request, parsed.errors);
+            read_list_arguments(arguments, request, parsed.errors);
             break;
     }
     if (!refuses_echo(parsed.errors)) parsed.echo = arguments;
@@ -622,18 +595,6 @@ std::string metadata_formats_response(const Repository& repository, const Argume
         xml.element("schema", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
         xml.element("metadataNamespace", "http://www.openarchives.org/OAI/2.0/oai_dc/");
         xml.close("metadataFormat");
-    });
-}
-
-std::string sets_response(const Repository& repository, const Arguments& echo,
-                          time::Timestamp now) {
-    return envelope(repository, echo, now, "ListSets", [&](Writer& xml) {
-        for (const auto& set : repository.sets) {
-            xml.open("set");
-            xml.element("setSpec", set.spec);
-            xml.element("setName", set.name);
-            xml.close("set");
-        }
     });
 }
 

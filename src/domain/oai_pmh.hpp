@@ -68,12 +68,6 @@ using Arguments = std::vector<std::pair<std::string, std::string>>;
 // The only metadata format: unqualified Dublin Core, which every harvester understands.
 inline constexpr std::string_view dublin_core_prefix = "oai_dc";
 
-// A set of the repository. The library's sets are its publication kinds.
-struct Set {
-    std::string spec;  // "guide"
-    std::string name;  // "Handreiking"
-};
-
 // Where a list continues: after the change with this datestamp and publication id (the
 // store orders changes by both).
 struct Cursor {
@@ -89,7 +83,6 @@ struct Selection {
     std::string metadata_prefix;
     std::optional<time::Timestamp> from;
     std::optional<time::Timestamp> until;
-    std::string set;  // empty: every set
 
     bool operator==(const Selection&) const = default;
 };
@@ -132,9 +125,11 @@ struct ParsedRequest {
 
 // Checks the verb, which arguments it takes (none unknown, none repeated, the required ones
 // present, a resumption token alone), the dates (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ, both
-// bounds alike, from not after until), the metadata prefix and the set. `has_sets` says
-// whether the repository has sets at all.
-ParsedRequest parse_request(const Arguments& arguments, bool has_sets);
+// bounds alike, from not after until) and the metadata prefix. The library has no sets: it is
+// small enough to harvest whole, and a deleted publication keeps nothing to place it in one,
+// so a set-selective harvester would never learn of its deletion. A set is refused with
+// noSetHierarchy.
+ParsedRequest parse_request(const Arguments& arguments);
 
 // "2018-10-18T14:00:00Z", the repository's granularity.
 std::string format_datestamp(time::Timestamp utc_seconds);
@@ -156,7 +151,6 @@ struct Repository {
     std::string host;      // the namespace of the identifiers
     std::string admin_email;
     time::Timestamp earliest_datestamp = 0;
-    std::vector<Set> sets;
 };
 
 // The unqualified Dublin Core of one publication.
@@ -195,7 +189,6 @@ std::vector<std::string> dc_types(PublicationKind kind);
 struct Record {
     std::int64_t publication_id = 0;
     time::Timestamp datestamp = 0;
-    std::vector<std::string> set_specs;
     std::optional<DublinCore> metadata;  // nothing: deleted
 };
 
@@ -212,7 +205,6 @@ std::string identify_response(const Repository& repository, const Arguments& ech
                               time::Timestamp now);
 std::string metadata_formats_response(const Repository& repository, const Arguments& echo,
                                       time::Timestamp now);
-std::string sets_response(const Repository& repository, const Arguments& echo, time::Timestamp now);
 // ListIdentifiers (headers only), ListRecords or GetRecord (one record).
 std::string records_response(Verb verb, const Repository& repository, const Arguments& echo,
                              const std::vector<Record>& records,

@@ -18,7 +18,6 @@ Repository repository() {
     r.host = "kenniscafe.example.nl";
     r.admin_email = "info@example.nl";
     r.earliest_datestamp = 1'546'300'800;  // 2019-01-01
-    r.sets = {{"guide", "Handreiking"}, {"report", "Rapport"}};
     return r;
 }
 
@@ -29,14 +28,12 @@ std::vector<ErrorCode> codes(const ParsedRequest& parsed) {
     return result;
 }
 
-ParsedRequest parse(const Arguments& arguments, bool has_sets = true) {
-    return parse_request(arguments, has_sets);
-}
+ParsedRequest parse(const Arguments& arguments) { return parse_request(arguments); }
 
 Resumption sample_resumption() {
     Resumption r;
     r.verb = Verb::list_records;
-    r.selection = {"oai_dc", 1'546'300'800, 1'577'836'799, "guide"};
+    r.selection = {"oai_dc", 1'546'300'800, 1'577'836'799};
     r.after = {1'560'000'000, 42};
     r.cursor = 100;
     r.complete_list_size = 250;
@@ -60,7 +57,6 @@ Publication sample_publication() {
 TEST(OaiRequest, AcceptsEachVerbWithItsArguments) {
     EXPECT_EQ(parse({{"verb", "Identify"}}).request->verb, Verb::identify);
     EXPECT_EQ(parse({{"verb", "ListMetadataFormats"}}).request->verb, Verb::list_metadata_formats);
-    EXPECT_EQ(parse({{"verb", "ListSets"}}).request->verb, Verb::list_sets);
     const auto get = parse({{"verb", "GetRecord"},
                             {"identifier", "oai:kenniscafe.example.nl:publication/3"},
                             {"metadataPrefix", "oai_dc"}});
@@ -69,14 +65,12 @@ TEST(OaiRequest, AcceptsEachVerbWithItsArguments) {
     const auto list = parse({{"verb", "ListIdentifiers"},
                              {"metadataPrefix", "oai_dc"},
                              {"from", "2019-01-01"},
-                             {"until", "2019-12-31"},
-                             {"set", "guide"}});
+                             {"until", "2019-12-31"}});
     ASSERT_TRUE(list.request);
     EXPECT_EQ(list.request->selection.from, 1'546'300'800);
     // A day as the upper bound reaches its last second.
     EXPECT_EQ(list.request->selection.until, 1'577'836'799);
-    EXPECT_EQ(list.request->selection.set, "guide");
-    EXPECT_EQ(list.echo.size(), 5u);
+    EXPECT_EQ(list.echo.size(), 4u);
 }
 
 TEST(OaiRequest, AMissingUnknownOrRepeatedVerbIsBadVerbWithoutEcho) {
@@ -173,14 +167,13 @@ TEST(OaiRequest, AnUnknownFormatCannotBeDisseminatedAndIsEchoed) {
     EXPECT_EQ(codes(get), std::vector{ErrorCode::cannot_disseminate_format});
 }
 
-TEST(OaiRequest, SetsNeedASetHierarchy) {
-    EXPECT_EQ(codes(parse({{"verb", "ListSets"}}, false)),
-              std::vector{ErrorCode::no_set_hierarchy});
-    EXPECT_EQ(codes(parse({{"verb", "ListRecords"}, {"metadataPrefix", "oai_dc"}, {"set", "guide"}},
-                          false)),
-              std::vector{ErrorCode::no_set_hierarchy});
-    EXPECT_EQ(codes(parse({{"verb", "ListRecords"}, {"metadataPrefix", "oai_dc"}, {"set", "a b"}})),
-              std::vector{ErrorCode::bad_argument});
+TEST(OaiRequest, ThereIsNoSetHierarchy) {
+    const auto sets = parse({{"verb", "ListSets"}});
+    EXPECT_EQ(codes(sets), std::vector{ErrorCode::no_set_hierarchy});
+    EXPECT_EQ(sets.echo.size(), 1u);
+    EXPECT_EQ(
+        codes(parse({{"verb", "ListRecords"}, {"metadataPrefix", "oai_dc"}, {"set", "guide"}})),
+        std::vector{ErrorCode::no_set_hierarchy});
 }
 
 // ---- Resumption tokens --------------------------------------------------------------------
@@ -196,7 +189,6 @@ TEST(OaiResumption, ATokenCarriesTheCursorAndTheOriginalArguments) {
     Resumption open_ended = original;
     open_ended.selection.from.reset();
     open_ended.selection.until.reset();
-    open_ended.selection.set.clear();
     open_ended.verb = Verb::list_identifiers;
     EXPECT_EQ(decode_token(encode_token(open_ended)), open_ended);
 
@@ -299,7 +291,7 @@ TEST(OaiAnswer, IdentifyDescribesTheRepository) {
                 Not(HasSubstr("oai-identifier")));
 }
 
-TEST(OaiAnswer, MetadataFormatsAndSets) {
+TEST(OaiAnswer, MetadataFormatsNameDublinCore) {
     const auto formats =
         metadata_formats_response(repository(), {{"verb", "ListMetadataFormats"}}, now);
     EXPECT_THAT(formats, HasSubstr("<metadataPrefix>oai_dc</metadataPrefix>"));
@@ -307,28 +299,23 @@ TEST(OaiAnswer, MetadataFormatsAndSets) {
                 HasSubstr("<schema>http://www.openarchives.org/OAI/2.0/oai_dc.xsd</schema>"));
     EXPECT_THAT(formats, HasSubstr("<metadataNamespace>http://www.openarchives.org/OAI/2.0/oai_dc/"
                                    "</metadataNamespace>"));
-    const auto sets = sets_response(repository(), {{"verb", "ListSets"}}, now);
-    EXPECT_THAT(sets, HasSubstr("<set><setSpec>guide</setSpec>\n<setName>Handreiking</setName>"));
-    EXPECT_THAT(sets, HasSubstr("<setSpec>report</setSpec>"));
 }
 
 TEST(OaiAnswer, RecordsCarryDublinCoreAndDeletedOnesOnlyTheirHeader) {
     const auto publication = sample_publication();
-    Record live{7,
-                1'551'432'615,
-                {"guide"},
+    Record live{7, 1'551'432'615,
                 dublin_core(publication, {"https://kenniscafe.example.nl/library/7",
                                           "Werkplaats Sociaal Domein",
                                           {"Schulden", "Jongeren"}})};
-    Record gone{9, 1'551'500'000, {}, std::nullopt};
+    Record gone{9, 1'551'500'000, std::nullopt};
     const Arguments echo = {{"verb", "ListRecords"}, {"metadataPrefix", "oai_dc"}};
     const auto xml = records_response(Verb::list_records, repository(), echo, {live, gone},
                                       ResumptionElement{"TOKEN", 250, 0}, now);
     EXPECT_THAT(xml, HasSubstr("<ListRecords>"));
     EXPECT_THAT(xml, HasSubstr("<request verb=\"ListRecords\" metadataPrefix=\"oai_dc\">"));
-    EXPECT_THAT(xml, HasSubstr("<header><identifier>oai:kenniscafe.example.nl:publication/7"
-                               "</identifier>\n<datestamp>2019-03-01T09:30:15Z</datestamp>\n"
-                               "<setSpec>guide</setSpec>"));
+    EXPECT_THAT(xml,
+                HasSubstr("<header><identifier>oai:kenniscafe.example.nl:publication/7"
+                          "</identifier>\n<datestamp>2019-03-01T09:30:15Z</datestamp>\n</header>"));
     EXPECT_THAT(xml,
                 HasSubstr("<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" "
                           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\""));
@@ -354,13 +341,13 @@ TEST(OaiAnswer, RecordsCarryDublinCoreAndDeletedOnesOnlyTheirHeader) {
     EXPECT_THAT(xml,
                 HasSubstr("<record><header status=\"deleted\"><identifier>"
                           "oai:kenniscafe.example.nl:publication/9</identifier>\n"
-                          "<datestamp>2019-03-02T04:26:40Z</datestamp>\n</header>\n</record>"));
+                          "<datestamp>2019-03-02T04:13:20Z</datestamp>\n</header>\n</record>"));
     EXPECT_THAT(xml, HasSubstr("<resumptionToken completeListSize=\"250\" cursor=\"0\">TOKEN"
                                "</resumptionToken>"));
 }
 
 TEST(OaiAnswer, ListIdentifiersGivesHeadersAndTheLastPageAnEmptyToken) {
-    Record gone{9, 1'551'500'000, {"report"}, std::nullopt};
+    Record gone{9, 1'551'500'000, std::nullopt};
     const auto xml =
         records_response(Verb::list_identifiers, repository(), {{"verb", "ListIdentifiers"}},
                          {gone}, ResumptionElement{"", 101, 100}, now);
@@ -375,8 +362,7 @@ TEST(OaiAnswer, ListIdentifiersGivesHeadersAndTheLastPageAnEmptyToken) {
 }
 
 TEST(OaiAnswer, GetRecordHoldsOneRecordWithoutToken) {
-    Record live{
-        7, 1'551'432'615, {}, dublin_core(sample_publication(), {"https://x.nl/7", "W", {}})};
+    Record live{7, 1'551'432'615, dublin_core(sample_publication(), {"https://x.nl/7", "W", {}})};
     const auto xml = records_response(Verb::get_record, repository(), {{"verb", "GetRecord"}},
                                       {live}, std::nullopt, now);
     EXPECT_THAT(xml, HasSubstr("<GetRecord>\n<record><header><identifier>"));
