@@ -213,8 +213,9 @@ void WebApp::dispatch(const VisitPtr& visit) {
             case Routes::Match::found:
                 break;
         }
-        const bool browser_write =
-            is_mutating(visit->request.method) && !is_api(visit->request.path);
+        const bool browser_write = is_mutating(visit->request.method) &&
+                                   !is_api(visit->request.path) &&
+                                   route->spec.effect == Effect::may_write;
         // Forms from other sites are refused before anything else is looked at.
         if (browser_write && !same_origin(visit->request)) {
             return site_.respond_error(visit, 403, "error.csrf");
