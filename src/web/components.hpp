@@ -21,6 +21,7 @@ std::unique_ptr<Component> make_privacy_pages(Site& site);       // privacy/
 std::unique_ptr<Component> make_api(Site& site);                 // api/
 std::unique_ptr<Component> make_live_pages(Site& site);          // live/
 std::unique_ptr<Component> make_library_pages(Site& site);       // library/
+std::unique_ptr<Component> make_oai_endpoint(Site& site);        // library/
 
 // Whether a POST to the path carries the library's PDF upload, and so may be larger.
 bool is_library_upload_path(std::string_view path);
