@@ -220,9 +220,12 @@ bool refuses_echo(const std::vector<Error>& errors) {
 
 // ---- XML ----------------------------------------------------------------------------------
 
+// What XML 1.0 allows, less the control characters it discourages (DEL and C1), which no
+// publication's text means to hold.
 bool is_xml_char(char32_t c) {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c < 0x7F) ||
+           (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 class Writer {

@@ -214,7 +214,8 @@ std::string error_response(const Repository& repository, const Arguments& echo,
                            const std::vector<ErrorText>& errors, time::Timestamp now);
 
 // Text made safe for XML 1.0 character data and attribute values: markup characters escaped,
-// characters XML 1.0 does not allow (most control characters, broken UTF-8) left out.
+// control characters other than tab and line breaks, characters XML 1.0 does not allow and
+// broken UTF-8 left out.
 std::string xml_text(std::string_view text);
 
 }  // namespace kc::domain::oai

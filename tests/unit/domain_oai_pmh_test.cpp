@@ -422,6 +422,7 @@ TEST(OaiDublinCore, KindsMapToRepositoryTypesAndFilesToTheirFormat) {
 TEST(OaiXmlText, EscapesMarkupAndDropsWhatXmlCannotHold) {
     EXPECT_EQ(xml_text("a & b < c > d \" e ' f"), "a &amp; b &lt; c &gt; d &quot; e &apos; f");
     EXPECT_EQ(xml_text(std::string("nul\0bel\x07", 8) + "esc\x1b"), "nulbelesc");
+    EXPECT_EQ(xml_text("del\x7f next-line\xc2\x85 nbsp\xc2\xa0"), "del next-line nbsp\xc2\xa0");
     EXPECT_EQ(xml_text("regel\neen\ttab"), "regel&#10;een&#9;tab");
     EXPECT_EQ(xml_text("caf\xc3\xa9 \xe2\x82\xac"), "caf\xc3\xa9 \xe2\x82\xac");
     // Broken UTF-8, and U+FFFE, which XML 1.0 excludes.
