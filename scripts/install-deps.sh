@@ -14,6 +14,7 @@ libcairo2-dev libpango1.0-dev poppler-utils libqrencode-dev zbar-tools
 libstemmer-dev
 libpq-dev postgresql
 wrk curl jq chromium fonts-dejavu-core
+libxml2-utils
 minizinc
 "
 

@@ -141,4 +141,8 @@ LibraryOutcome delete_publication(Transaction& tx, std::int64_t werkplaats_id,
     return outcome;
 }
 
+std::string publication_path(std::int64_t publication_id) {
+    return "/library/" + std::to_string(publication_id);
+}
+
 }  // namespace kc::app

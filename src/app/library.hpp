@@ -54,4 +54,8 @@ FieldErrors with_validation(FieldErrors reading, const domain::Publication& publ
 std::optional<domain::Publication> own_publication(Queries& queries, std::int64_t werkplaats_id,
                                                    std::int64_t publication_id);
 
+// The path of a publication's public page within its Werkplaats's site ("/library/12"), for
+// the pages, their JSON-LD and the harvested records alike.
+std::string publication_path(std::int64_t publication_id);
+
 }  // namespace kc::app

@@ -82,6 +82,11 @@ class LibraryQueries {
         std::int64_t werkplaats_id, std::optional<time::Timestamp> from,
         std::optional<time::Timestamp> until, std::optional<PublicationCursor> after,
         std::size_t limit) = 0;
+    // How many publications of a Werkplaats, deleted ones included, last changed in
+    // [from, until]: the length of the list publication_changes pages through.
+    virtual std::size_t count_publication_changes(std::int64_t werkplaats_id,
+                                                  std::optional<time::Timestamp> from,
+                                                  std::optional<time::Timestamp> until) = 0;
     // The time of the oldest change of a Werkplaats's publications, or nothing when it has
     // none.
     virtual std::optional<time::Timestamp> earliest_publication_change(

@@ -24,6 +24,7 @@ std::unique_ptr<Component> make_theme_pages(Site& site);         // themes/
 std::unique_ptr<Component> make_werkteam_pages(Site& site);      // werkteams/ (organisers)
 std::unique_ptr<Component> make_public_werkteams(Site& site);    // werkteams/ (public, API)
 std::unique_ptr<Component> make_library_pages(Site& site);       // library/
+std::unique_ptr<Component> make_oai_endpoint(Site& site);        // library/
 
 // Whether a POST to the path carries the library's PDF upload, and so may be larger.
 bool is_library_upload_path(std::string_view path);

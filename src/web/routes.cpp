@@ -38,6 +38,11 @@ void Routes::open(std::string method, std::string pattern, OpenHandler handler) 
          nullptr});
 }
 
+void Routes::open_reads_only(std::string method, std::string pattern, OpenHandler handler) {
+    open(std::move(method), std::move(pattern), std::move(handler));
+    routes_.back()->spec.effect = Effect::reads_only;
+}
+
 void Routes::signed_in(std::string method, std::string pattern, MemberHandler handler) {
     if (!parameters_of(pattern).empty()) {
         throw std::logic_error("a route for any logged-in person cannot name a thing: " + pattern);

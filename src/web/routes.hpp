@@ -35,12 +35,18 @@ MemberHandler bind_handler(Owner* owner, void (Owner::*method)(const VisitPtr&, 
     };
 }
 
+// What a POST to a route does. Most change something, so a browser's form must come from
+// this site and carry its CSRF token. A few protocols let a client send a query as a form
+// (OAI-PMH): such a POST changes nothing and reads no cookie, so there is nothing to forge.
+enum class Effect { may_write, reads_only };
+
 // One route as the router keeps it, and as the tests enumerate them.
 struct RouteSpec {
     std::string method;
     std::string pattern;
     Audience audience = Audience::everyone;
     app::Role minimum = app::Role::host;
+    Effect effect = Effect::may_write;
 };
 
 // The scoped router that every component registers its routes with. It fails closed:
@@ -51,6 +57,8 @@ struct RouteSpec {
 class Routes {
   public:
     void open(std::string method, std::string pattern, OpenHandler handler);
+    // An open route whose POST only reads (see Effect): its form is the handler's to parse.
+    void open_reads_only(std::string method, std::string pattern, OpenHandler handler);
     void signed_in(std::string method, std::string pattern, MemberHandler handler);
     void members(std::string method, std::string pattern, app::Role minimum, MemberHandler handler);
 

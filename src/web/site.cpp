@@ -68,6 +68,13 @@ std::string Site::site_url(const Visit& visit) const {
     return base + visit.site_prefix;
 }
 
+std::string Site::public_host() const {
+    std::string host = public_base_url();
+    const auto scheme_end = host.find("://");
+    if (scheme_end != std::string::npos) host = host.substr(scheme_end + 3);
+    return host.substr(0, host.find_first_of(":/"));
+}
+
 void Site::finish(const VisitPtr& visit, Response response) {
     response.add_header("X-Content-Type-Options", "nosniff");
     response.add_header("Referrer-Policy", "same-origin");

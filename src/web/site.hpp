@@ -54,6 +54,9 @@ class Site {
     std::string public_base_url() const;
     // The address of the visit's own public site: the base address plus its /w/{slug} prefix.
     std::string site_url(const Visit& visit) const;
+    // The host name of the base address ("kenniscafe.example.nl"), without scheme or port:
+    // what makes calendar UIDs and harvested identifiers globally unique.
+    std::string public_host() const;
 
     Response page(const VisitPtr& visit, const std::string& template_name,
                   kainjow::mustache::data data, const std::string& title, int status = 200,

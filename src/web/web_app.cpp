@@ -88,6 +88,7 @@ WebApp::WebApp(app::Store& store, WebConfig config) : site_(store, std::move(con
     components_.push_back(make_werkteam_pages(site_));
     components_.push_back(make_public_werkteams(site_));
     components_.push_back(make_library_pages(site_));
+    components_.push_back(make_oai_endpoint(site_));
     components_.push_back(make_api(site_));
     for (const auto& component : components_) component->add_routes(routes_);
 }
@@ -216,8 +217,9 @@ void WebApp::dispatch(const VisitPtr& visit) {
             case Routes::Match::found:
                 break;
         }
-        const bool browser_write =
-            is_mutating(visit->request.method) && !is_api(visit->request.path);
+        const bool browser_write = is_mutating(visit->request.method) &&
+                                   !is_api(visit->request.path) &&
+                                   route->spec.effect == Effect::may_write;
         // Forms from other sites are refused before anything else is looked at.
         if (browser_write && !same_origin(visit->request)) {
             return site_.respond_error(visit, 403, "error.csrf");

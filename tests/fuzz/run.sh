@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-"request_target form_data cookies json_body people_csv"}
+targets=${FUZZ_TARGETS:-"request_target form_data cookies json_body people_csv oai_request"}
 build=build/fuzz
 
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}

@@ -249,6 +249,11 @@ TEST_F(LibrarySearchTest, ChangesAreListedInOrderWithACursorAndTombstones) {
     EXPECT_EQ(
         queries.publication_changes(other_, std::nullopt, std::nullopt, std::nullopt, 10).size(),
         1u);
+    // The counts of the same lists, for a harvester's completeListSize.
+    EXPECT_EQ(queries.count_publication_changes(werkplaats_, std::nullopt, std::nullopt), 4u);
+    EXPECT_EQ(queries.count_publication_changes(werkplaats_, now + 3, now + 4), 2u);
+    EXPECT_EQ(queries.count_publication_changes(werkplaats_, now + 50, std::nullopt), 1u);
+    EXPECT_EQ(queries.count_publication_changes(other_, std::nullopt, std::nullopt), 1u);
 }
 
 TEST_F(LibrarySearchTest, AFileIsStoredCheckedAndGoneWithItsPublication) {

@@ -238,6 +238,17 @@ std::vector<app::PublicationChange> SqliteQueries::publication_changes(
     return changes;
 }
 
+std::size_t SqliteQueries::count_publication_changes(std::int64_t werkplaats_id,
+                                                     std::optional<time::Timestamp> from,
+                                                     std::optional<time::Timestamp> until) {
+    auto statement = db_.prepare(
+        "SELECT count(*) FROM publications WHERE werkplaats_id = ?1 AND (?2 IS NULL OR "
+        "updated_at >= ?2) AND (?3 IS NULL OR updated_at <= ?3)");
+    statement->bind(1, werkplaats_id).bind(2, from).bind(3, until);
+    statement->step();
+    return static_cast<std::size_t>(statement->integer(0));
+}
+
 std::optional<time::Timestamp> SqliteQueries::earliest_publication_change(
     std::int64_t werkplaats_id) {
     auto statement =

@@ -174,6 +174,9 @@ class SqliteQueries final : public app::Transaction {
         std::int64_t werkplaats_id, std::optional<time::Timestamp> from,
         std::optional<time::Timestamp> until, std::optional<app::PublicationCursor> after,
         std::size_t limit) override;
+    std::size_t count_publication_changes(std::int64_t werkplaats_id,
+                                          std::optional<time::Timestamp> from,
+                                          std::optional<time::Timestamp> until) override;
     std::optional<time::Timestamp> earliest_publication_change(std::int64_t werkplaats_id) override;
     std::optional<std::string> publication_file_bytes(std::int64_t publication_id) override;
     std::int64_t insert_publication(const domain::Publication& publication) override;

@@ -97,7 +97,7 @@ void LibraryPages::api_search(const VisitPtr& visit) {
     const auto request = page_request(*visit, api_page_size, api_max_page_size);
     const auto found = site_.store().read().search_publications(search, request);
     json::array items;
-    const std::string base = site_.site_url(*visit) + "/library/";
+    const std::string base = site_.site_url(*visit);
     for (const auto& hit : found.items) {
         const auto& p = hit.publication;
         items.push_back(json::object{
@@ -107,7 +107,7 @@ void LibraryPages::api_search(const VisitPtr& visit) {
             {"published_on", domain::format_calendar_date(p.published_on)},
             {"snippet", hit.snippet.empty() ? p.summary : snippet_text(hit.snippet)},
             {"snippet_html", snippet_html(hit.snippet)},
-            {"url", base + std::to_string(p.id)},
+            {"url", base + app::publication_path(p.id)},
         });
     }
     site_.finish(

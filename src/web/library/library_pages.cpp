@@ -34,7 +34,7 @@ std::string kind_name(const Visit& visit, domain::PublicationKind kind) {
 
 // A publication's public page under a site's prefix ("" or "/w/{slug}").
 std::string publication_path(const std::string& site_prefix, std::int64_t id) {
-    return site_prefix + "/library/" + std::to_string(id);
+    return site_prefix + app::publication_path(id);
 }
 
 std::vector<domain::Theme> themes_of(app::Queries& queries, std::int64_t werkplaats_id) {
@@ -268,7 +268,7 @@ void LibraryPages::publication_page(const VisitPtr& visit) {
     if (publication->deleted_at) return site_.respond_error(visit, 410, "library.error.gone");
     auto& queries = site_.store().read();
     const auto& p = *publication;
-    const std::string page_url = site_.site_url(*visit) + "/library/" + std::to_string(p.id);
+    const std::string page_url = site_.site_url(*visit) + app::publication_path(p.id);
 
     data values(data::type::object);
     values.set("title", p.title);

@@ -93,7 +93,6 @@ class PublicSite final : public Component {
     void healthz(const VisitPtr& visit);
     std::string calendar_for(const Visit& visit, const std::vector<domain::Event>& events,
                              const std::string& name);
-    std::string public_host() const;
 
     Site& site_;
 };
@@ -270,14 +269,7 @@ std::string PublicSite::calendar_for(const Visit& visit, const std::vector<domai
         links.push_back(reports::ical_event_link(
             event, site_.site_url(visit) + "/events/" + std::to_string(event.id)));
     }
-    return reports::ical_calendar(links, public_host(), site_.now(), name);
-}
-
-std::string PublicSite::public_host() const {
-    std::string host = site_.public_base_url();
-    const auto scheme_end = host.find("://");
-    if (scheme_end != std::string::npos) host = host.substr(scheme_end + 3);
-    return host.substr(0, host.find_first_of(":/"));
+    return reports::ical_calendar(links, site_.public_host(), site_.now(), name);
 }
 
 }  // namespace
