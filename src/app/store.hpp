@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/account_store.hpp"
+#include "app/evaluation_store.hpp"
 #include "app/live_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
@@ -56,7 +57,8 @@ class Queries : public AccountQueries,
                 public PrivacyQueries,
                 public LiveQueries,
                 public ThemeQueries,
-                public WerkteamQueries {
+                public WerkteamQueries,
+                public EvaluationQueries {
   public:
     virtual ~Queries() = default;
 
@@ -95,7 +97,8 @@ class Transaction : public Queries,
                     public PrivacyWrites,
                     public LiveWrites,
                     public ThemeWrites,
-                    public WerkteamWrites {
+                    public WerkteamWrites,
+                    public EvaluationWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,
