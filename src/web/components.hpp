@@ -22,5 +22,6 @@ std::unique_ptr<Component> make_live_pages(Site& site);          // live/
 std::unique_ptr<Component> make_theme_pages(Site& site);         // themes/
 std::unique_ptr<Component> make_werkteam_pages(Site& site);      // werkteams/ (organisers)
 std::unique_ptr<Component> make_public_werkteams(Site& site);    // werkteams/ (public, API)
+std::unique_ptr<Component> make_evaluation_pages(Site& site);    // evaluation/
 
 }  // namespace kc::web
