@@ -9,10 +9,9 @@ namespace kc::app {
 
 namespace {
 
-// The café and the person a public form names, or why it cannot be taken.
+// The person a public form names, once its café and link are known to be fine (`done`).
 struct FormTarget {
-    enum class Problem { none, not_found, not_open, unknown_link };
-    Problem problem = Problem::none;
+    FeedbackResult result = FeedbackResult::done;
     std::optional<domain::Registration> registration;
 };
 
@@ -21,17 +20,15 @@ FormTarget target_of(Queries& queries, std::int64_t werkplaats_id, std::int64_t 
     const auto event = queries.event(event_id);
     if (!event || event->werkplaats_id != werkplaats_id ||
         event->status == domain::EventStatus::draft) {
-        return {FormTarget::Problem::not_found, std::nullopt};
+        return {FeedbackResult::not_found, std::nullopt};
     }
-    if (!domain::is_open_for_evaluation(*event, now)) {
-        return {FormTarget::Problem::not_open, std::nullopt};
-    }
+    if (!domain::is_open_for_evaluation(*event, now)) return {FeedbackResult::not_open, {}};
     if (registration_token.empty()) return {};
     auto registration = queries.registration_by_token(registration_token);
     if (!registration || registration->event_id != event_id) {
-        return {FormTarget::Problem::unknown_link, std::nullopt};
+        return {FeedbackResult::unknown_link, std::nullopt};
     }
-    return {FormTarget::Problem::none, std::move(registration)};
+    return {FeedbackResult::done, std::move(registration)};
 }
 
 bool is_group_of(Queries& queries, std::int64_t werkplaats_id, std::int64_t group_id) {
@@ -84,22 +81,13 @@ EvaluationOutcome submit_evaluation(Transaction& tx, std::int64_t werkplaats_id,
                                     const std::string& registration_token, time::Timestamp now) {
     EvaluationOutcome outcome;
     const auto target = target_of(tx, werkplaats_id, event_id, registration_token, now);
-    switch (target.problem) {
-        case FormTarget::Problem::none:
-            break;
-        case FormTarget::Problem::not_found:
-            outcome.result = EvaluationResult::not_found;
-            return outcome;
-        case FormTarget::Problem::not_open:
-            outcome.result = EvaluationResult::not_open;
-            return outcome;
-        case FormTarget::Problem::unknown_link:
-            outcome.result = EvaluationResult::unknown_link;
-            return outcome;
+    if (target.result != FeedbackResult::done) {
+        outcome.result = target.result;
+        return outcome;
     }
     if (target.registration) {
         if (tx.has_evaluation_from(target.registration->id)) {
-            outcome.result = EvaluationResult::already_given;
+            outcome.result = FeedbackResult::already_given;
             return outcome;
         }
         answer.group_id = target.registration->form.group_id;
@@ -117,7 +105,7 @@ EvaluationOutcome submit_evaluation(Transaction& tx, std::int64_t werkplaats_id,
     if (!answer.next_theme.empty()) {
         outcome.theme_id = propose_theme(tx, werkplaats_id, answer.next_theme, now);
     }
-    outcome.result = EvaluationResult::done;
+    outcome.result = FeedbackResult::done;
     return outcome;
 }
 
@@ -126,18 +114,9 @@ ExperienceOutcome submit_experience(Transaction& tx, std::int64_t werkplaats_id,
                                     const std::string& registration_token, time::Timestamp now) {
     ExperienceOutcome outcome;
     const auto target = target_of(tx, werkplaats_id, event_id, registration_token, now);
-    switch (target.problem) {
-        case FormTarget::Problem::none:
-            break;
-        case FormTarget::Problem::not_found:
-            outcome.result = ExperienceResult::not_found;
-            return outcome;
-        case FormTarget::Problem::not_open:
-            outcome.result = ExperienceResult::not_open;
-            return outcome;
-        case FormTarget::Problem::unknown_link:
-            outcome.result = ExperienceResult::unknown_link;
-            return outcome;
+    if (target.result != FeedbackResult::done) {
+        outcome.result = target.result;
+        return outcome;
     }
     outcome.errors = domain::validate(form);
     if (!outcome.errors.empty()) return outcome;
@@ -148,7 +127,7 @@ ExperienceOutcome submit_experience(Transaction& tx, std::int64_t werkplaats_id,
     if (target.registration) experience.registration_id = target.registration->id;
     outcome.token = security::random_token();
     outcome.experience_id = tx.insert_experience(experience, security::token_digest(outcome.token));
-    outcome.result = ExperienceResult::done;
+    outcome.result = FeedbackResult::done;
     return outcome;
 }
 

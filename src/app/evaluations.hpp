@@ -28,7 +28,8 @@ inline constexpr std::string_view experience_consent_version = "ervaring-2026-1"
 // How the consent was given: the public form after the evaluation.
 inline constexpr std::string_view experience_consent_channel = "evaluation_form";
 
-enum class EvaluationResult {
+// How a participant's evaluation or experience fared.
+enum class FeedbackResult {
     done,
     invalid,        // errors say which fields
     not_found,      // no such published café on this site
@@ -38,7 +39,7 @@ enum class EvaluationResult {
 };
 
 struct EvaluationOutcome {
-    EvaluationResult result = EvaluationResult::invalid;
+    FeedbackResult result = FeedbackResult::invalid;
     FieldErrors errors;
     std::int64_t evaluation_id = 0;
     // The theme proposal made from the "next theme" answer, if there was one.
@@ -53,10 +54,8 @@ EvaluationOutcome submit_evaluation(Transaction& tx, std::int64_t werkplaats_id,
                                     std::int64_t event_id, domain::EvaluationAnswer answer,
                                     const std::string& registration_token, time::Timestamp now);
 
-enum class ExperienceResult { done, invalid, not_found, not_open, unknown_link };
-
 struct ExperienceOutcome {
-    ExperienceResult result = ExperienceResult::invalid;
+    FeedbackResult result = FeedbackResult::invalid;
     FieldErrors errors;
     std::int64_t experience_id = 0;
     // The person's own link to see and withdraw it; only its digest is stored, so this is
@@ -65,7 +64,8 @@ struct ExperienceOutcome {
 };
 
 // Stores an experience with its consent (text version, channel, time), published at once.
-// Same checks of the café and the link as submit_evaluation; any number per person.
+// Same checks of the café and the link as submit_evaluation; any number per person (so
+// never already_given).
 ExperienceOutcome submit_experience(Transaction& tx, std::int64_t werkplaats_id,
                                     std::int64_t event_id, const domain::ExperienceForm& form,
                                     const std::string& registration_token, time::Timestamp now);

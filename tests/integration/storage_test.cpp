@@ -765,7 +765,7 @@ TEST_P(StorageTest, EvaluationsAreCountedPerGroupPagedAndGivenOncePerPersonalLin
     store_->write_and_wait([&](app::Transaction& tx) {
         EXPECT_EQ(
             app::submit_evaluation(tx, werkplaats_, id, {4, "", "", {}, "", 0}, "", now).result,
-            app::EvaluationResult::not_open);
+            app::FeedbackResult::not_open);
     });
     std::vector<app::EvaluationOutcome> outcomes;
     store_->write_and_wait([&](app::Transaction& tx) {
@@ -786,10 +786,10 @@ TEST_P(StorageTest, EvaluationsAreCountedPerGroupPagedAndGivenOncePerPersonalLin
     });
     ASSERT_EQ(outcomes.size(), 5u);
     for (std::size_t i = 0; i < 3; ++i) {
-        EXPECT_EQ(outcomes[i].result, app::EvaluationResult::done) << i;
+        EXPECT_EQ(outcomes[i].result, app::FeedbackResult::done) << i;
     }
-    EXPECT_EQ(outcomes[3].result, app::EvaluationResult::already_given);
-    EXPECT_EQ(outcomes[4].result, app::EvaluationResult::unknown_link);
+    EXPECT_EQ(outcomes[3].result, app::FeedbackResult::already_given);
+    EXPECT_EQ(outcomes[4].result, app::FeedbackResult::unknown_link);
 
     auto& queries = store_->read();
     EXPECT_TRUE(queries.has_evaluation_from(anouk.registration->id));
@@ -850,9 +850,9 @@ TEST_P(StorageTest, ExperiencesKeepTheirConsentAndAreWithdrawnHiddenAndErased) {
         form.consent = false;
         refused = app::submit_experience(tx, werkplaats_, id, form, "", after + 2);
     });
-    ASSERT_EQ(named.result, app::ExperienceResult::done);
-    ASSERT_EQ(anonymous.result, app::ExperienceResult::done);
-    EXPECT_EQ(refused.result, app::ExperienceResult::invalid);
+    ASSERT_EQ(named.result, app::FeedbackResult::done);
+    ASSERT_EQ(anonymous.result, app::FeedbackResult::done);
+    EXPECT_EQ(refused.result, app::FeedbackResult::invalid);
     EXPECT_NE(named.token, anonymous.token);
 
     auto& queries = store_->read();

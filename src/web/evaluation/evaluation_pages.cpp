@@ -153,7 +153,7 @@ class EvaluationPages final : public Component {
                     const std::string& registration_token, const FormData& form,
                     const FieldErrors& errors);
     // Why a public form cannot be used, as a page; nothing when it can.
-    std::optional<Response> refusal(const VisitPtr& visit, app::EvaluationResult result);
+    std::optional<Response> refusal(const VisitPtr& visit, app::FeedbackResult result);
 
     Site& site_;
 };
@@ -215,18 +215,18 @@ Response EvaluationPages::evaluation_form_page(const VisitPtr& visit, const doma
 }
 
 std::optional<Response> EvaluationPages::refusal(const VisitPtr& visit,
-                                                 app::EvaluationResult result) {
+                                                 app::FeedbackResult result) {
     switch (result) {
-        case app::EvaluationResult::done:
-        case app::EvaluationResult::invalid:
+        case app::FeedbackResult::done:
+        case app::FeedbackResult::invalid:
             return std::nullopt;
-        case app::EvaluationResult::not_found:
+        case app::FeedbackResult::not_found:
             return site_.error_page(visit, 404, "error.event_not_found");
-        case app::EvaluationResult::not_open:
+        case app::FeedbackResult::not_open:
             return site_.error_page(visit, 409, "evaluation.not_open");
-        case app::EvaluationResult::unknown_link:
+        case app::FeedbackResult::unknown_link:
             return site_.error_page(visit, 404, "error.unknown_registration_link");
-        case app::EvaluationResult::already_given:
+        case app::FeedbackResult::already_given:
             return site_.error_page(visit, 409, "evaluation.already_given");
     }
     return site_.error_page(visit, 500, "error.internal");
@@ -242,11 +242,10 @@ void EvaluationPages::evaluation_form(const VisitPtr& visit) {
     if (!token.empty()) {
         auto& queries = site_.store().read();
         const auto registration = queries.registration_by_token(token);
-        const auto result = !registration || registration->event_id != event->id
-                                ? app::EvaluationResult::unknown_link
-                            : queries.has_evaluation_from(registration->id)
-                                ? app::EvaluationResult::already_given
-                                : app::EvaluationResult::done;
+        const auto result =
+            !registration || registration->event_id != event->id ? app::FeedbackResult::unknown_link
+            : queries.has_evaluation_from(registration->id) ? app::FeedbackResult::already_given
+                                                            : app::FeedbackResult::done;
         if (auto refused = refusal(visit, result)) return site_.finish(visit, std::move(*refused));
     }
     site_.finish(visit, evaluation_form_page(visit, *event, token, FormData{}, {}));
@@ -274,7 +273,7 @@ void EvaluationPages::evaluation_submit(const VisitPtr& visit) {
         },
         [this, visit, event = *event, token,
          thanks_path](const app::EvaluationOutcome& outcome) -> Response {
-            if (outcome.result == app::EvaluationResult::done) return site_.redirect(thanks_path);
+            if (outcome.result == app::FeedbackResult::done) return site_.redirect(thanks_path);
             if (auto refused = refusal(visit, outcome.result)) return std::move(*refused);
             return evaluation_form_page(visit, event, token, visit->form, outcome.errors);
         });
@@ -321,19 +320,11 @@ void EvaluationPages::experience_submit(const VisitPtr& visit) {
             return app::submit_experience(tx, werkplaats_id, event_id, form, token, now);
         },
         [this, visit, event = *event, token](const app::ExperienceOutcome& outcome) -> Response {
-            switch (outcome.result) {
-                case app::ExperienceResult::done:
-                    return site_.redirect("/ervaring/" + outcome.token);
-                case app::ExperienceResult::invalid:
-                    return thanks(visit, event, token, visit->form, outcome.errors);
-                case app::ExperienceResult::not_found:
-                    return site_.error_page(visit, 404, "error.event_not_found");
-                case app::ExperienceResult::not_open:
-                    return site_.error_page(visit, 409, "evaluation.not_open");
-                case app::ExperienceResult::unknown_link:
-                    return site_.error_page(visit, 404, "error.unknown_registration_link");
+            if (outcome.result == app::FeedbackResult::done) {
+                return site_.redirect("/ervaring/" + outcome.token);
             }
-            return site_.error_page(visit, 500, "error.internal");
+            if (auto refused = refusal(visit, outcome.result)) return std::move(*refused);
+            return thanks(visit, event, token, visit->form, outcome.errors);
         });
 }
 
