@@ -293,8 +293,10 @@ TEST_F(WebEvaluationTest, OnlyTheCafesOwnOrganisersSeeTheResultsAndHideAnExperie
     EXPECT_NE(
         own.body.find("http://kenniscafe.test/events/" + std::to_string(held_a_) + "/evaluatie"),
         std::string::npos);
-    // Two residents are fewer than the threshold of five: no count, no average.
+    // Two residents are fewer than the threshold of five: no count, no average, and their
+    // written answers do not say they are residents'.
     EXPECT_NE(own.body.find("minder dan 5"), std::string::npos);
+    EXPECT_EQ(own.body.find(" · Bewoner"), std::string::npos);
 
     const std::int64_t experience =
         store_->read().experiences({held_a_, std::nullopt}, {1, 1}).items.at(0).id;

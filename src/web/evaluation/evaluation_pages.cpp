@@ -166,7 +166,6 @@ Response EvaluationPages::evaluation_form_page(const VisitPtr& visit, const doma
     data values = site_.event_summary(visit, event);
     values.set("action", with_link(visit->site_prefix + event_path(event.id) + "/evaluatie",
                                    registration_token));
-    set_if_present(values, "registration_token", registration_token);
     const std::string rating = form.get("rating");
     data ratings(data::type::list);
     for (int stars = domain::EvaluationLimits::min_rating;
@@ -262,6 +261,8 @@ void EvaluationPages::evaluation_submit(const VisitPtr& visit) {
     }
     ParsedAnswer parsed = answer_from(visit->form);
     if (!parsed.errors.empty()) {
+        // Everything else that is wrong too, at once; the group is checked with the store.
+        for (auto& error : domain::validate(parsed.answer, true)) parsed.errors.push_back(error);
         return site_.finish(visit,
                             evaluation_form_page(visit, *event, token, visit->form, parsed.errors));
     }
@@ -385,14 +386,14 @@ data summary_data(const domain::EvaluationSummary& summary, const Visit& visit) 
         values.set("average", one_decimal(*summary.average_rating, visit));
     }
     data ratings(data::type::list);
+    // A bar's width is in percent of the largest count: a chart without script.
+    const int most = *std::max_element(summary.ratings.begin(), summary.ratings.end());
     for (int stars = domain::EvaluationLimits::max_rating;
          stars >= domain::EvaluationLimits::min_rating; --stars) {
         const int count = summary.ratings[static_cast<std::size_t>(stars - 1)];
         data row(data::type::object);
         row.set("label", visit.text("evaluation.rating_" + std::to_string(stars)));
         row.set("count", std::to_string(count));
-        // The bar's width in percent of the largest count, for a chart without script.
-        const int most = *std::max_element(summary.ratings.begin(), summary.ratings.end());
         row.set("percent", std::to_string(most == 0 ? 0 : count * 100 / most));
         ratings.push_back(row);
     }
@@ -427,9 +428,13 @@ void EvaluationPages::results_page(const VisitPtr& visit, const Access& access) 
     const auto request = page_request(*visit, answers_per_page, max_per_page);
     const auto results =
         app::evaluation_results(queries, access.event_scope(), request, app::PageRequest{1, 1});
+    // A written answer names its group only when the summary shows that group's count: the
+    // text of one of three residents must not be known as a resident's.
     std::map<std::int64_t, std::string> group_names;
-    for (const auto& group : queries.groups(access.werkplaats_id())) {
-        group_names[group.id] = group.name;
+    for (const auto& group : results.summary.groups) {
+        if (group.group_id != 0 && group.answers.kind == domain::ShownCount::Kind::exact) {
+            group_names[group.group_id] = group.name;
+        }
     }
     data values = site_.event_summary(visit, event);
     values.set("summary", summary_data(results.summary, *visit));
