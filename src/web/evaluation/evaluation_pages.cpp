@@ -2,13 +2,13 @@
 // QR code on the last slide, the café's page or their personal link), may share an
 // experience with their consent, and see and withdraw it through its own link. Organisers
 // read the results per café and per group and hide an experience.
-#include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "app/evaluations.hpp"
 #include "core/text.hpp"
 #include "reports/qr_code.hpp"
+#include "reports/svg_chart.hpp"
 #include "web/components.hpp"
 #include "web/paging_view.hpp"
 #include "web/view_helpers.hpp"
@@ -385,19 +385,18 @@ data summary_data(const domain::EvaluationSummary& summary, const Visit& visit) 
     if (summary.average_rating) {
         values.set("average", one_decimal(*summary.average_rating, visit));
     }
-    data ratings(data::type::list);
-    // A bar's width is in percent of the largest count: a chart without script.
-    const int most = *std::max_element(summary.ratings.begin(), summary.ratings.end());
+    // The ratings as a chart that needs no script, most stars first.
+    reports::BarChart chart;
+    chart.title = visit.text("evaluation.ratings_caption");
+    chart.description = visit.text("evaluation.ratings_description");
+    chart.id = "ratings";
     for (int stars = domain::EvaluationLimits::max_rating;
          stars >= domain::EvaluationLimits::min_rating; --stars) {
-        const int count = summary.ratings[static_cast<std::size_t>(stars - 1)];
-        data row(data::type::object);
-        row.set("label", visit.text("evaluation.rating_" + std::to_string(stars)));
-        row.set("count", std::to_string(count));
-        row.set("percent", std::to_string(most == 0 ? 0 : count * 100 / most));
-        ratings.push_back(row);
+        chart.bars.push_back(
+            {visit.text("evaluation.rating_" + std::to_string(stars)),
+             {static_cast<double>(summary.ratings[static_cast<std::size_t>(stars - 1)])}});
     }
-    values.set("ratings", ratings);
+    values.set("ratings_chart", reports::svg_bar_chart(chart));
     data come_again(data::type::list);
     for (const auto& [slug, count] :
          {std::pair{"yes", summary.come_again_yes}, std::pair{"maybe", summary.come_again_maybe},
