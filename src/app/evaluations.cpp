@@ -55,8 +55,8 @@ std::string one_line_prefix(std::string_view utf8, std::size_t limit) {
 
 // The "next theme" answer as a proposal in the theme agenda. The whole answer goes into
 // the description when the title had to be cut.
-std::int64_t propose_theme(Transaction& tx, std::int64_t werkplaats_id, const std::string& answer,
-                           time::Timestamp now) {
+std::int64_t theme_from_answer(Transaction& tx, std::int64_t werkplaats_id,
+                               const std::string& answer, time::Timestamp now) {
     domain::Theme theme{};
     theme.werkplaats_id = werkplaats_id;
     theme.title = one_line_prefix(answer, domain::ThemeLimits::title);
@@ -103,7 +103,7 @@ EvaluationOutcome submit_evaluation(Transaction& tx, std::int64_t werkplaats_id,
     evaluation.submitted_at = now;
     outcome.evaluation_id = tx.insert_evaluation(evaluation);
     if (!answer.next_theme.empty()) {
-        outcome.theme_id = propose_theme(tx, werkplaats_id, answer.next_theme, now);
+        outcome.theme_id = theme_from_answer(tx, werkplaats_id, answer.next_theme, now);
     }
     outcome.result = FeedbackResult::done;
     return outcome;

@@ -756,6 +756,7 @@ TEST_P(StorageTest, ThemesMoveOnTheAgendaAndCountEachSupporterOnce) {
     EXPECT_FALSE(store_->read().event(event_id)->theme_id);
     EXPECT_EQ(
         store_->read().themes({werkplaats_, domain::ThemeStatus::declined, {}}, {1, 10}).total, 1U);
+}
 
 TEST_P(StorageTest, EvaluationsAreCountedPerGroupPagedAndGivenOncePerPersonalLink) {
     const auto id = published_event(30);

@@ -452,7 +452,7 @@ void EvaluationPages::results_page(const VisitPtr& visit, const Access& access) 
     }
     values.set("answers", answers);
     values.set("has_text_answers", !answers.is_empty_list());
-    values.set("pages", pagination_data(*visit, results.answers.total, request));
+    values.set("paging", pagination_data(*visit, results.answers.total, request));
     values.set("experiences_total", std::to_string(results.experiences.total));
     const std::string url = evaluation_url(site_, *visit, event);
     values.set("evaluation_url", url);
@@ -484,7 +484,7 @@ void EvaluationPages::experiences_page(const VisitPtr& visit, const Access& acce
     }
     values.set("experiences", list);
     values.set("has_experiences", !list.is_empty_list());
-    values.set("pages", pagination_data(*visit, page.total, request));
+    values.set("paging", pagination_data(*visit, page.total, request));
     site_.finish(visit,
                  site_.page(visit, "evaluation_experiences", values,
                             visit->text("experience.review_title") + ": " + event.details.title));
