@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/demo_library.hpp"
+#include "app/evaluations.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
 #include "app/werkplaats_settings.hpp"
@@ -319,6 +320,84 @@ void load_demo_themes(Transaction& tx, std::int64_t werkplaats_id, std::int64_t 
     }
 }
 
+// What participants of a described café said afterwards: a few experiences shared with
+// consent (written for the demo after the magazine's themes, not quoted from it) and the
+// themes they asked for next.
+struct DemoFeedback {
+    const char* cafe_title;
+    std::vector<domain::ExperienceForm> experiences;
+    std::vector<const char*> next_themes;
+};
+
+std::vector<DemoFeedback> demo_feedback() {
+    using domain::Attribution;
+    return {
+        {"Het omgekeerde keukentafelgesprek",
+         {{"Dit keer zaten wij als bewoners zelf aan tafel en luisterden de professionals. Dat "
+           "voelde als een echt gesprek.",
+           Attribution::named, "Erik", "bewoner van Rotterdam-Zuid", true}},
+         {"Mantelzorg naast een baan"}},
+        {"Verbondenheid en veerkracht",
+         {{"Ik schrijf mijn scriptie over eenzaamheid onder jonge mensen. Na vanmiddag weet ik "
+           "welke kant ik op wil met mijn onderzoek.",
+           Attribution::anonymous, "", "", true}},
+         {"Jongeren met schulden", "Gezond leven voor jongeren",
+          "Jongeren met een licht verstandelijke beperking"}},
+        {"Intergenerationele problematiek",
+         {{"Wat collega's uit andere wijkteams vertelden, gebruik ik nu in mijn gesprekken met "
+           "gezinnen. En ik weet wie ik kan bellen.",
+           Attribution::named, "Samira", "sociaal werker in een wijkteam", true}},
+         {}},
+        {"Voorkomen huisuitzettingen",
+         {{"Er waren mensen van heel verschillende organisaties. Daardoor hoorde ik vragen waar "
+           "ik zelf nooit aan had gedacht. Graag een vervolg.",
+           Attribution::named, "Marco", "medewerker woningcorporatie", true},
+          {"Waarom raken mensen zonder huurschuld hun huis kwijt? Daar wil ik meer over weten.",
+           Attribution::anonymous, "", "", true}},
+         {"Een kenniscafé in IJsselmonde"}},
+    };
+}
+
+// Evaluations from about a third of a held café's visitors, half of them through their
+// personal link; the described cafés also get their experiences and next themes.
+void add_demo_feedback(Transaction& tx, std::int64_t werkplaats_id, const domain::Event& event) {
+    const auto registrations = tx.registrations(event.id);
+    if (registrations.empty()) return;
+    const DemoFeedback* feedback = nullptr;
+    static const auto all_feedback = demo_feedback();
+    for (const auto& candidate : all_feedback) {
+        if (event.details.title == candidate.cafe_title) feedback = &candidate;
+    }
+    static const int ratings[] = {5, 4, 4, 5, 3, 4, 5, 4, 2, 4, 5, 3};
+    static const domain::ComeAgain come_again[] = {
+        domain::ComeAgain::yes, domain::ComeAgain::yes,        domain::ComeAgain::maybe,
+        domain::ComeAgain::yes, domain::ComeAgain::unanswered, domain::ComeAgain::no};
+    static const char* const takeaways[] = {"Contacten met mensen uit andere organisaties.",
+                                            "Dat bewoners zelf vaak al weten wat werkt.",
+                                            "Een paar ideeën om morgen op mijn werk te proberen.",
+                                            ""};
+    const time::Timestamp after = event.details.ends_at + 3600;
+    std::size_t next_theme = 0;
+    for (std::size_t i = 0; i < registrations.size(); i += 3) {
+        const auto& registration = registrations[i];
+        domain::EvaluationAnswer answer;
+        answer.rating = ratings[i % std::size(ratings)];
+        answer.come_again = come_again[i % std::size(come_again)];
+        answer.takeaway = takeaways[i % std::size(takeaways)];
+        if (feedback && next_theme < feedback->next_themes.size()) {
+            answer.next_theme = feedback->next_themes[next_theme++];
+        }
+        const bool through_link = i % 2 == 0;
+        if (!through_link) answer.group_id = registration.form.group_id;
+        submit_evaluation(tx, werkplaats_id, event.id, answer,
+                          through_link ? registration.cancel_token : std::string(), after);
+    }
+    if (!feedback) return;
+    for (const auto& experience : feedback->experiences) {
+        submit_experience(tx, werkplaats_id, event.id, experience, "", after);
+    }
+}
+
 }  // namespace
 
 bool is_empty(Queries& queries) { return queries.werkplaatsen().empty(); }
@@ -397,6 +476,7 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
                 tx.insert_registration(registration);
             }
         }
+        add_demo_feedback(tx, werkplaats_id, *tx.event(event_id));
     }
 
     // Upcoming cafés, open for registration: one nearly full, one with room.

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/evaluations.hpp"
 #include "app/registrations.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
@@ -120,6 +121,8 @@ ErasureOutcome erase_person(Transaction& tx, std::int64_t werkplaats_id,
     for (const auto event_id : to_promote) {
         outcome.promoted += promote_from_waiting_list(tx, event_id, now);
     }
+    // A named quote is theirs too; it goes from the public pages with the rest.
+    withdraw_experiences_of(tx, {ids.begin(), ids.end()}, now);
     erase_registrations(tx, werkplaats_id, ids);
     for (const auto& [event_id, count] : per_event) {
         record_audit(tx, werkplaats_id, actor, AuditAction::erased, event_id, std::nullopt,
@@ -273,6 +276,9 @@ PurgeReport purge_expired(Transaction& tx, time::Timestamp now,
             for (const auto& registration : tx.registrations(item.event_id)) {
                 ids.insert(registration.id);
             }
+            // Published experiences stay on their consent until it is withdrawn; the
+            // hidden and withdrawn ones are needed no longer.
+            tx.delete_unpublished_experiences(item.event_id);
             purged.events.push_back(item);
         }
         erase_registrations(tx, overview.werkplaats.id, ids);

@@ -9,7 +9,11 @@
 #include <vector>
 
 #include "app/account_store.hpp"
+<<<<<<< HEAD
 #include "app/library_store.hpp"
+=======
+#include "app/evaluation_store.hpp"
+>>>>>>> evaluation
 #include "app/live_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
@@ -58,7 +62,8 @@ class Queries : public AccountQueries,
                 public LiveQueries,
                 public ThemeQueries,
                 public WerkteamQueries,
-                public LibraryQueries {
+                public LibraryQueries,
+                public EvaluationQueries {
   public:
     virtual ~Queries() = default;
 
@@ -98,7 +103,8 @@ class Transaction : public Queries,
                     public LiveWrites,
                     public ThemeWrites,
                     public WerkteamWrites,
-                    public LibraryWrites {
+                    public LibraryWrites,
+                    public EvaluationWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

@@ -214,8 +214,12 @@ std::string Site::cache_key(const Visit& visit) const {
 bool Site::serve_cached(const VisitPtr& visit) {
     const std::string key = cache_key(*visit);
     std::lock_guard lock(cache_mutex_);
+    // The version before anything is read for a fresh page: a write that commits while
+    // the page is rendered from the old data makes it stale at once (a withdrawn quote must
+    // not stay on a cached page).
+    visit->data_version_read = data_version_.load();
     const auto found = page_cache_.find(key);
-    if (found == page_cache_.end() || found->second.data_version != data_version_.load() ||
+    if (found == page_cache_.end() || found->second.data_version != visit->data_version_read ||
         now() - found->second.rendered_at >= cache_seconds) {
         return false;
     }
@@ -229,7 +233,7 @@ void Site::store_cached(const VisitPtr& visit, const Response& response) {
     std::lock_guard lock(cache_mutex_);
     // Made-up queries must not grow the cache without bound; a full cache starts afresh.
     if (page_cache_.size() >= max_cached_pages) page_cache_.clear();
-    page_cache_[key] = {data_version_.load(), now(), response};
+    page_cache_[key] = {visit->data_version_read, now(), response};
 }
 
 std::shared_ptr<const std::vector<app::Werkplaats>> Site::werkplaatsen() {

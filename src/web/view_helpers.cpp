@@ -24,7 +24,8 @@ std::string time_range(time::Timestamp starts_at, time::Timestamp ends_at) {
     return time::format_time_input(starts_at) + " – " + time::format_time_input(ends_at);
 }
 
-void set_field_errors(data& values, const FieldErrors& errors, const Catalogue& texts) {
+void set_field_errors(data& values, const FieldErrors& errors, const Catalogue& texts,
+                      std::string_view labels) {
     data list(data::type::list);
     for (const auto& error : errors) {
         const std::string message = texts.text(error.message_key, error.limit);
@@ -34,7 +35,8 @@ void set_field_errors(data& values, const FieldErrors& errors, const Catalogue& 
         }
         data item(data::type::object);
         item.set("field", field_id);
-        item.set("label", texts.text("field." + error.field.substr(0, error.field.find('['))));
+        item.set("label", texts.text(std::string(labels) + "." +
+                                     error.field.substr(0, error.field.find('['))));
         item.set("message", message);
         list.push_back(item);
         values.set("error_" + field_id, message);

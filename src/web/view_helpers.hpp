@@ -22,9 +22,10 @@ std::string long_date(time::Timestamp instant, const Catalogue& texts);
 std::string time_range(time::Timestamp starts_at, time::Timestamp ends_at);
 
 // Field errors as template data: {errors: [{field, message}], error_<field>: message}
-// so that a form can show a summary at the top and each message at its field.
+// so that a form can show a summary at the top and each message at its field. The summary
+// names each field by the text `labels`.<field> (a component's own labels, or the shared ones).
 void set_field_errors(kainjow::mustache::data& values, const FieldErrors& errors,
-                      const Catalogue& texts);
+                      const Catalogue& texts, std::string_view labels = "field");
 
 // The JSON body of an API error: {"error": code, "message": ..., "fields": {...}}.
 std::string error_json(std::string_view code, std::string_view message, const FieldErrors& errors,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,9 @@ struct Visit {
     std::shared_ptr<ChannelSink> channel_sink;
     ChannelKind channel_kind = ChannelKind::websocket;
     std::shared_ptr<Channel> channel;
+    // The site's data version when a cacheable page began to read (Site::serve_cached), so
+    // that the page is cached as of that version and not of a later write.
+    std::uint64_t data_version_read = 0;
 
     std::string text(std::string_view key, long long number = 0) const {
         return texts->text(key, number);

@@ -8,6 +8,7 @@
 
 #include "app/accounts.hpp"
 #include "app/demo_werkplaats.hpp"
+#include "app/evaluations.hpp"
 #include "app/events.hpp"
 #include "app/live.hpp"
 #include "app/privacy.hpp"
@@ -755,6 +756,211 @@ TEST_P(StorageTest, ThemesMoveOnTheAgendaAndCountEachSupporterOnce) {
     EXPECT_FALSE(store_->read().event(event_id)->theme_id);
     EXPECT_EQ(
         store_->read().themes({werkplaats_, domain::ThemeStatus::declined, {}}, {1, 10}).total, 1U);
+}
+
+TEST_P(StorageTest, EvaluationsAreCountedPerGroupPagedAndGivenOncePerPersonalLink) {
+    const auto id = published_event(30);
+    const auto anouk = register_person(id, "Anouk");
+    const time::Timestamp after = now + 2 * 86'400;
+    // Not before the café has begun.
+    store_->write_and_wait([&](app::Transaction& tx) {
+        EXPECT_EQ(
+            app::submit_evaluation(tx, werkplaats_, id, {4, "", "", {}, "", 0}, "", now).result,
+            app::FeedbackResult::not_open);
+    });
+    std::vector<app::EvaluationOutcome> outcomes;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        using domain::ComeAgain;
+        outcomes.push_back(app::submit_evaluation(
+            tx, werkplaats_, id,
+            {5, "Nieuwe contacten", "  Jongeren met schulden ", ComeAgain::yes, "", municipality_},
+            anouk.registration->cancel_token, after));
+        outcomes.push_back(app::submit_evaluation(
+            tx, werkplaats_, id, {3, "", "", ComeAgain::maybe, "", municipality_}, "", after));
+        outcomes.push_back(app::submit_evaluation(
+            tx, werkplaats_, id, {2, "", "", ComeAgain::no, "Te kort", 0}, "", after));
+        // The same personal link a second time, and a link of nobody.
+        outcomes.push_back(app::submit_evaluation(tx, werkplaats_, id, {1, "", "", {}, "", 0},
+                                                  anouk.registration->cancel_token, after));
+        outcomes.push_back(
+            app::submit_evaluation(tx, werkplaats_, id, {1, "", "", {}, "", 0}, "nep", after));
+    });
+    ASSERT_EQ(outcomes.size(), 5u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(outcomes[i].result, app::FeedbackResult::done) << i;
+    }
+    EXPECT_EQ(outcomes[3].result, app::FeedbackResult::already_given);
+    EXPECT_EQ(outcomes[4].result, app::FeedbackResult::unknown_link);
+
+    auto& queries = store_->read();
+    EXPECT_TRUE(queries.has_evaluation_from(anouk.registration->id));
+    // The group of the personal link is the registration's, whatever the form said.
+    const auto tallies = queries.evaluation_tallies(id);
+    ASSERT_EQ(tallies.size(), 3u);
+    EXPECT_EQ(tallies[0].group_id, 0);
+    EXPECT_EQ(tallies[0].rating, 2);
+    bool resident_counted = false;
+    for (const auto& tally : tallies) {
+        if (tally.group_id == resident_ && tally.rating == 5) resident_counted = true;
+    }
+    EXPECT_TRUE(resident_counted);
+
+    // Only answers with text, newest first, a page at a time with the total.
+    const auto first = queries.evaluations_with_text(id, {1, 1});
+    EXPECT_EQ(first.total, 2u);
+    ASSERT_EQ(first.items.size(), 1u);
+    EXPECT_EQ(first.items[0].answer.remark, "Te kort");
+    const auto second = queries.evaluations_with_text(id, {2, 1});
+    ASSERT_EQ(second.items.size(), 1u);
+    EXPECT_EQ(second.items[0].answer.next_theme, "Jongeren met schulden");
+    EXPECT_EQ(second.items[0].registration_id, anouk.registration->id);
+    EXPECT_EQ(second.items[0].submitted_at, after);
+
+    // The next theme became a proposal of this Werkplaats, from the evaluation.
+    ASSERT_TRUE(outcomes[0].theme_id);
+    const auto theme = queries.theme(*outcomes[0].theme_id);
+    ASSERT_TRUE(theme);
+    EXPECT_EQ(theme->werkplaats_id, werkplaats_);
+    EXPECT_EQ(theme->title, "Jongeren met schulden");
+    EXPECT_EQ(theme->status, domain::ThemeStatus::proposed);
+    EXPECT_EQ(theme->source, domain::ThemeSource::evaluation);
+    EXPECT_FALSE(outcomes[1].theme_id);
+
+    // The storage itself holds a personal link to one evaluation.
+    EXPECT_ANY_THROW(store_->write_and_wait([&](app::Transaction& tx) {
+        tx.insert_evaluation({0, id, anouk.registration->id, {4, "", "", {}, "", 0}, after});
+    }));
+}
+
+TEST_P(StorageTest, ExperiencesKeepTheirConsentAndAreWithdrawnHiddenAndErased) {
+    const auto id = published_event(30);
+    const auto anouk = register_person(id, "Anouk");
+    const time::Timestamp after = now + 2 * 86'400;
+    domain::ExperienceForm form;
+    form.quote = "Ik weet nu bij wie ik terecht kan.";
+    form.attribution = domain::Attribution::named;
+    form.name = "Anouk";
+    form.role = "bewoner";
+    form.consent = true;
+    app::ExperienceOutcome named, anonymous, refused;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        named = app::submit_experience(tx, werkplaats_, id, form, anouk.registration->cancel_token,
+                                       after);
+        form.attribution = domain::Attribution::anonymous;
+        anonymous = app::submit_experience(tx, werkplaats_, id, form, "", after + 1);
+        form.consent = false;
+        refused = app::submit_experience(tx, werkplaats_, id, form, "", after + 2);
+    });
+    ASSERT_EQ(named.result, app::FeedbackResult::done);
+    ASSERT_EQ(anonymous.result, app::FeedbackResult::done);
+    EXPECT_EQ(refused.result, app::FeedbackResult::invalid);
+    EXPECT_NE(named.token, anonymous.token);
+
+    auto& queries = store_->read();
+    const auto own = app::experience_by_token(queries, named.token);
+    ASSERT_TRUE(own);
+    EXPECT_EQ(own->event.id, id);
+    EXPECT_EQ(own->experience.name, "Anouk");
+    EXPECT_EQ(own->experience.registration_id, anouk.registration->id);
+    EXPECT_EQ(own->experience.consent.text_version, app::experience_consent_version);
+    EXPECT_EQ(own->experience.consent.channel, app::experience_consent_channel);
+    EXPECT_EQ(own->experience.consent.given_at, after);
+    EXPECT_FALSE(app::experience_by_token(queries, named.token + "x"));
+    const auto stored_anonymous = queries.experience(anonymous.experience_id);
+    EXPECT_TRUE(stored_anonymous->name.empty()) << "an anonymous one keeps no name";
+
+    auto shown = app::public_experiences(queries, id, 10);
+    EXPECT_EQ(shown.total, 2u);
+    EXPECT_EQ(shown.items.front().id, anonymous.experience_id) << "newest first";
+    EXPECT_EQ(app::public_experiences(queries, id, 1).items.size(), 1u);
+
+    // Another Werkplaats cannot hide it; this one can, and can show it again.
+    std::int64_t other = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        other = tx.insert_werkplaats("ander", "Andere Werkplaats");
+        EXPECT_EQ(
+            app::set_experience_visible(tx, {other, id}, anonymous.experience_id, false, after),
+            app::VisibilityResult::not_found);
+        EXPECT_EQ(app::set_experience_visible(tx, {werkplaats_, id + 1}, anonymous.experience_id,
+                                              false, after),
+                  app::VisibilityResult::not_found);
+        EXPECT_EQ(app::set_experience_visible(tx, {werkplaats_, id}, anonymous.experience_id, false,
+                                              after),
+                  app::VisibilityResult::done);
+    });
+    EXPECT_EQ(app::public_experiences(queries, id, 10).total, 1u);
+    EXPECT_EQ(queries.experiences({id, domain::ExperienceStatus::hidden}, {1, 10}).total, 1u);
+
+    // Withdrawn: gone from the public list, text and name erased, the consent dates kept.
+    store_->write_and_wait([&](app::Transaction& tx) {
+        EXPECT_EQ(app::withdraw_experience(tx, named.token, after + 60),
+                  app::WithdrawResult::withdrawn);
+        EXPECT_EQ(app::withdraw_experience(tx, named.token, after + 61),
+                  app::WithdrawResult::already_withdrawn);
+        EXPECT_EQ(app::withdraw_experience(tx, "nep", after + 61), app::WithdrawResult::not_found);
+        EXPECT_EQ(
+            app::set_experience_visible(tx, {werkplaats_, id}, named.experience_id, true, after),
+            app::VisibilityResult::withdrawn);
+    });
+    EXPECT_EQ(app::public_experiences(queries, id, 10).total, 0u);
+    const auto withdrawn = queries.experience(named.experience_id);
+    EXPECT_EQ(withdrawn->status, domain::ExperienceStatus::withdrawn);
+    EXPECT_TRUE(withdrawn->quote.empty());
+    EXPECT_TRUE(withdrawn->name.empty());
+    EXPECT_TRUE(withdrawn->role.empty());
+    EXPECT_EQ(withdrawn->consent.given_at, after);
+    EXPECT_EQ(withdrawn->consent.withdrawn_at, after + 60);
+}
+
+TEST_P(StorageTest, ErasingAPersonTakesTheirExperienceAlongAndLeavesTheirEvaluationAnonymous) {
+    const auto id = published_event(30);
+    const auto anouk = register_person(id, "Anouk");
+    const time::Timestamp after = now + 2 * 86'400;
+    domain::ExperienceForm form{"Een fijne middag.", domain::Attribution::named, "Anouk", "", true};
+    app::ExperienceOutcome experience;
+    app::EvaluationOutcome evaluation;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        evaluation = app::submit_evaluation(tx, werkplaats_, id, {4, "Veel", "", {}, "", 0},
+                                            anouk.registration->cancel_token, after);
+        experience = app::submit_experience(tx, werkplaats_, id, form,
+                                            anouk.registration->cancel_token, after);
+        EXPECT_EQ(app::erase_by_token(tx, anouk.registration->cancel_token,
+                                      app::Reach::this_registration, after + 10)
+                      .result,
+                  app::ErasureResult::erased);
+    });
+    auto& queries = store_->read();
+    const auto erased = queries.experience(experience.experience_id);
+    ASSERT_TRUE(erased);
+    EXPECT_EQ(erased->status, domain::ExperienceStatus::withdrawn);
+    EXPECT_TRUE(erased->name.empty());
+    EXPECT_TRUE(erased->quote.empty());
+    EXPECT_FALSE(erased->registration_id);
+    const auto answers = queries.evaluations_with_text(id, {1, 10});
+    ASSERT_EQ(answers.items.size(), 1u);
+    EXPECT_FALSE(answers.items[0].registration_id) << "the answer stays, without the person";
+    EXPECT_EQ(answers.items[0].answer.takeaway, "Veel");
+}
+
+TEST_P(StorageTest, ThePurgeDeletesHiddenExperiencesAndKeepsConsentedOnes) {
+    const auto id = published_event(30);
+    register_person(id, "Anouk");
+    const time::Timestamp after = now + 2 * 86'400;
+    app::ExperienceOutcome kept, hidden;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        domain::ExperienceForm form{"Blijft staan.", domain::Attribution::anonymous, "", "", true};
+        kept = app::submit_experience(tx, werkplaats_, id, form, "", after);
+        form.quote = "Verborgen.";
+        hidden = app::submit_experience(tx, werkplaats_, id, form, "", after);
+        app::set_experience_visible(tx, {werkplaats_, id}, hidden.experience_id, false, after);
+    });
+    // Thirteen months later the retention of twelve has passed.
+    store_->write_and_wait(
+        [&](app::Transaction& tx) { app::purge_expired(tx, now + 400 * 86'400); });
+    auto& queries = store_->read();
+    EXPECT_TRUE(queries.registrations(id).empty());
+    EXPECT_TRUE(queries.experience(kept.experience_id));
+    EXPECT_FALSE(queries.experience(hidden.experience_id));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(backends()),

@@ -143,6 +143,12 @@ class WebAccessTest : public ::testing::Test {
             theme_a_ = app::propose_theme(tx, a_, {"Schulden", "", ""},
                                           domain::ThemeSource::public_form, now)
                            .theme_id;
+            // An experience shared at the event, for the organisers to hide.
+            domain::Experience experience;
+            experience.event_id = event_a_;
+            experience.quote = "Een mooie middag.";
+            experience.consent = {"ervaring-2026-1", "evaluation_form", now, std::nullopt};
+            experience_a_ = tx.insert_experience(experience, "digest-of-a-link");
             const app::Actor admin_a{admin_a_, a_, app::Role::admin, std::nullopt};
             token_a_ = app::create_api_token(tx, admin_a, "koppeling", app::Role::admin, 30, now);
             revoked_a_ = app::create_api_token(tx, admin_a, "oud", app::Role::admin, 30, now);
@@ -254,6 +260,7 @@ class WebAccessTest : public ::testing::Test {
     std::int64_t live_session_a_ = 0, live_question_a_ = 0, spare_question_a_ = 0;
     std::int64_t theme_a_ = 0;
     std::int64_t publication_a_ = 0;
+    std::int64_t experience_a_ = 0;
     app::TokenOutcome token_a_, revoked_a_, spare_a_, expired_a_, host_token_a_, token_b_;
     std::int64_t werkteam_a_ = 0, werkteam_member_a_ = 0;
 };
@@ -263,7 +270,8 @@ std::map<std::string, std::string> write_bodies(std::int64_t event, std::int64_t
                                                 std::int64_t group, std::int64_t host,
                                                 std::int64_t extra_host, std::int64_t werkplaats,
                                                 std::int64_t question, std::int64_t spare_question,
-                                                std::int64_t werkteam_member) {
+                                                std::int64_t werkteam_member,
+                                                std::int64_t experience) {
     const std::string event_form =
         "title=Nieuwe+titel&type=kenniscafe&date=2026-12-10&start_time=16%3A00&end_time=18%3A00"
         "&location_name=Bibliotheek&capacity=30";
@@ -338,14 +346,17 @@ std::map<std::string, std::string> write_bodies(std::int64_t event, std::int64_t
         {"POST /beheer/bibliotheek/{publication}/verwijderen", ""},
         {"POST /api/v1/library",
          R"({"title":"Via de API","kind":"blog","body":"Tekst","published_on":"2020-01-02"})"},
+        {"POST /beheer/events/{id}/evaluatie/ervaringen",
+         "experience=" + std::to_string(experience) + "&action=hide"},
     };
 }
 
 TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothing) {
     const auto group = store_->read().groups(a_).front().id;
     // The assigned host stays assigned, so that the host checks of later routes hold.
-    const auto bodies = write_bodies(event_a_, registration_a_, group, host_a_, organiser_a_, a_,
-                                     live_question_a_, spare_question_a_, werkteam_member_a_);
+    const auto bodies =
+        write_bodies(event_a_, registration_a_, group, host_a_, organiser_a_, a_, live_question_a_,
+                     spare_question_a_, werkteam_member_a_, experience_a_);
     const std::map<std::string, std::string> path_values = {
         {"{id}", std::to_string(event_a_)},
         {"{registration}", std::to_string(registration_a_)},

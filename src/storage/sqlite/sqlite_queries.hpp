@@ -184,6 +184,23 @@ class SqliteQueries final : public app::Transaction {
     void save_publication_file(std::int64_t publication_id, const domain::PublicationFile& file,
                                const std::string& bytes, time::Timestamp now) override;
     void delete_publication(std::int64_t publication_id, time::Timestamp now) override;
+    // Evaluations and experiences (src/storage/sqlite/sqlite_evaluations.cpp).
+    std::vector<domain::EvaluationTally> evaluation_tallies(std::int64_t event_id) override;
+    app::Page<domain::Evaluation> evaluations_with_text(std::int64_t event_id,
+                                                        const app::PageRequest& page) override;
+    bool has_evaluation_from(std::int64_t registration_id) override;
+    std::optional<domain::Experience> experience(std::int64_t id) override;
+    std::optional<domain::Experience> experience_by_token_hash(
+        const std::string& token_hash) override;
+    app::Page<domain::Experience> experiences(const app::ExperienceFilter& filter,
+                                              const app::PageRequest& page) override;
+    std::vector<domain::Experience> experiences_of_registrations(
+        const std::vector<std::int64_t>& registration_ids) override;
+    std::int64_t insert_evaluation(const domain::Evaluation& evaluation) override;
+    std::int64_t insert_experience(const domain::Experience& experience,
+                                   const std::string& token_hash) override;
+    void update_experience(const domain::Experience& experience) override;
+    int delete_unpublished_experiences(std::int64_t event_id) override;
 
   private:
     // Replaces the themes and events a publication belongs to.

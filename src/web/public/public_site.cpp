@@ -2,6 +2,7 @@
 // account is needed; each Werkplaats's site shows only its own events.
 #include <boost/json.hpp>
 
+#include "app/evaluations.hpp"
 #include "core/text.hpp"
 #include "reports/ical.hpp"
 #include "web/components.hpp"
@@ -93,6 +94,8 @@ class PublicSite final : public Component {
     void healthz(const VisitPtr& visit);
     std::string calendar_for(const Visit& visit, const std::vector<domain::Event>& events,
                              const std::string& name);
+    // What participants said, with their consent, and the way to the evaluation form.
+    void set_experiences(const VisitPtr& visit, const domain::Event& event, data& values);
 
     Site& site_;
 };
@@ -227,10 +230,28 @@ void PublicSite::event_page(const VisitPtr& visit) {
             values.set("agenda_theme_title", theme->title);
         }
     }
+    set_experiences(visit, *event, values);
     values.set("json_ld", event_json_ld(*event, site_.site_url(*visit), partners));
     Response response = site_.page(visit, "event", values, d.title, 200, Forms::none);
     site_.store_cached(visit, response);
     site_.finish(visit, std::move(response));
+}
+
+void PublicSite::set_experiences(const VisitPtr& visit, const domain::Event& event, data& values) {
+    // The newest few keep the page small however many were shared over the years.
+    constexpr std::size_t experiences_shown = 10;
+    data experiences(data::type::list);
+    for (const auto& experience :
+         app::public_experiences(site_.store().read(), event.id, experiences_shown).items) {
+        data item(data::type::object);
+        item.set("quote", experience.quote);
+        const std::string signature = domain::signature(experience);
+        item.set("signed", signature.empty() ? visit->text("experience.anonymous") : signature);
+        experiences.push_back(item);
+    }
+    values.set("experiences", experiences);
+    values.set("has_experiences", !experiences.is_empty_list());
+    values.set("can_evaluate", domain::is_open_for_evaluation(event, site_.now()));
 }
 
 void PublicSite::event_ics(const VisitPtr& visit) {

@@ -3,6 +3,7 @@
 
 #include "app/registrations.hpp"
 #include "core/text.hpp"
+#include "domain/evaluation.hpp"
 #include "web/components.hpp"
 #include "web/live/live_channel.hpp"
 #include "web/seating.hpp"
@@ -156,6 +157,14 @@ void RegistrationPages::registration_status(const VisitPtr& visit) {
                                         "?aanmelding=" + registration->cancel_token);
             values.set("live_title", session.title);
         }
+    }
+    // After the café has begun, the way to its evaluation, until this link has used it.
+    if (registration->status != domain::RegistrationStatus::cancelled &&
+        domain::is_open_for_evaluation(*event, site_.now()) &&
+        !queries.has_evaluation_from(registration->id)) {
+        values.set("evaluation_link", site_.site_prefix_for(*visit, event->werkplaats_id) +
+                                          "/events/" + std::to_string(event->id) +
+                                          "/evaluatie?aanmelding=" + registration->cancel_token);
     }
     values.set("can_cancel", registration->status != domain::RegistrationStatus::cancelled &&
                                  event->details.starts_at > site_.now());
