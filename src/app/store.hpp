@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/account_store.hpp"
+#include "app/follow_up_store.hpp"
 #include "app/live_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
@@ -54,7 +55,8 @@ enum class EventOrder { earliest_first, latest_first };
 class Queries : public AccountQueries,
                 public PrivacyQueries,
                 public LiveQueries,
-                public ThemeQueries {
+                public ThemeQueries,
+                public FollowUpQueries {
   public:
     virtual ~Queries() = default;
 
@@ -92,7 +94,8 @@ class Transaction : public Queries,
                     public AccountWrites,
                     public PrivacyWrites,
                     public LiveWrites,
-                    public ThemeWrites {
+                    public ThemeWrites,
+                    public FollowUpWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,
