@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 
+#include "app/demo_follow_up.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
 #include "app/werkplaats_settings.hpp"
@@ -397,6 +398,8 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
             }
         }
     }
+
+    load_demo_follow_up(tx, werkplaats_id, now);
 
     // Upcoming cafés, open for registration: one nearly full, one with room.
     struct Upcoming {
