@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/accounts.hpp"
+#include "app/follow_up_store.hpp"
 #include "app/live_records.hpp"
 #include "app/privacy_records.hpp"
 #include "app/records.hpp"
@@ -32,13 +33,15 @@ class Access {
     std::optional<std::int64_t> token_id;
     // What the path named: {id} is an event, {registration} one of its registrations,
     // {member} a member of the Werkplaats, {token} one of its API tokens, {session} a live
-    // session of the event, {theme} a theme on the Werkplaats's agenda.
+    // session of the event, {theme} a theme on the Werkplaats's agenda, {action} an action
+    // of one of its cafés.
     std::optional<domain::Event> event_in_path;
     std::optional<domain::Registration> registration_in_path;
     std::optional<app::MemberListing> member_in_path;
     std::optional<app::ApiToken> token_in_path;
     std::optional<app::LiveSession> live_session_in_path;
     std::optional<domain::Theme> theme_in_path;
+    std::optional<domain::Action> action_in_path;
 
     // The role in the current Werkplaats (for a token: the token's role).
     app::Role role() const { return required(membership, "membership").role; }
@@ -56,6 +59,7 @@ class Access {
         return required(live_session_in_path, "live session");
     }
     const domain::Theme& theme() const { return required(theme_in_path, "theme"); }
+    const domain::Action& action() const { return required(action_in_path, "action"); }
 
     // The scope a use case checks again inside its transaction.
     app::EventScope event_scope() const { return {werkplaats_id(), event().id}; }

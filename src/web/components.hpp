@@ -20,5 +20,6 @@ std::unique_ptr<Component> make_privacy_pages(Site& site);       // privacy/
 std::unique_ptr<Component> make_api(Site& site);                 // api/
 std::unique_ptr<Component> make_live_pages(Site& site);          // live/
 std::unique_ptr<Component> make_theme_pages(Site& site);         // themes/
+std::unique_ptr<Component> make_follow_up(Site& site);           // follow_up/
 
 }  // namespace kc::web
