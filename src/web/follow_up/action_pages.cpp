@@ -1,9 +1,8 @@
 // Actions ("doorpakken"): per café on /beheer/events/{id}/acties, across all cafés on the
 // action board /beheer/acties, and for scripts under /api/v1 (docs/api.md). Organisers only:
 // an action commits a partner organisation, which is not a table host's call.
-#include <boost/json.hpp>
 #include <algorithm>
-#include <map>
+#include <boost/json.hpp>
 
 #include "app/follow_up.hpp"
 #if __has_include("app/theme_store.hpp")
@@ -238,11 +237,7 @@ void ActionPages::change_status(const VisitPtr& visit, const Access& access) {
 void ActionPages::board(const VisitPtr& visit, const Access& access) {
     auto& queries = site_.store().read();
     const auto query = query_of(*visit);
-    app::ActionFilter filter;
-    filter.werkplaats_id = access.werkplaats_id();
-    filter.status = domain::action_status_from_slug(query.get("status"));
-    filter.owner = text::trim(query.get("organisatie"));
-    if (query.get("te_laat") == "1") filter.overdue_on = today();
+    auto filter = action_filter_from_query(query, access.werkplaats_id(), today());
     data theme_options(data::type::list);
 #ifdef KC_HAS_THEMES
     // Only a theme of this Werkplaats filters; another id finds nothing to filter by.
@@ -263,39 +258,10 @@ void ActionPages::board(const VisitPtr& visit, const Access& access) {
 #endif
     const auto request = page_request(*visit, actions_per_page, max_actions_per_page);
     const auto page = queries.actions(filter, request);
-    const ActionView view{today(), 1, true};
-    std::map<std::int64_t, std::string> event_titles;
-    data list(data::type::list);
-    for (const auto& action : page.items) {
-        auto [title, fresh] = event_titles.try_emplace(action.event_id);
-        if (fresh) {
-            const auto event = queries.event(action.event_id);
-            title->second = event ? event->details.title : std::string();
-        }
-        data item = action_data(*visit, action, view);
-        item.set("event_title", title->second);
-        list.push_back(item);
-    }
     data values(data::type::object);
-    values.set("actions", list);
-    values.set("has_actions", page.total > 0);
-    values.set("total_text",
-               visit->text("follow_up.action_count", static_cast<long long>(page.total)));
-    values.set("paging", pagination_data(*visit, page.total, request));
-    values.set("status_options",
-               status_options(*visit, filter.status, visit->text("follow_up.any_status")));
+    set_action_list(*visit, queries, values, filter, page, {today(), 1, true}, "/beheer/acties");
     values.set("themes", theme_options);
     values.set("has_themes", !theme_options.is_empty_list());
-    data owners(data::type::list);
-    for (const auto& owner : queries.action_owners(access.werkplaats_id())) {
-        data choice(data::type::object);
-        choice.set("value", owner);
-        choice.set("selected", owner == filter.owner);
-        owners.push_back(choice);
-    }
-    values.set("owners", owners);
-    values.set("overdue_checked", filter.overdue_on.has_value());
-    values.set("filter_action", std::string("/beheer/acties"));
     site_.finish(visit, site_.page(visit, "follow_up_board", values,
                                    visit->text("follow_up.board_title"), 200, Forms::none));
 }

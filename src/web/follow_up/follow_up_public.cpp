@@ -2,8 +2,6 @@
 // held cafés of the site's Werkplaats, and /events/{id}/opvolging shows one café's harvest and
 // its actions with their history. Quotes from the harvest and the contacts of actions stay
 // inside: quotes are the organiser's notes without the speaker's consent, contacts are people.
-#include <map>
-
 #include "core/text.hpp"
 #include "web/follow_up/follow_up_parts.hpp"
 #include "web/follow_up/follow_up_views.hpp"
@@ -58,12 +56,8 @@ void PublicFollowUp::actions(const VisitPtr& visit) {
     auto& queries = site_.store().read();
     const auto query = query_of(*visit);
     const std::string today = domain::day_of(site_.now());
-    app::ActionFilter filter;
-    filter.werkplaats_id = visit->site ? visit->site->id : 0;
+    auto filter = action_filter_from_query(query, visit->site ? visit->site->id : 0, today);
     filter.public_only = true;
-    filter.status = domain::action_status_from_slug(query.get("status"));
-    filter.owner = text::trim(query.get("organisatie"));
-    if (query.get("te_laat") == "1") filter.overdue_on = today;
     data values(data::type::object);
     if (const auto cafe_id = text::parse_integer(query.get("cafe"), 1, INT64_MAX)) {
         if (const auto event = public_cafe(*visit, *cafe_id)) {
@@ -73,36 +67,8 @@ void PublicFollowUp::actions(const VisitPtr& visit) {
     }
     const auto request = page_request(*visit, actions_per_page, max_actions_per_page);
     const auto page = queries.actions(filter, request);
-    const ActionView view{today, 1, false};
-    std::map<std::int64_t, std::string> event_titles;
-    data list(data::type::list);
-    for (const auto& action : page.items) {
-        auto [title, fresh] = event_titles.try_emplace(action.event_id);
-        if (fresh) {
-            const auto event = queries.event(action.event_id);
-            title->second = event ? event->details.title : std::string();
-        }
-        data item = action_data(*visit, action, view);
-        item.set("event_title", title->second);
-        list.push_back(item);
-    }
-    values.set("actions", list);
-    values.set("has_actions", page.total > 0);
-    values.set("total_text",
-               visit->text("follow_up.action_count", static_cast<long long>(page.total)));
-    values.set("paging", pagination_data(*visit, page.total, request));
-    values.set("status_options",
-               status_options(*visit, filter.status, visit->text("follow_up.any_status")));
-    data owners(data::type::list);
-    for (const auto& owner : queries.action_owners(filter.werkplaats_id)) {
-        data choice(data::type::object);
-        choice.set("value", owner);
-        choice.set("selected", owner == filter.owner);
-        owners.push_back(choice);
-    }
-    values.set("owners", owners);
-    values.set("overdue_checked", filter.overdue_on.has_value());
-    values.set("filter_action", visit->site_prefix + "/actions");
+    set_action_list(*visit, queries, values, filter, page, {today, 1, false},
+                    visit->site_prefix + "/actions");
     site_.finish(visit, site_.page(visit, "follow_up_public_actions", values,
                                    visit->text("follow_up.public_title"), 200, Forms::none));
 }

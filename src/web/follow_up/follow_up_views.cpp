@@ -1,6 +1,9 @@
 #include "web/follow_up/follow_up_views.hpp"
 
+#include <map>
+
 #include "core/text.hpp"
+#include "web/paging_view.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web::follow_up {
@@ -188,6 +191,51 @@ data status_options(const Visit& visit, std::optional<domain::ActionStatus> sele
 
 domain::ActionDraft action_draft_from_form(const FormData& form) {
     return {form.get("description"), form.get("owner"), form.get("contact"), form.get("due_on")};
+}
+
+app::ActionFilter action_filter_from_query(const FormData& query, std::int64_t werkplaats_id,
+                                           const std::string& today) {
+    app::ActionFilter filter;
+    filter.werkplaats_id = werkplaats_id;
+    filter.status = domain::action_status_from_slug(query.get("status"));
+    filter.owner = text::trim(query.get("organisatie"));
+    if (query.get("te_laat") == "1") filter.overdue_on = today;
+    return filter;
+}
+
+void set_action_list(const Visit& visit, app::Queries& queries, data& values,
+                     const app::ActionFilter& filter, const app::Page<domain::Action>& page,
+                     const ActionView& view, const std::string& filter_action) {
+    // A page shows a few cafés' actions: each café's title is read once.
+    std::map<std::int64_t, std::string> event_titles;
+    data list(data::type::list);
+    for (const auto& action : page.items) {
+        auto [title, fresh] = event_titles.try_emplace(action.event_id);
+        if (fresh) {
+            const auto event = queries.event(action.event_id);
+            title->second = event ? event->details.title : std::string();
+        }
+        data item = action_data(visit, action, view);
+        item.set("event_title", title->second);
+        list.push_back(item);
+    }
+    values.set("actions", list);
+    values.set("has_actions", page.total > 0);
+    values.set("total_text",
+               visit.text("follow_up.action_count", static_cast<long long>(page.total)));
+    values.set("paging", pagination_data(visit, page.total, page.request));
+    values.set("status_options",
+               status_options(visit, filter.status, visit.text("follow_up.any_status")));
+    data owners(data::type::list);
+    for (const auto& owner : queries.action_owners(filter.werkplaats_id)) {
+        data choice(data::type::object);
+        choice.set("value", owner);
+        choice.set("selected", owner == filter.owner);
+        owners.push_back(choice);
+    }
+    values.set("owners", owners);
+    values.set("overdue_checked", filter.overdue_on.has_value());
+    values.set("filter_action", filter_action);
 }
 
 FormData query_of(const Visit& visit) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/follow_up_store.hpp"
+#include "app/store.hpp"
 #include "domain/action.hpp"
 #include "domain/event.hpp"
 #include "domain/harvest.hpp"
@@ -58,6 +59,17 @@ kainjow::mustache::data status_options(const Visit& visit,
                                        const std::string& any_label = "");
 
 domain::ActionDraft action_draft_from_form(const FormData& form);
+
+// The filter of an action list within a Werkplaats from its query: `status`, `organisatie`
+// (the owner) and `te_laat=1` (only overdue ones, `today` being "YYYY-MM-DD").
+app::ActionFilter action_filter_from_query(const FormData& query, std::int64_t werkplaats_id,
+                                           const std::string& today);
+
+// An action list with its filter form (follow_up_filters.mustache) posting to `filter_action`:
+// each action with its café's title, the count, the paging and the choices of the filters.
+void set_action_list(const Visit& visit, app::Queries& queries, kainjow::mustache::data& values,
+                     const app::ActionFilter& filter, const app::Page<domain::Action>& page,
+                     const ActionView& view, const std::string& filter_action);
 
 // The form fields of a query string ("?status=open&page=2"), empty when it is malformed.
 FormData query_of(const Visit& visit);

@@ -105,6 +105,30 @@ class HarvestPages final : public Component {
     // The link of the path, or an answer that it does not work (anymore).
     std::optional<app::HarvestLinkAccess> link_of(const VisitPtr& visit);
 
+    // Runs `change(tx, link)` for the path's harvest link, checked again inside the
+    // transaction since it may have been revoked meanwhile, and answers like write_item; a
+    // refused form comes back as typed.
+    template <typename Change>
+    void host_write(const VisitPtr& visit, const HarvestForm& form, Change change) {
+        const auto link = link_of(visit);
+        if (!link) return;
+        if (!form.errors.empty()) return site_.finish(visit, host_response(visit, *link, form));
+        const std::string token = visit->params.get("token");
+        write_item(
+            visit,
+            [token, change = std::move(change)](app::Transaction& tx) {
+                const auto current = app::harvest_link_access(tx, token);
+                if (!current) {
+                    return app::FollowUpOutcome{app::FollowUpStatus::not_found, {}, 0, {}};
+                }
+                return change(tx, *current);
+            },
+            "/oogst/" + token,
+            [this, visit, link = *link, form](const FieldErrors& errors) {
+                return host_response(visit, link, with_errors(form, errors));
+            });
+    }
+
     // The form values of the item `?bewerk=` names, if `editable` lets this caller change it.
     HarvestForm editing_form(const VisitPtr& visit, std::int64_t event_id,
                              const std::function<bool(const domain::HarvestItem&)>& editable);
@@ -381,60 +405,30 @@ Response HarvestPages::host_response(const VisitPtr& visit, const app::HarvestLi
 }
 
 void HarvestPages::host_add(const VisitPtr& visit) {
-    const auto link = link_of(visit);
-    if (!link) return;
-    auto form = read_harvest_form(visit->form);
-    if (!form.errors.empty()) return site_.finish(visit, host_response(visit, *link, form));
-    write_item(
-        visit,
-        [token = visit->params.get("token"), item = form.item,
-         now = site_.now()](app::Transaction& tx) {
-            // Checked again in the transaction: the link may have been revoked meanwhile.
-            const auto current = app::harvest_link_access(tx, token);
-            if (!current) return app::FollowUpOutcome{app::FollowUpStatus::not_found, {}, 0, {}};
-            return app::add_harvest_item(tx, current->scope(), item, current->recorder(), now);
-        },
-        "/oogst/" + visit->params.get("token"),
-        [this, visit, link = *link, form](const FieldErrors& errors) {
-            return host_response(visit, link, with_errors(form, errors));
-        });
+    const auto form = read_harvest_form(visit->form);
+    host_write(visit, form,
+               [item = form.item, now = site_.now()](app::Transaction& tx,
+                                                     const app::HarvestLinkAccess& link) {
+                   return app::add_harvest_item(tx, link.scope(), item, link.recorder(), now);
+               });
 }
 
 void HarvestPages::host_update(const VisitPtr& visit) {
-    const auto link = link_of(visit);
-    if (!link) return;
-    auto form = read_harvest_form(visit->form);
-    if (!form.errors.empty()) return site_.finish(visit, host_response(visit, *link, form));
-    write_item(
-        visit,
-        [token = visit->params.get("token"), item = form.item, id = form.editing_id,
-         now = site_.now()](app::Transaction& tx) {
-            const auto current = app::harvest_link_access(tx, token);
-            if (!current) return app::FollowUpOutcome{app::FollowUpStatus::not_found, {}, 0, {}};
-            return app::update_harvest_item(tx, current->scope(), id, item, current->recorder(),
-                                            now);
-        },
-        "/oogst/" + visit->params.get("token"),
-        [this, visit, link = *link, form](const FieldErrors& errors) {
-            return host_response(visit, link, with_errors(form, errors));
-        });
+    const auto form = read_harvest_form(visit->form);
+    host_write(visit, form,
+               [item = form.item, id = form.editing_id, now = site_.now()](
+                   app::Transaction& tx, const app::HarvestLinkAccess& link) {
+                   return app::update_harvest_item(tx, link.scope(), id, item, link.recorder(),
+                                                   now);
+               });
 }
 
 void HarvestPages::host_remove(const VisitPtr& visit) {
-    const auto link = link_of(visit);
-    if (!link) return;
-    write_item(
-        visit,
-        [token = visit->params.get("token"),
-         id = id_field(visit->form, "item").value_or(0)](app::Transaction& tx) {
-            const auto current = app::harvest_link_access(tx, token);
-            if (!current) return app::FollowUpOutcome{app::FollowUpStatus::not_found, {}, 0, {}};
-            return app::delete_harvest_item(tx, current->scope(), id, current->recorder());
-        },
-        "/oogst/" + visit->params.get("token"),
-        [this, visit, link = *link](const FieldErrors& errors) {
-            return host_response(visit, link, with_errors({}, errors));
-        });
+    host_write(visit, {},
+               [id = id_field(visit->form, "item").value_or(0)](
+                   app::Transaction& tx, const app::HarvestLinkAccess& link) {
+                   return app::delete_harvest_item(tx, link.scope(), id, link.recorder());
+               });
 }
 
 }  // namespace
