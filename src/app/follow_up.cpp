@@ -85,7 +85,7 @@ FollowUpOutcome delete_harvest_item(Transaction& tx, const EventScope& scope, st
 }
 
 FollowUpOutcome create_harvest_link(Transaction& tx, const EventScope& scope, std::string name,
-                                    std::int64_t created_by, time::Timestamp now) {
+                                    std::optional<std::int64_t> created_by, time::Timestamp now) {
     if (!event_in_scope(tx, scope)) return outcome(FollowUpStatus::not_found);
     name = text::trim(name);
     if (auto errors = domain::validate_link_name(name); !errors.empty()) return invalid(errors);

@@ -45,7 +45,7 @@ FollowUpOutcome delete_harvest_item(Transaction& tx, const EventScope& scope, st
 // A new harvest link for the scope's café; the outcome carries the token, which is stored
 // only as a hash.
 FollowUpOutcome create_harvest_link(Transaction& tx, const EventScope& scope, std::string name,
-                                    std::int64_t created_by, time::Timestamp now);
+                                    std::optional<std::int64_t> created_by, time::Timestamp now);
 FollowUpOutcome revoke_harvest_link(Transaction& tx, const EventScope& scope, std::int64_t link_id,
                                     time::Timestamp now);
 

@@ -601,7 +601,8 @@ TEST_P(StorageTest, HarvestKeepsItsOriginAuthorAndOrderAndPagesWithATotal) {
         cafe.round_questions = {"Wat werkt?", "Wat mist?"};
         cafe.tables = {{0, "Oranje", 6, std::nullopt, {}}, {0, "Blauw", 6, std::nullopt, {}}};
         ASSERT_TRUE(app::save_world_cafe_setup(tx, werkplaats_, cafe).done);
-        const auto link = app::create_harvest_link(tx, scope, " Tafel Blauw, Sanne ", 0, now);
+        const auto link =
+            app::create_harvest_link(tx, scope, " Tafel Blauw, Sanne ", std::nullopt, now);
         ASSERT_EQ(link.status, app::FollowUpStatus::done);
         link_id = link.id;
         token = link.token;
