@@ -16,6 +16,7 @@ test('a host harvests from a phone through a link, and the public sees it', asyn
   await row.getByRole('link', { name: /^Oogst/ }).click();
   await organiser.getByRole('heading', { name: 'Oogst', exact: true }).waitFor();
   assert.deepEqual(await accessibilityViolations(organiser), []);
+  const harvestPage = organiser.url();
   await organiser.getByLabel('Voor wie is de link?').fill('Gespreksgroep stellingen, Sanne');
   await organiser.getByRole('button', { name: 'Link maken' }).click();
   const link = (await organiser.locator('.notice .personal-link').innerText()).trim();
@@ -58,7 +59,7 @@ test('a host harvests from a phone through a link, and the public sees it', asyn
   assert.deepEqual(await accessibilityViolations(visitor), []);
 
   // The organiser revokes the link; the phone's page no longer opens.
-  await organiser.goto(organiser.url());
+  await organiser.goto(harvestPage);
   await organiser.getByRole('button', { name: /^Intrekken/ }).first().click();
   const gone = await page.goto(link);
   assert.equal(gone.status(), 404);
