@@ -757,6 +757,21 @@ TEST_P(StorageTest, ActionsKeepTheirHistoryAndListOverdueOnesFirst) {
     EXPECT_EQ(queries.actions(filter, {1, 10}).total, 0u);
     EXPECT_EQ(queries.action_owners(werkplaats_),
               (std::vector<std::string>{"Bibliotheek", "Gemeente"}));
+    // By the theme the café took up.
+    std::int64_t theme_id = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        theme_id = app::propose_theme(tx, werkplaats_, {"Schulden", "", ""},
+                                      domain::ThemeSource::organiser, now)
+                       .theme_id;
+        app::move_theme(tx, werkplaats_, theme_id, {domain::ThemeStatus::scheduled, event_id, ""},
+                        now);
+    });
+    filter.werkplaats_id = werkplaats_;
+    filter.theme_id = theme_id;
+    EXPECT_EQ(queries.actions(filter, {1, 10}).total, 3u);
+    filter.theme_id = theme_id + 1;
+    EXPECT_EQ(queries.actions(filter, {1, 10}).total, 0u);
+    filter = {};
     // Only the cafés the public may see: a draft's actions stay inside.
     store_->write_and_wait([&](app::Transaction& tx) {
         tx.update_event_status(event_id, domain::EventStatus::draft, now);

@@ -5,10 +5,7 @@
 #include <boost/json.hpp>
 
 #include "app/follow_up.hpp"
-#if __has_include("app/theme_store.hpp")
 #include "app/theme_store.hpp"
-#define KC_HAS_THEMES 1
-#endif
 #include "core/text.hpp"
 #include "core/validation.hpp"
 #include "web/follow_up/follow_up_parts.hpp"
@@ -239,11 +236,11 @@ void ActionPages::board(const VisitPtr& visit, const Access& access) {
     const auto query = query_of(*visit);
     auto filter = action_filter_from_query(query, access.werkplaats_id(), today());
     data theme_options(data::type::list);
-#ifdef KC_HAS_THEMES
-    // Only a theme of this Werkplaats filters; another id finds nothing to filter by.
+    // The themes cafés took up, in the agenda's order and bounded; a theme id from the query
+    // filters only when it is one of them, so another Werkplaats's theme filters nothing.
     app::ThemeFilter theme_filter;
     theme_filter.werkplaats_id = access.werkplaats_id();
-    // A board chooses from the recent themes; older ones are reached from the theme's page.
+    theme_filter.status = domain::ThemeStatus::scheduled;
     const auto themes = queries.themes(theme_filter, {1, 200});
     const auto wanted_theme = text::parse_integer(query.get("thema"), 1, INT64_MAX);
     for (const auto& theme : themes.items) {
@@ -255,7 +252,6 @@ void ActionPages::board(const VisitPtr& visit, const Access& access) {
         if (chosen) filter.theme_id = theme.id;
         theme_options.push_back(choice);
     }
-#endif
     const auto request = page_request(*visit, actions_per_page, max_actions_per_page);
     const auto page = queries.actions(filter, request);
     data values(data::type::object);
