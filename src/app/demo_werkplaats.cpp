@@ -6,6 +6,7 @@
 
 #include "app/demo_library.hpp"
 #include "app/evaluations.hpp"
+#include "app/demo_follow_up.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
 #include "app/werkplaats_settings.hpp"
@@ -478,6 +479,8 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
         }
         add_demo_feedback(tx, werkplaats_id, *tx.event(event_id));
     }
+
+    load_demo_follow_up(tx, werkplaats_id, now);
 
     // Upcoming cafés, open for registration: one nearly full, one with room.
     struct Upcoming {

@@ -9,11 +9,9 @@
 #include <vector>
 
 #include "app/account_store.hpp"
-<<<<<<< HEAD
-#include "app/library_store.hpp"
-=======
 #include "app/evaluation_store.hpp"
->>>>>>> evaluation
+#include "app/follow_up_store.hpp"
+#include "app/library_store.hpp"
 #include "app/live_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
@@ -63,7 +61,8 @@ class Queries : public AccountQueries,
                 public ThemeQueries,
                 public WerkteamQueries,
                 public LibraryQueries,
-                public EvaluationQueries {
+                public EvaluationQueries,
+                public FollowUpQueries {
   public:
     virtual ~Queries() = default;
 
@@ -104,7 +103,8 @@ class Transaction : public Queries,
                     public ThemeWrites,
                     public WerkteamWrites,
                     public LibraryWrites,
-                    public EvaluationWrites {
+                    public EvaluationWrites,
+                    public FollowUpWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

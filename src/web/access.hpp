@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/accounts.hpp"
+#include "app/follow_up_store.hpp"
 #include "app/live_records.hpp"
 #include "app/privacy_records.hpp"
 #include "app/records.hpp"
@@ -35,7 +36,8 @@ class Access {
     // What the path named: {id} is an event, {registration} one of its registrations,
     // {member} a member of the Werkplaats, {token} one of its API tokens, {session} a live
     // session of the event, {theme} a theme on the Werkplaats's agenda, {werkteam} one of its
-    // werkteams, {publication} a publication of its library that is not deleted.
+    // werkteams, {publication} a publication of its library that is not deleted, {action} an
+    // action of one of its cafés.
     std::optional<domain::Event> event_in_path;
     std::optional<domain::Registration> registration_in_path;
     std::optional<app::MemberListing> member_in_path;
@@ -44,6 +46,7 @@ class Access {
     std::optional<domain::Theme> theme_in_path;
     std::optional<domain::Werkteam> werkteam_in_path;
     std::optional<domain::Publication> publication_in_path;
+    std::optional<domain::Action> action_in_path;
 
     // The role in the current Werkplaats (for a token: the token's role).
     app::Role role() const { return required(membership, "membership").role; }
@@ -65,6 +68,7 @@ class Access {
     const domain::Publication& publication() const {
         return required(publication_in_path, "publication");
     }
+    const domain::Action& action() const { return required(action_in_path, "action"); }
 
     // The scope a use case checks again inside its transaction.
     app::EventScope event_scope() const { return {werkplaats_id(), event().id}; }

@@ -26,7 +26,8 @@ std::vector<std::string_view> parameters_of(std::string_view pattern) {
 
 bool Routes::is_scoped_parameter(std::string_view name) {
     return name == "id" || name == "registration" || name == "member" || name == "token" ||
-           name == "session" || name == "theme" || name == "werkteam" || name == "publication";
+           name == "session" || name == "theme" || name == "werkteam" || name == "publication" ||
+           name == "action";
 }
 
 void Routes::open(std::string method, std::string pattern, OpenHandler handler) {

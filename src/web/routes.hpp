@@ -52,8 +52,8 @@ struct RouteSpec {
 // The scoped router that every component registers its routes with. It fails closed:
 // a route under /beheer cannot be open to everyone, and a member route whose path names
 // something the router cannot resolve and check ({id}, {registration}, {member},
-// {token}, {session}, {theme}, {werkteam}, {publication}) is refused when the server starts, so a
-// new page cannot forget its scope.
+// {token}, {session}, {theme}, {werkteam}, {publication}, {action}) is refused when the server
+// starts, so a new page cannot forget its scope.
 class Routes {
   public:
     void open(std::string method, std::string pattern, OpenHandler handler);

@@ -90,6 +90,7 @@ WebApp::WebApp(app::Store& store, WebConfig config) : site_(store, std::move(con
     components_.push_back(make_library_pages(site_));
     components_.push_back(make_oai_endpoint(site_));
     components_.push_back(make_evaluation_pages(site_));
+    components_.push_back(make_follow_up(site_));
     components_.push_back(make_api(site_));
     for (const auto& component : components_) component->add_routes(routes_);
 }
@@ -424,6 +425,17 @@ bool WebApp::resolve_path(const VisitPtr& visit, Access& access) {
             return false;
         }
         access.publication_in_path = std::move(publication);
+    }
+    if (!params.get("action").empty()) {
+        // Like an event: a host sees only the actions of the events assigned to them.
+        auto action = queries.action(params.id("action"));
+        if (!action || action->werkplaats_id != werkplaats_id ||
+            (!access.has_role(app::Role::organiser) &&
+             !queries.is_event_host(action->event_id, access.user.id))) {
+            site_.respond_error(visit, 404, "error.not_found");
+            return false;
+        }
+        access.action_in_path = std::move(action);
     }
     if (!params.get("member").empty()) {
         const auto user_id = params.id("member");

@@ -10,6 +10,7 @@
 #include "app/demo_werkplaats.hpp"
 #include "app/evaluations.hpp"
 #include "app/events.hpp"
+#include "app/follow_up.hpp"
 #include "app/live.hpp"
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
@@ -961,6 +962,197 @@ TEST_P(StorageTest, ThePurgeDeletesHiddenExperiencesAndKeepsConsentedOnes) {
     EXPECT_TRUE(queries.registrations(id).empty());
     EXPECT_TRUE(queries.experience(kept.experience_id));
     EXPECT_FALSE(queries.experience(hidden.experience_id));
+TEST_P(StorageTest, HarvestKeepsItsOriginAuthorAndOrderAndPagesWithATotal) {
+    const auto event_id = published_event(30);
+    const app::EventScope scope{werkplaats_, event_id};
+    const app::Recorder organiser{{std::nullopt, std::nullopt, "Marieke"}};
+    std::int64_t link_id = 0;
+    std::string token;
+    std::int64_t quote_id = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        domain::WorldCafe cafe;
+        cafe.event_id = event_id;
+        cafe.round_questions = {"Wat werkt?", "Wat mist?"};
+        cafe.tables = {{0, "Oranje", 6, std::nullopt, {}}, {0, "Blauw", 6, std::nullopt, {}}};
+        ASSERT_TRUE(app::save_world_cafe_setup(tx, werkplaats_, cafe).done);
+        const auto link =
+            app::create_harvest_link(tx, scope, " Tafel Blauw, Sanne ", std::nullopt, now);
+        ASSERT_EQ(link.status, app::FollowUpStatus::done);
+        link_id = link.id;
+        token = link.token;
+        const auto access = app::harvest_link_access(tx, token);
+        ASSERT_TRUE(access);
+        const auto add = [&](domain::HarvestKind kind, std::string text,
+                             domain::HarvestOrigin origin, const app::Recorder& by) {
+            domain::HarvestItem item;
+            item.kind = kind;
+            item.text = std::move(text);
+            item.origin = std::move(origin);
+            const auto outcome = app::add_harvest_item(tx, scope, item, by, now);
+            EXPECT_EQ(outcome.status, app::FollowUpStatus::done);
+            return outcome.id;
+        };
+        quote_id = add(domain::HarvestKind::quote, "Ik durfde het niet te vragen", {}, organiser);
+        add(domain::HarvestKind::recommendation, "Eén loket voor geldzaken", {"Oranje", 1, ""},
+            organiser);
+        add(domain::HarvestKind::insight, "Schaamte komt eerst", {"Blauw", 2, ""},
+            access->recorder());
+        add(domain::HarvestKind::insight, "Jongeren zoeken hulp online", {"", 0, "Welkom"},
+            organiser);
+    });
+    auto& queries = store_->read();
+    // The token itself is not stored, only its hash.
+    EXPECT_FALSE(queries.harvest_link_by_token(token));
+    const auto links = queries.harvest_links(event_id);
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(links[0].name, "Tafel Blauw, Sanne");
+    EXPECT_NE(links[0].token_hash, token);
+
+    app::HarvestFilter all;
+    all.event_id = event_id;
+    const auto page = queries.harvest_items(all, {1, 3});
+    EXPECT_EQ(page.total, 4u);
+    ASSERT_EQ(page.items.size(), 3u);
+    // By kind in the harvest's order, then table and round: the whole café sorts first.
+    EXPECT_EQ(page.items[0].text, "Jongeren zoeken hulp online");
+    EXPECT_EQ(page.items[0].origin.programme_item, "Welkom");
+    EXPECT_EQ(page.items[1].origin, (domain::HarvestOrigin{"Blauw", 2, ""}));
+    EXPECT_EQ(page.items[1].author.link_id, link_id);
+    EXPECT_EQ(page.items[1].author.name, "Tafel Blauw, Sanne");
+    EXPECT_EQ(page.items[2].kind, domain::HarvestKind::recommendation);
+    EXPECT_EQ(page.items[2].author.name, "Marieke");
+    const auto rest = queries.harvest_items(all, {2, 3});
+    ASSERT_EQ(rest.items.size(), 1u);
+    EXPECT_EQ(rest.items[0].id, quote_id);
+
+    app::HarvestFilter public_only = all;
+    public_only.public_only = true;
+    EXPECT_EQ(queries.harvest_items(public_only, {1, 10}).total, 3u);
+    app::HarvestFilter of_link = all;
+    of_link.link_id = link_id;
+    EXPECT_EQ(queries.harvest_items(of_link, {1, 10}).total, 1u);
+    app::HarvestFilter insights = all;
+    insights.kind = domain::HarvestKind::insight;
+    EXPECT_EQ(queries.harvest_items(insights, {1, 10}).total, 2u);
+
+    // Setting the café up again keeps the harvest's origin; a link edits only its own items,
+    // and a revoked link opens nothing.
+    store_->write_and_wait([&](app::Transaction& tx) {
+        domain::HarvestItem changed;
+        changed.kind = domain::HarvestKind::open_question;
+        changed.text = "Wie betaalt de schuldhulp?";
+        const auto access = app::harvest_link_access(tx, token);
+        EXPECT_EQ(
+            app::update_harvest_item(tx, scope, quote_id, changed, access->recorder(), now).status,
+            app::FollowUpStatus::not_found);
+        EXPECT_EQ(
+            app::update_harvest_item(tx, scope, quote_id, changed, organiser, now + 60).status,
+            app::FollowUpStatus::done);
+        EXPECT_EQ(app::delete_harvest_item(tx, scope, quote_id, access->recorder()).status,
+                  app::FollowUpStatus::not_found);
+        EXPECT_EQ(app::revoke_harvest_link(tx, scope, link_id, now).status,
+                  app::FollowUpStatus::done);
+        EXPECT_FALSE(app::harvest_link_access(tx, token));
+        const app::EventScope elsewhere{werkplaats_ + 1, event_id};
+        EXPECT_EQ(app::delete_harvest_item(tx, elsewhere, quote_id, organiser).status,
+                  app::FollowUpStatus::not_found);
+    });
+    const auto changed = queries.harvest_item(quote_id);
+    ASSERT_TRUE(changed);
+    EXPECT_EQ(changed->kind, domain::HarvestKind::open_question);
+    EXPECT_EQ(changed->updated_at, now + 60);
+    EXPECT_EQ(changed->created_at, now);
+    EXPECT_TRUE(queries.harvest_links(event_id)[0].revoked_at);
+}
+
+TEST_P(StorageTest, ActionsKeepTheirHistoryAndListOverdueOnesFirst) {
+    const auto event_id = published_event(30);
+    const app::EventScope scope{werkplaats_, event_id};
+    std::int64_t late = 0, done = 0, later = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        const auto create = [&](std::string description, std::string owner, std::string due) {
+            const auto outcome = app::create_action(
+                tx, scope, {std::move(description), std::move(owner), "Jan", std::move(due)},
+                "Marieke", now);
+            EXPECT_EQ(outcome.status, app::FollowUpStatus::done);
+            return outcome.id;
+        };
+        later = create("Spreekuur in de bibliotheek", "Bibliotheek", "2024-06-01");
+        late = create("Folder in eenvoudige taal", "Gemeente", "2023-11-01");
+        done = create("Training voor wijkteams", "Gemeente", "2023-10-01");
+        EXPECT_EQ(
+            app::change_action_status(tx, werkplaats_, late, domain::ActionStatus::in_progress, "",
+                                      "Marieke", now + 10)
+                .status,
+            app::FollowUpStatus::done);
+        EXPECT_EQ(app::change_action_status(tx, werkplaats_, done, domain::ActionStatus::done,
+                                            "Twintig mensen getraind", "Marieke", now + 20)
+                      .status,
+                  app::FollowUpStatus::done);
+        EXPECT_EQ(app::change_action_status(tx, werkplaats_, done, domain::ActionStatus::dropped,
+                                            "toch niet", "Marieke", now + 30)
+                      .status,
+                  app::FollowUpStatus::not_allowed);
+        EXPECT_EQ(app::change_action_status(tx, werkplaats_ + 1, done, domain::ActionStatus::open,
+                                            "weer open", "X", now)
+                      .status,
+                  app::FollowUpStatus::not_found);
+    });
+    auto& queries = store_->read();
+    const auto action = queries.action(done);
+    ASSERT_TRUE(action);
+    EXPECT_EQ(action->status, domain::ActionStatus::done);
+    EXPECT_EQ(action->draft.contact, "Jan");
+    ASSERT_EQ(action->history.size(), 2u);
+    EXPECT_EQ(action->history[0].status, domain::ActionStatus::open);
+    EXPECT_EQ(action->history[0].by_name, "Marieke");
+    EXPECT_EQ(action->history[1].text, "Twintig mensen getraind");
+    EXPECT_EQ(action->history[1].at, now + 20);
+
+    app::ActionFilter filter;
+    filter.werkplaats_id = werkplaats_;
+    const auto all = queries.actions(filter, {1, 10});
+    ASSERT_EQ(all.total, 3u);
+    EXPECT_EQ(all.items[0].id, late);
+    EXPECT_EQ(all.items[1].id, later);
+    EXPECT_EQ(all.items[2].id, done);
+    EXPECT_EQ(all.items[0].history.size(), 2u);
+    filter.overdue_on = "2023-11-15";
+    const auto overdue = queries.actions(filter, {1, 10});
+    ASSERT_EQ(overdue.total, 1u);
+    EXPECT_EQ(overdue.items[0].id, late);
+    filter.overdue_on.reset();
+    filter.owner = "Gemeente";
+    EXPECT_EQ(queries.actions(filter, {1, 10}).total, 2u);
+    filter.status = domain::ActionStatus::done;
+    EXPECT_EQ(queries.actions(filter, {1, 10}).total, 1u);
+    filter = {};
+    filter.werkplaats_id = werkplaats_ + 1;
+    EXPECT_EQ(queries.actions(filter, {1, 10}).total, 0u);
+    EXPECT_EQ(queries.action_owners(werkplaats_),
+              (std::vector<std::string>{"Bibliotheek", "Gemeente"}));
+    // By the theme the café took up.
+    std::int64_t theme_id = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        theme_id = app::propose_theme(tx, werkplaats_, {"Schulden", "", ""},
+                                      domain::ThemeSource::organiser, now)
+                       .theme_id;
+        app::move_theme(tx, werkplaats_, theme_id, {domain::ThemeStatus::scheduled, event_id, ""},
+                        now);
+    });
+    filter.werkplaats_id = werkplaats_;
+    filter.theme_id = theme_id;
+    EXPECT_EQ(queries.actions(filter, {1, 10}).total, 3u);
+    filter.theme_id = theme_id + 1;
+    EXPECT_EQ(queries.actions(filter, {1, 10}).total, 0u);
+    filter = {};
+    // Only the cafés the public may see: a draft's actions stay inside.
+    store_->write_and_wait([&](app::Transaction& tx) {
+        tx.update_event_status(event_id, domain::EventStatus::draft, now);
+    });
+    filter.werkplaats_id = werkplaats_;
+    filter.public_only = true;
+    EXPECT_EQ(queries.actions(filter, {1, 10}).total, 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(backends()),

@@ -14,6 +14,7 @@
 #include "app/accounts.hpp"
 #include "app/events.hpp"
 #include "app/library.hpp"
+#include "app/follow_up.hpp"
 #include "app/live.hpp"
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
@@ -175,6 +176,21 @@ class WebAccessTest : public ::testing::Test {
             publication.body = "Tekst";
             publication_a_ =
                 app::create_publication(tx, a_, publication, std::nullopt, now).publication_id;
+            // A harvest item, a harvest link and an action of A's café.
+            domain::HarvestItem item;
+            item.text = "Schaamte houdt jongeren stil";
+            harvest_item_a_ = app::add_harvest_item(tx, live_scope, item,
+                                                    {{admin_a_, std::nullopt, "Admin"}}, now)
+                                  .id;
+            const auto link =
+                app::create_harvest_link(tx, live_scope, "Tafel Oranje", admin_a_, now);
+            harvest_link_a_ = link.id;
+            harvest_token_a_ = link.token;
+            action_a_ = app::create_action(
+                            tx, live_scope,
+                            {"Folder in eenvoudige taal", "Gemeente", "Jan de Vries", "2026-12-20"},
+                            "Admin", now)
+                            .id;
         });
         web::WebConfig config;
         config.share_dir = KC_SOURCE_SHARE_DIR;
@@ -263,15 +279,21 @@ class WebAccessTest : public ::testing::Test {
     std::int64_t experience_a_ = 0;
     app::TokenOutcome token_a_, revoked_a_, spare_a_, expired_a_, host_token_a_, token_b_;
     std::int64_t werkteam_a_ = 0, werkteam_member_a_ = 0;
+    std::int64_t harvest_item_a_ = 0, harvest_link_a_ = 0, action_a_ = 0;
+    std::string harvest_token_a_;
+};
+
+// The ids the bodies of write_bodies() name.
+struct BodyIds {
+    std::int64_t event, registration, group, host, extra_host, werkplaats, question,
+        spare_question, werkteam_member, experience, harvest_item, harvest_link, action;
 };
 
 // A form or JSON body that would change something if the caller were let through.
-std::map<std::string, std::string> write_bodies(std::int64_t event, std::int64_t registration,
-                                                std::int64_t group, std::int64_t host,
-                                                std::int64_t extra_host, std::int64_t werkplaats,
-                                                std::int64_t question, std::int64_t spare_question,
-                                                std::int64_t werkteam_member,
-                                                std::int64_t experience) {
+std::map<std::string, std::string> write_bodies(const BodyIds& ids) {
+    const auto [event, registration, group, host, extra_host, werkplaats, question,
+                spare_question, werkteam_member, experience, harvest_item, harvest_link, action] =
+        ids;
     const std::string event_form =
         "title=Nieuwe+titel&type=kenniscafe&date=2026-12-10&start_time=16%3A00&end_time=18%3A00"
         "&location_name=Bibliotheek&capacity=30";
@@ -348,6 +370,20 @@ std::map<std::string, std::string> write_bodies(std::int64_t event, std::int64_t
          R"({"title":"Via de API","kind":"blog","body":"Tekst","published_on":"2020-01-02"})"},
         {"POST /beheer/events/{id}/evaluatie/ervaringen",
          "experience=" + std::to_string(experience) + "&action=hide"},
+        {"POST /beheer/events/{id}/oogst", "kind=insight&text=Nieuw+inzicht"},
+        {"POST /beheer/events/{id}/oogst/wijzigen",
+         "item=" + std::to_string(harvest_item) + "&kind=open_question&text=Anders"},
+        {"POST /beheer/events/{id}/oogst/verwijderen", "item=" + std::to_string(harvest_item)},
+        {"POST /beheer/events/{id}/oogst/live", "question=" + std::to_string(question)},
+        {"POST /beheer/events/{id}/oogst/links", "name=Tafel+Blauw"},
+        {"POST /beheer/events/{id}/oogst/links/intrekken", "link=" + std::to_string(harvest_link)},
+        {"POST /beheer/events/{id}/acties",
+         "description=Spreekuur&owner=Bibliotheek&due_on=2027-01-15"},
+        {"POST /beheer/events/{id}/acties/status",
+         "action=" + std::to_string(action) + "&status=in_progress"},
+        {"POST /api/v1/events/{id}/actions",
+         R"({"description":"Via de API","owner":"Gemeente","due_on":"2027-02-01"})"},
+        {"PATCH /api/v1/actions/{action}", R"({"status":"done","update":"Klaar"})"},
     };
 }
 
@@ -355,8 +391,9 @@ TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothin
     const auto group = store_->read().groups(a_).front().id;
     // The assigned host stays assigned, so that the host checks of later routes hold.
     const auto bodies =
-        write_bodies(event_a_, registration_a_, group, host_a_, organiser_a_, a_, live_question_a_,
-                     spare_question_a_, werkteam_member_a_, experience_a_);
+        write_bodies({event_a_, registration_a_, group, host_a_, organiser_a_, a_, live_question_a_,
+                      spare_question_a_, werkteam_member_a_, experience_a_, harvest_item_a_,
+                      harvest_link_a_, action_a_});
     const std::map<std::string, std::string> path_values = {
         {"{id}", std::to_string(event_a_)},
         {"{registration}", std::to_string(registration_a_)},
@@ -365,7 +402,8 @@ TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothin
         {"{session}", std::to_string(live_session_a_)},
         {"{theme}", std::to_string(theme_a_)},
         {"{werkteam}", std::to_string(werkteam_a_)},
-        {"{publication}", std::to_string(publication_a_)}};
+        {"{publication}", std::to_string(publication_a_)},
+        {"{action}", std::to_string(action_a_)}};
     int walked = 0;
     for (const auto& route : app_->routes()) {
         if (route.audience == web::Audience::everyone) continue;
@@ -825,6 +863,288 @@ TEST_F(WebAccessTest, TheWerkteamListsArePagedOnThePageAndInTheApi) {
     const auto bad = boost::json::parse(call("GET", "/api/v1/werkteams?page=abc", "", {}).body);
     EXPECT_EQ(bad.as_object().at("page").as_int64(), 1);
     EXPECT_FALSE(bad.as_object().at("next").is_null());
+// Harvest and follow-up: the host's link, the actions API and what the public sees.
+
+TEST_F(WebAccessTest, AHarvestLinkOpensOneCafesHarvestOnlyAndNothingOnceRevoked) {
+    const std::string base = "/oogst/" + harvest_token_a_;
+    const std::vector<std::pair<std::string, std::string>> phone = {
+        {"cookie", std::string("kc_csrf=") + csrf},
+        {"content-type", "application/x-www-form-urlencoded"}};
+    const std::string form = std::string("csrf=") + csrf + "&";
+    const Reply page = call("GET", base, "", {});
+    EXPECT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("Jongeren en schulden"), std::string::npos);
+    EXPECT_NE(page.body.find("Tafel Oranje"), std::string::npos);
+    // The organiser's item is not the host's to see or change.
+    EXPECT_EQ(page.body.find("Schaamte houdt jongeren stil"), std::string::npos);
+    EXPECT_EQ(
+        call("POST", base + "/verwijderen", form + "item=" + std::to_string(harvest_item_a_), phone)
+            .status,
+        404);
+    EXPECT_EQ(call("GET", base + "?bewerk=" + std::to_string(harvest_item_a_), "", {})
+                  .body.find("Schaamte houdt jongeren stil"),
+              std::string::npos);
+
+    // The host adds an item; a bad one comes back with what was typed and a Dutch message.
+    const Reply added =
+        call("POST", base, form + "kind=recommendation&text=E%C3%A9n+loket+voor+geldzaken", phone);
+    EXPECT_EQ(added.status, 303);
+    EXPECT_EQ(added.header("Location"), base);
+    const Reply refused = call(
+        "POST", base, form + "kind=insight&text=Mijn+tekst&origin=table%3AGroen&round=1", phone);
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_NE(refused.body.find("Mijn tekst"), std::string::npos);
+    EXPECT_NE(refused.body.find("Kies een tafel van het wereldcafé"), std::string::npos);
+    EXPECT_EQ(
+        call("POST", base, form + "kind=insight&text=" + std::string(1001, 'a'), phone).status,
+        422);
+    EXPECT_EQ(call("POST", base, form + "kind=geheim&text=x", phone).status, 422);
+    const Reply own = call("GET", base, "", {});
+    EXPECT_NE(own.body.find("Eén loket voor geldzaken"), std::string::npos);
+    app::HarvestFilter of_link;
+    of_link.event_id = event_a_;
+    of_link.link_id = harvest_link_a_;
+    const auto items = store_->read().harvest_items(of_link, {1, 10}).items;
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].author.name, "Tafel Oranje");
+
+    // A made-up link and a revoked one open nothing and store nothing.
+    EXPECT_EQ(call("GET", base + "x", "", {}).status, 404);
+    const std::string organiser = session_of(organiser_a_);
+    EXPECT_EQ(call("POST", "/beheer/events/" + std::to_string(event_a_) + "/oogst/links/intrekken",
+                   form + "link=" + std::to_string(harvest_link_a_),
+                   {{"cookie", organiser}, {"content-type", "application/x-www-form-urlencoded"}})
+                  .status,
+              303);
+    const std::string before = fingerprint(database());
+    EXPECT_EQ(call("GET", base, "", {}).status, 404);
+    EXPECT_EQ(call("POST", base, form + "kind=insight&text=Te+laat", phone).status, 404);
+    EXPECT_EQ(
+        call("POST", base + "/verwijderen", form + "item=" + std::to_string(items[0].id), phone)
+            .status,
+        404);
+    EXPECT_EQ(fingerprint(database()), before);
+}
+
+TEST_F(WebAccessTest, ANewHarvestLinkIsShownOnceAsTextAndQrCodeAndWorks) {
+    const Reply made = call("POST", "/beheer/events/" + std::to_string(event_a_) + "/oogst/links",
+                            std::string("csrf=") + csrf + "&name=Tafel+Blauw",
+                            {{"cookie", session_of(organiser_a_)},
+                             {"content-type", "application/x-www-form-urlencoded"}});
+    EXPECT_EQ(made.status, 200);
+    const std::regex link("http://kenniscafe\\.test/oogst/([A-Za-z0-9_-]{20,})");
+    std::smatch found;
+    ASSERT_TRUE(std::regex_search(made.body, found, link)) << made.body.substr(0, 500);
+    EXPECT_NE(made.body.find("<svg"), std::string::npos);
+    const Reply page = call("GET", "/oogst/" + found[1].str(), "", {});
+    EXPECT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("Tafel Blauw"), std::string::npos);
+    // The page lists the link but never its token again.
+    const Reply later = call("GET", "/beheer/events/" + std::to_string(event_a_) + "/oogst", "",
+                             {{"cookie", session_of(organiser_a_)}});
+    EXPECT_NE(later.body.find("Tafel Blauw"), std::string::npos);
+    EXPECT_EQ(later.body.find(found[1].str()), std::string::npos);
+}
+
+TEST_F(WebAccessTest, TheEventsHostHarvestsButLeavesLinksAndActionsToOrganisers) {
+    const std::string host = session_of(host_a_);
+    const std::string event = "/beheer/events/" + std::to_string(event_a_);
+    const std::vector<std::pair<std::string, std::string>> form = {
+        {"cookie", host}, {"content-type", "application/x-www-form-urlencoded"}};
+    const Reply page = call("GET", event + "/oogst", "", {{"cookie", host}});
+    EXPECT_EQ(page.status, 200);
+    EXPECT_EQ(page.body.find("/oogst/links\""), std::string::npos) << "no link form for a host";
+    EXPECT_EQ(call("POST", event + "/oogst",
+                   std::string("csrf=") + csrf + "&kind=insight&text=Van+de+gastheer", form)
+                  .status,
+              303);
+    EXPECT_EQ(call("GET", event + "/acties", "", {{"cookie", host}}).status, 403);
+    EXPECT_EQ(call("GET", "/beheer/acties", "", {{"cookie", host}}).status, 403);
+    EXPECT_EQ(call("GET", event + "/oogst", "", {{"cookie", session_of(other_host_a_)}}).status,
+              404);
+}
+
+TEST_F(WebAccessTest, TheActionsApiCreatesChangesAndListsWithinItsWerkplaatsOnly) {
+    const auto api = [&](const std::string& method, const std::string& target,
+                         const std::string& body, const app::TokenOutcome& token) {
+        return call(
+            method, target, body,
+            {{"authorization", "Bearer " + token.token}, {"content-type", "application/json"}});
+    };
+    const std::string create = "/api/v1/events/" + std::to_string(event_a_) + "/actions";
+    const Reply created =
+        api("POST", create,
+            R"({"description":"Spreekuur schulden","owner":"Bibliotheek","due_on":"2026-11-01"})",
+            token_a_);
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto id = boost::json::parse(created.body).at("id").as_int64();
+    const std::string action = "/api/v1/actions/" + std::to_string(id);
+
+    const std::string before = fingerprint(database());
+    EXPECT_EQ(api("POST", create, R"({"description":"x","owner":"y")", token_a_).status, 400);
+    const Reply missing = api("POST", create, R"({"description":"x","owner":"y"})", token_a_);
+    EXPECT_EQ(missing.status, 422);
+    EXPECT_NE(missing.body.find("\"due_on\""), std::string::npos);
+    EXPECT_EQ(
+        api("POST", create, R"({"description":"x","owner":"y","due_on":"2026-02-30"})", token_a_)
+            .status,
+        422);
+    EXPECT_EQ(
+        api("POST", create, R"({"description":7,"owner":"y","due_on":"2026-12-01"})", token_a_)
+            .status,
+        422);
+    EXPECT_EQ(api("POST", "/api/v1/events/" + std::to_string(event_b_) + "/actions",
+                  R"({"description":"x","owner":"y","due_on":"2026-12-01"})", token_a_)
+                  .status,
+              404);
+    EXPECT_EQ(api("PATCH", action, R"({"status":"done"})", token_b_).status, 404);
+    const Reply unknown = api("PATCH", action, R"({"status":"klaar"})", token_a_);
+    EXPECT_EQ(unknown.status, 422);
+    EXPECT_NE(unknown.body.find("Kies een stand"), std::string::npos);
+    EXPECT_EQ(api("PATCH", action, R"({"status":"dropped"})", token_a_).status, 422)
+        << "dropping needs a reason";
+    EXPECT_EQ(api("GET", "/api/v1/actions?status=bijna", "", token_a_).status, 422);
+    EXPECT_EQ(api("GET", "/api/v1/actions?overdue=misschien", "", token_a_).status, 422);
+    EXPECT_EQ(fingerprint(database()), before);
+
+    // Due on 1 November, open on the fixture's day: overdue until it is done.
+    const Reply overdue = api("GET", "/api/v1/actions?overdue=1", "", token_a_);
+    ASSERT_EQ(overdue.status, 200);
+    auto page = boost::json::parse(overdue.body).as_object();
+    EXPECT_EQ(page.at("total").as_int64(), 1);
+    EXPECT_EQ(page.at("items").as_array()[0].at("id").as_int64(), id);
+    EXPECT_TRUE(page.at("items").as_array()[0].at("overdue").as_bool());
+
+    EXPECT_EQ(
+        api("PATCH", action, R"({"status":"done","update":"Elke dinsdag open"})", token_a_).status,
+        200);
+    EXPECT_EQ(api("PATCH", action, R"({"status":"dropped","update":"toch niet"})", token_a_).status,
+              409);
+    EXPECT_EQ(boost::json::parse(api("GET", "/api/v1/actions?overdue=1", "", token_a_).body)
+                  .at("total")
+                  .as_int64(),
+              0);
+    page = boost::json::parse(api("GET", "/api/v1/actions?status=done&limit=1", "", token_a_).body)
+               .as_object();
+    EXPECT_EQ(page.at("total").as_int64(), 1);
+    EXPECT_EQ(page.at("limit").as_int64(), 1);
+    EXPECT_TRUE(page.at("next").is_null());
+    const auto& history = page.at("items").as_array()[0].at("history").as_array();
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history[1].at("update").as_string(), "Elke dinsdag open");
+    const auto all = boost::json::parse(api("GET", "/api/v1/actions?limit=1", "", token_a_).body);
+    EXPECT_EQ(all.at("total").as_int64(), 2);
+    EXPECT_FALSE(all.at("next").is_null());
+    // B's token sees none of A's actions.
+    EXPECT_EQ(
+        boost::json::parse(api("GET", "/api/v1/actions", "", token_b_).body).at("total").as_int64(),
+        0);
+}
+
+TEST_F(WebAccessTest, ThePublicSeesHarvestWithoutQuotesAndActionsWithoutContacts) {
+    store_->write_and_wait([&](app::Transaction& tx) {
+        domain::HarvestItem quote;
+        quote.kind = domain::HarvestKind::quote;
+        quote.text = "Ik schaamde me kapot";
+        app::add_harvest_item(tx, {a_, event_a_}, quote, {{admin_a_, std::nullopt, "Admin"}}, now);
+    });
+    const std::string follow_up = "/events/" + std::to_string(event_a_) + "/opvolging";
+    const Reply page = call("GET", follow_up, "", {});
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("Schaamte houdt jongeren stil"), std::string::npos);
+    EXPECT_NE(page.body.find("Folder in eenvoudige taal"), std::string::npos);
+    EXPECT_EQ(page.body.find("Ik schaamde me kapot"), std::string::npos);
+    EXPECT_EQ(page.body.find("Jan de Vries"), std::string::npos);
+    const Reply actions = call("GET", "/actions", "", {});
+    ASSERT_EQ(actions.status, 200);
+    EXPECT_NE(actions.body.find("Folder in eenvoudige taal"), std::string::npos);
+    EXPECT_EQ(actions.body.find("Jan de Vries"), std::string::npos);
+    EXPECT_EQ(call("GET", "/actions?status=done", "", {}).body.find("Folder in eenvoudige taal"),
+              std::string::npos);
+    // Another Werkplaats's site shows none of it; a draft café has no follow-up page.
+    EXPECT_EQ(call("GET", "/w/ander/actions", "", {}).body.find("Folder in eenvoudige taal"),
+              std::string::npos);
+    EXPECT_EQ(call("GET", "/w/ander" + follow_up, "", {}).status, 404);
+    store_->write_and_wait([&](app::Transaction& tx) {
+        tx.update_event_status(event_a_, domain::EventStatus::draft, now);
+    });
+    EXPECT_EQ(call("GET", follow_up, "", {}).status, 404);
+    EXPECT_EQ(call("GET", "/actions", "", {}).body.find("Folder in eenvoudige taal"),
+              std::string::npos);
+}
+
+TEST_F(WebAccessTest, AnActionsStatusChangeNeedsAReasonToDropAndKeepsTheTypedUpdate) {
+    const std::string event = "/beheer/events/" + std::to_string(event_a_);
+    const std::vector<std::pair<std::string, std::string>> form = {
+        {"cookie", session_of(organiser_a_)},
+        {"content-type", "application/x-www-form-urlencoded"}};
+    const std::string before = fingerprint(database());
+    const Reply refused =
+        call("POST", event + "/acties/status",
+             std::string("csrf=") + csrf + "&action=" + std::to_string(action_a_) +
+                 "&status=dropped&update=+",
+             form);
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_NE(refused.body.find("Schrijf kort op waarom"), std::string::npos);
+    const Reply bad_date = call(
+        "POST", event + "/acties",
+        std::string("csrf=") + csrf + "&description=Buurtteam+bellen&owner=Wijkteam&due_on=morgen",
+        form);
+    EXPECT_EQ(bad_date.status, 422);
+    EXPECT_NE(bad_date.body.find("Buurtteam bellen"), std::string::npos);
+    EXPECT_EQ(fingerprint(database()), before);
+    EXPECT_EQ(call("POST", event + "/acties/status",
+                   std::string("csrf=") + csrf + "&action=" + std::to_string(action_a_) +
+                       "&status=dropped&update=Geen+geld",
+                   form)
+                  .status,
+              303);
+    EXPECT_EQ(store_->read().action(action_a_)->status, domain::ActionStatus::dropped);
+    const Reply board =
+        call("GET", "/beheer/acties?status=dropped", "", {{"cookie", session_of(organiser_a_)}});
+    EXPECT_EQ(board.status, 200);
+    EXPECT_NE(board.body.find("Folder in eenvoudige taal"), std::string::npos);
+    EXPECT_NE(board.body.find("Geen geld"), std::string::npos);
+}
+
+TEST_F(WebAccessTest, ALiveQuestionsResultIsTakenIntoTheHarvestOnceItWasOpen) {
+    const std::string take = "/beheer/events/" + std::to_string(event_a_) + "/oogst/live";
+    const std::vector<std::pair<std::string, std::string>> form = {
+        {"cookie", session_of(host_a_)}, {"content-type", "application/x-www-form-urlencoded"}};
+    const std::string body = std::string("csrf=") + csrf + "&question=";
+    EXPECT_EQ(call("POST", take, body + std::to_string(live_question_a_), form).status, 422)
+        << "a question that was never open has no result";
+    store_->write_and_wait([&](app::Transaction& tx) {
+        tx.insert_live_participants(
+            {{901, live_session_a_, "telefoon-1", 0, std::nullopt, "", now},
+             {902, live_session_a_, "telefoon-2", 0, std::nullopt, "", now},
+             {903, live_session_a_, "telefoon-3", 0, std::nullopt, "", now}});
+        tx.insert_live_answers(
+            {{911, live_question_a_, 901, 0, "a", {{0}, {}, {}, {}, {}}, 0, now},
+             {912, live_question_a_, 902, 0, "a", {{0}, {}, {}, {}, {}}, 0, now},
+             {913, live_question_a_, 903, 0, "a", {{1}, {}, {}, {}, {}}, 0, now}});
+        auto question = tx.live_questions(live_session_a_).front();
+        question.state = app::LiveQuestionState::closed;
+        tx.update_live_question(question);
+    });
+    const Reply page = call("GET", "/beheer/events/" + std::to_string(event_a_) + "/oogst", "",
+                            {{"cookie", session_of(host_a_)}});
+    EXPECT_NE(page.body.find("Opnemen in de oogst"), std::string::npos);
+    EXPECT_EQ(call("POST", take, body + std::to_string(live_question_a_), form).status, 303);
+    app::HarvestFilter filter;
+    filter.event_id = event_a_;
+    const auto items = store_->read().harvest_items(filter, {1, 10}).items;
+    const auto taken = std::find_if(items.begin(), items.end(), [](const auto& item) {
+        return item.text.starts_with("Live vraag: Wat vindt u?");
+    });
+    ASSERT_NE(taken, items.end());
+    EXPECT_NE(taken->text.find("3 mensen deden mee"), std::string::npos) << taken->text;
+    EXPECT_NE(taken->text.find("Goed: 2; Slecht: 1"), std::string::npos) << taken->text;
+    // A question of another Werkplaats's café is not found through this café.
+    EXPECT_EQ(call("POST", "/beheer/events/" + std::to_string(event_b_) + "/oogst/live",
+                   body + std::to_string(live_question_a_), form)
+                  .status,
+              404);
 }
 
 }  // namespace

@@ -202,10 +202,31 @@ class SqliteQueries final : public app::Transaction {
     void update_experience(const domain::Experience& experience) override;
     int delete_unpublished_experiences(std::int64_t event_id) override;
 
+    // Harvest and follow-up (src/storage/sqlite/sqlite_follow_up.cpp).
+    std::optional<domain::HarvestItem> harvest_item(std::int64_t id) override;
+    app::Page<domain::HarvestItem> harvest_items(const app::HarvestFilter& filter,
+                                                 const app::PageRequest& page) override;
+    std::size_t count_harvest_items(std::int64_t event_id) override;
+    std::vector<app::HarvestLink> harvest_links(std::int64_t event_id) override;
+    std::optional<app::HarvestLink> harvest_link_by_token(const std::string& token_hash) override;
+    std::optional<domain::Action> action(std::int64_t id) override;
+    app::Page<domain::Action> actions(const app::ActionFilter& filter,
+                                      const app::PageRequest& page) override;
+    std::vector<std::string> action_owners(std::int64_t werkplaats_id) override;
+    std::int64_t insert_harvest_item(const domain::HarvestItem& item) override;
+    void update_harvest_item(const domain::HarvestItem& item) override;
+    void delete_harvest_item(std::int64_t id) override;
+    std::int64_t insert_harvest_link(const app::HarvestLink& link) override;
+    void revoke_harvest_link(std::int64_t id, time::Timestamp now) override;
+    std::int64_t insert_action(const domain::Action& action) override;
+    void add_action_update(std::int64_t action_id, const domain::ActionUpdate& update) override;
+
   private:
     // Replaces the themes and events a publication belongs to.
     void write_publication_links(std::int64_t publication_id,
                                  const domain::Publication& publication);
+    void load_action_history(domain::Action& action);
+    void insert_action_update(std::int64_t action_id, const domain::ActionUpdate& update);
     // The anonymous counts of erased registrations as facts, for attendance_facts.
     void append_anonymous_facts(std::int64_t werkplaats_id,
                                 std::vector<domain::AttendanceFact>& facts);
