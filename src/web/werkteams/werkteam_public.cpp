@@ -1,7 +1,7 @@
 // The public side of werkteams: the list of a Werkplaats's teams, a page per team (its
 // theme, members by group and organisation, meetings over time, products and cafés) with
 // schema.org data, and the list in the JSON API. Members are named only when they agreed
-// (docs/decisions/0009-werkteam-members-in-public.md).
+// (docs/decisions/0010-werkteam-members-in-public.md).
 #include <boost/json.hpp>
 
 #include "app/werkteams.hpp"
