@@ -4,9 +4,9 @@
 #include <chrono>
 #include <map>
 
+#include "app/demo_follow_up.hpp"
 #include "app/demo_library.hpp"
 #include "app/evaluations.hpp"
-#include "app/demo_follow_up.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
 #include "app/werkplaats_settings.hpp"

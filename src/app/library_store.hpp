@@ -39,6 +39,8 @@ struct LibrarySearch {
     std::optional<domain::PublicationKind> kind;
     std::optional<std::int64_t> theme_id;
     std::optional<int> year;
+    // Only the publications that belong to this café.
+    std::optional<std::int64_t> event_id;
 };
 
 // A piece of a search result's snippet: the words that matched are `highlighted`. The web

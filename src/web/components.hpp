@@ -28,7 +28,7 @@ std::unique_ptr<Component> make_oai_endpoint(Site& site);        // library/
 
 // Whether a POST to the path carries the library's PDF upload, and so may be larger.
 bool is_library_upload_path(std::string_view path);
-std::unique_ptr<Component> make_evaluation_pages(Site& site);    // evaluation/
-std::unique_ptr<Component> make_follow_up(Site& site);           // follow_up/
+std::unique_ptr<Component> make_evaluation_pages(Site& site);  // evaluation/
+std::unique_ptr<Component> make_follow_up(Site& site);         // follow_up/
 
 }  // namespace kc::web

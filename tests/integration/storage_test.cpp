@@ -962,6 +962,8 @@ TEST_P(StorageTest, ThePurgeDeletesHiddenExperiencesAndKeepsConsentedOnes) {
     EXPECT_TRUE(queries.registrations(id).empty());
     EXPECT_TRUE(queries.experience(kept.experience_id));
     EXPECT_FALSE(queries.experience(hidden.experience_id));
+}
+
 TEST_P(StorageTest, HarvestKeepsItsOriginAuthorAndOrderAndPagesWithATotal) {
     const auto event_id = published_event(30);
     const app::EventScope scope{werkplaats_, event_id};

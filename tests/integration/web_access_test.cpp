@@ -13,8 +13,8 @@
 
 #include "app/accounts.hpp"
 #include "app/events.hpp"
-#include "app/library.hpp"
 #include "app/follow_up.hpp"
+#include "app/library.hpp"
 #include "app/live.hpp"
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
@@ -285,15 +285,14 @@ class WebAccessTest : public ::testing::Test {
 
 // The ids the bodies of write_bodies() name.
 struct BodyIds {
-    std::int64_t event, registration, group, host, extra_host, werkplaats, question,
-        spare_question, werkteam_member, experience, harvest_item, harvest_link, action;
+    std::int64_t event, registration, group, host, extra_host, werkplaats, question, spare_question,
+        werkteam_member, experience, harvest_item, harvest_link, action;
 };
 
 // A form or JSON body that would change something if the caller were let through.
 std::map<std::string, std::string> write_bodies(const BodyIds& ids) {
-    const auto [event, registration, group, host, extra_host, werkplaats, question,
-                spare_question, werkteam_member, experience, harvest_item, harvest_link, action] =
-        ids;
+    const auto [event, registration, group, host, extra_host, werkplaats, question, spare_question,
+                werkteam_member, experience, harvest_item, harvest_link, action] = ids;
     const std::string event_form =
         "title=Nieuwe+titel&type=kenniscafe&date=2026-12-10&start_time=16%3A00&end_time=18%3A00"
         "&location_name=Bibliotheek&capacity=30";
@@ -390,10 +389,9 @@ std::map<std::string, std::string> write_bodies(const BodyIds& ids) {
 TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothing) {
     const auto group = store_->read().groups(a_).front().id;
     // The assigned host stays assigned, so that the host checks of later routes hold.
-    const auto bodies =
-        write_bodies({event_a_, registration_a_, group, host_a_, organiser_a_, a_, live_question_a_,
-                      spare_question_a_, werkteam_member_a_, experience_a_, harvest_item_a_,
-                      harvest_link_a_, action_a_});
+    const auto bodies = write_bodies({event_a_, registration_a_, group, host_a_, organiser_a_, a_,
+                                      live_question_a_, spare_question_a_, werkteam_member_a_,
+                                      experience_a_, harvest_item_a_, harvest_link_a_, action_a_});
     const std::map<std::string, std::string> path_values = {
         {"{id}", std::to_string(event_a_)},
         {"{registration}", std::to_string(registration_a_)},
@@ -863,6 +861,8 @@ TEST_F(WebAccessTest, TheWerkteamListsArePagedOnThePageAndInTheApi) {
     const auto bad = boost::json::parse(call("GET", "/api/v1/werkteams?page=abc", "", {}).body);
     EXPECT_EQ(bad.as_object().at("page").as_int64(), 1);
     EXPECT_FALSE(bad.as_object().at("next").is_null());
+}
+
 // Harvest and follow-up: the host's link, the actions API and what the public sees.
 
 TEST_F(WebAccessTest, AHarvestLinkOpensOneCafesHarvestOnlyAndNothingOnceRevoked) {

@@ -11,8 +11,11 @@
 
 #include "app/accounts.hpp"
 #include "app/demo_werkplaats.hpp"
+#include "app/follow_up.hpp"
+#include "app/library.hpp"
 #include "app/security.hpp"
 #include "app/themes.hpp"
+#include "app/werkteams.hpp"
 #include "http/server.hpp"
 #include "http_client.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -702,11 +705,11 @@ TEST_F(WebAppTest, AnyoneProposesAThemeWhichOthersSupportOnceAndAnOrganiserSched
 
     // Sent at once, as a bot would: asked to send it again, nothing stored, the text kept.
     const std::string proposal = "csrf=" + csrf + "&stamp=" + web::percent_encode(stamp) +
-                                 "&title=Jongeren+met+schulden&place=IJsselmonde&website=";
+                                 "&title=Schulden+bij+zzp+ers&place=IJsselmonde&website=";
     const auto too_fast = post_form("/themes", proposal, {cookie});
     EXPECT_EQ(too_fast.status, 422);
     EXPECT_NE(too_fast.body.find("verstuur het nog een keer"), std::string::npos);
-    EXPECT_NE(too_fast.body.find("value=\"Jongeren met schulden\""), std::string::npos);
+    EXPECT_NE(too_fast.body.find("value=\"Schulden bij zzp ers\""), std::string::npos);
 
     clock_ += 10;
     // The hidden field filled in: answered like a success, but nothing is stored.
@@ -725,7 +728,7 @@ TEST_F(WebAppTest, AnyoneProposesAThemeWhichOthersSupportOnceAndAnOrganiserSched
     std::int64_t theme_id = 0;
     int with_title = 0;
     for (const auto& item : listed.at("items").as_array()) {
-        if (item.at("title").as_string() == "Jongeren met schulden") {
+        if (item.at("title").as_string() == "Schulden bij zzp ers") {
             theme_id = item.at("id").as_int64();
             ++with_title;
         }
@@ -867,6 +870,50 @@ TEST_F(WebAppTest, PagesAndListsStaySmallAfterTenYearsOfCafes) {
     EXPECT_EQ(beyond.status, 200);
     EXPECT_EQ(beyond.body.find("Kenniscafé nummer"), std::string::npos);
     EXPECT_NE(beyond.body.find("rel=\"prev\""), std::string::npos);
+}
+
+TEST_F(WebAppTest, AThemesPageAndACafesPageGatherWhatHangsTogether) {
+    const auto cafe = open_event();
+    std::int64_t theme = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        const auto werkplaats = tx.event(cafe)->werkplaats_id;
+        theme = app::propose_theme(tx, werkplaats, {"Schulden en schaamte", "", ""},
+                                   domain::ThemeSource::organiser, now)
+                    .theme_id;
+        ASSERT_EQ(
+            app::move_theme(tx, werkplaats, theme, {domain::ThemeStatus::scheduled, cafe, ""}, now)
+                .result,
+            app::ThemeChangeResult::done);
+        domain::Werkteam werkteam;
+        werkteam.name = "Werkteam Schaamte";
+        werkteam.theme_id = theme;
+        werkteam.started_on = "2026-01-01";
+        ASSERT_GT(app::create_werkteam(tx, werkplaats, werkteam, now).id, 0);
+        domain::Publication publication;
+        publication.title = "Handreiking over schaamte";
+        publication.kind = domain::PublicationKind::guide;
+        publication.published_on = {2026, 6, 1};
+        publication.body = "Een tekst.";
+        publication.theme_ids = {theme};
+        publication.event_ids = {cafe};
+        ASSERT_GT(
+            app::create_publication(tx, werkplaats, publication, std::nullopt, now).publication_id,
+            0);
+        ASSERT_GT(app::create_action(tx, {werkplaats, cafe},
+                                     {"Spreekuur zonder afspraak", "Wijkteam", "", "2027-03-01"},
+                                     "Demi", now)
+                      .id,
+                  0);
+    });
+    const auto page = get("/themes/" + std::to_string(theme));
+    ASSERT_EQ(page.status, 200);
+    for (const char* expected : {"Werkteam Schaamte", "Handreiking over schaamte",
+                                 "Spreekuur zonder afspraak", "/events/"}) {
+        EXPECT_NE(page.body.find(expected), std::string::npos) << expected;
+    }
+    const auto event_page = get("/events/" + std::to_string(cafe));
+    EXPECT_NE(event_page.body.find("Handreiking over schaamte"), std::string::npos);
+    EXPECT_NE(event_page.body.find("/themes/" + std::to_string(theme)), std::string::npos);
 }
 
 }  // namespace

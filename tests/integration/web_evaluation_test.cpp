@@ -172,7 +172,7 @@ TEST_F(WebEvaluationTest, SpamInTheHoneypotIsThankedForAndThrownAway) {
 }
 
 TEST_F(WebEvaluationTest, MalformedInputGetsAClearMessageAndKeepsWhatWasTyped) {
-    for (const std::string& rating : {"9", "", "vier", "0"}) {
+    for (const std::string rating : {"9", "", "vier", "0"}) {
         SCOPED_TRACE(rating);
         const Reply refused =
             call("POST", path(held_a_, "/evaluatie"),

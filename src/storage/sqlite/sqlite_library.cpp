@@ -122,12 +122,14 @@ std::vector<app::SnippetPart> snippet_parts(const std::string& marked) {
     return parts;
 }
 
-// The filters both search forms share, with the Werkplaats as ?1, kind ?2, theme ?3 and
-// year ?4; NULL leaves a filter out.
+// The filters both search forms share, with the Werkplaats as ?1, kind ?2, theme ?3, year
+// ?4 and café ?8; NULL leaves a filter out.
 const std::string search_filters =
     "p.werkplaats_id = ?1 AND p.deleted_at IS NULL AND (?2 IS NULL OR p.kind = ?2) "
     "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM publication_themes t WHERE t.publication_id = p.id "
-    "AND t.theme_id = ?3)) AND (?4 IS NULL OR substr(p.published_on, 1, 4) = ?4)";
+    "AND t.theme_id = ?3)) AND (?4 IS NULL OR substr(p.published_on, 1, 4) = ?4) "
+    "AND (?8 IS NULL OR EXISTS (SELECT 1 FROM publication_events e WHERE e.publication_id = "
+    "p.id AND e.event_id = ?8))";
 
 void bind_search_filters(Statement& statement, const app::LibrarySearch& search) {
     statement.bind(1, search.werkplaats_id);
@@ -142,6 +144,7 @@ void bind_search_filters(Statement& statement, const app::LibrarySearch& search)
     } else {
         statement.bind(4, std::nullopt);
     }
+    statement.bind(8, search.event_id);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "app/library.hpp"
 #include "reports/svg_chart.hpp"
 #include "web/view_helpers.hpp"
 
@@ -78,6 +79,20 @@ std::string publication_json_ld(const domain::Publication& publication,
                                       {"contentSize", std::to_string(publication.file->size)}};
     }
     return json_for_script(json::serialize(ld));
+}
+
+kainjow::mustache::data publication_links(const Visit& visit,
+                                          const std::vector<app::LibraryHit>& hits) {
+    kainjow::mustache::data list(kainjow::mustache::data::type::list);
+    for (const auto& hit : hits) {
+        kainjow::mustache::data item(kainjow::mustache::data::type::object);
+        item.set("path", app::publication_path(hit.publication.id));
+        item.set("title", hit.publication.title);
+        item.set("kind",
+                 visit.text("library.kind." + std::string(domain::to_slug(hit.publication.kind))));
+        list.push_back(item);
+    }
+    return list;
 }
 
 }  // namespace kc::web

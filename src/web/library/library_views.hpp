@@ -1,11 +1,13 @@
 #pragma once
 
+#include <kainjow/mustache.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "app/library_store.hpp"
 #include "domain/publication.hpp"
+#include "web/visit.hpp"
 
 namespace kc::web {
 
@@ -31,5 +33,10 @@ struct PublicationLinks {
 // its PDF as encoding), escaped so that no text in it can end the <script> element.
 std::string publication_json_ld(const domain::Publication& publication,
                                 const PublicationLinks& links);
+
+// Publications as links for another page (a theme's, a café's): {path, title, kind} each,
+// the path without the site's prefix.
+kainjow::mustache::data publication_links(const Visit& visit,
+                                          const std::vector<app::LibraryHit>& hits);
 
 }  // namespace kc::web

@@ -3,11 +3,13 @@
 #include <boost/json.hpp>
 
 #include "app/evaluations.hpp"
+#include "app/library.hpp"
 #include "core/text.hpp"
 #include "reports/ical.hpp"
 #include "web/components.hpp"
 #include "web/cookies.hpp"
 #include "web/form_data.hpp"
+#include "web/library/library_views.hpp"
 #include "web/paging_view.hpp"
 #include "web/view_helpers.hpp"
 
@@ -65,6 +67,7 @@ constexpr std::size_t upcoming_per_page = 20;
 constexpr std::size_t recent_past_on_agenda = 10;
 constexpr std::size_t archive_per_page = 30;
 constexpr std::size_t events_in_feed = 500;
+constexpr std::size_t publications_per_event = 10;
 
 // The Werkplaats whose site this is; an installation without any lists nothing (id 0).
 std::int64_t site_id(const Visit& visit) { return visit.site ? visit.site->id : 0; }
@@ -94,6 +97,8 @@ class PublicSite final : public Component {
     void healthz(const VisitPtr& visit);
     std::string calendar_for(const Visit& visit, const std::vector<domain::Event>& events,
                              const std::string& name);
+    // The publications of the library that belong to the café, newest first, bounded.
+    void set_publications(const VisitPtr& visit, const domain::Event& event, data& values);
     // What participants said, with their consent, and the way to the evaluation form.
     void set_experiences(const VisitPtr& visit, const domain::Event& event, data& values);
 
@@ -224,6 +229,7 @@ void PublicSite::event_page(const VisitPtr& visit) {
     if (const auto werkplaats = queries.werkplaats(event->werkplaats_id)) {
         values.set("werkplaats", werkplaats->name);
     }
+    set_publications(visit, *event, values);
     if (event->theme_id) {
         if (const auto theme = queries.theme(*event->theme_id)) {
             values.set("agenda_theme_id", std::to_string(theme->id));
@@ -263,6 +269,16 @@ void PublicSite::event_ics(const VisitPtr& visit) {
     response.add_header("Content-Disposition", "attachment; filename=\"kenniscafe-" +
                                                    std::to_string(event->id) + ".ics\"");
     site_.finish(visit, std::move(response));
+}
+
+void PublicSite::set_publications(const VisitPtr& visit, const domain::Event& event, data& values) {
+    app::LibrarySearch search;
+    search.werkplaats_id = event.werkplaats_id;
+    search.event_id = event.id;
+    const auto publications =
+        site_.store().read().search_publications(search, {1, publications_per_event});
+    values.set("event_publications", publication_links(*visit, publications.items));
+    values.set("has_event_publications", !publications.items.empty());
 }
 
 void PublicSite::agenda_ics(const VisitPtr& visit) {

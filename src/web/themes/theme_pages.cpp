@@ -4,6 +4,7 @@
 // organisers' pages and the JSON API of themes live here.
 #include <boost/json.hpp>
 
+#include "app/library.hpp"
 #include "app/security.hpp"
 #include "app/themes.hpp"
 #include "core/text.hpp"
@@ -11,6 +12,7 @@
 #include "web/cookies.hpp"
 #include "web/json_answers.hpp"
 #include "web/json_body.hpp"
+#include "web/library/library_views.hpp"
 #include "web/paging_view.hpp"
 #include "web/spam_guard.hpp"
 #include "web/view_helpers.hpp"
@@ -27,6 +29,8 @@ constexpr std::size_t themes_per_page = 20;
 constexpr std::size_t max_themes_per_page = 100;
 // The cafés a theme page lists; a theme with more shows the most recent ones.
 constexpr std::size_t cafes_per_theme = 20;
+// The werkteams, publications and open actions a theme page lists of each kind.
+constexpr std::size_t knowledge_per_list = 10;
 // The events an organiser can schedule a theme for: upcoming ones, and those of the last
 // months (a café may be linked after the fact).
 constexpr time::Timestamp schedulable_past_seconds = 180 * 24 * 60 * 60;
@@ -132,8 +136,14 @@ class ThemePages final : public Component {
                                  const app::ThemeChangeOutcome& outcome,
                                  const domain::Theme& typed);
     data theme_data(const VisitPtr& visit, const domain::Theme& theme);
+    // A page of the themes of the status the visit asks for, with the tabs and the proposal
+    // form's values; the public agenda and the organisers' list both show it.
+    data theme_list_data(const VisitPtr& visit, std::int64_t werkplaats_id, const FormData& form);
     // The theme of the site named by the path's {theme_id}, or nothing.
     std::optional<domain::Theme> public_theme(const Visit& visit);
+    // What else hangs together by the theme: its werkteams, publications and the actions of
+    // its cafés that are not finished, each list bounded.
+    void set_theme_knowledge(const Visit& visit, const domain::Theme& theme, data& values);
     // The browser's supporter key, made (and set as a cookie on `response`) when it has none.
     std::string supporter_key(const Visit& visit, Response& response);
 
@@ -147,6 +157,49 @@ std::optional<domain::Theme> ThemePages::public_theme(const Visit& visit) {
     auto theme = site_.store().read().theme(*id);
     if (!theme || theme->werkplaats_id != site_id(visit)) return std::nullopt;
     return theme;
+}
+
+void ThemePages::set_theme_knowledge(const Visit& visit, const domain::Theme& theme, data& values) {
+    auto& queries = site_.store().read();
+    const app::PageRequest first{1, knowledge_per_list};
+    const auto werkteams = queries.werkteams({theme.werkplaats_id, theme.id}, first);
+    data teams(data::type::list);
+    for (const auto& werkteam : werkteams.items) {
+        data item(data::type::object);
+        item.set("id", std::to_string(werkteam.id));
+        item.set("name", werkteam.name);
+        teams.push_back(item);
+    }
+    values.set("werkteams", teams);
+    values.set("has_werkteams", !werkteams.items.empty());
+
+    app::LibrarySearch search;
+    search.werkplaats_id = theme.werkplaats_id;
+    search.theme_id = theme.id;
+    const auto publications = queries.search_publications(search, first);
+    values.set("publications", publication_links(visit, publications.items));
+    values.set("has_publications", !publications.items.empty());
+    values.set("more_publications", publications.total > publications.items.size());
+
+    data open_actions(data::type::list);
+    for (const auto status : {domain::ActionStatus::open, domain::ActionStatus::in_progress}) {
+        app::ActionFilter filter;
+        filter.werkplaats_id = theme.werkplaats_id;
+        filter.theme_id = theme.id;
+        filter.status = status;
+        filter.public_only = true;
+        for (const auto& action : queries.actions(filter, first).items) {
+            data item(data::type::object);
+            item.set("description", action.draft.description);
+            item.set("owner", action.draft.owner);
+            item.set("due_on", action.draft.due_on);
+            item.set("status_text",
+                     visit.text("follow_up.status." + std::string(domain::to_slug(status))));
+            open_actions.push_back(item);
+        }
+    }
+    values.set("has_actions", !open_actions.is_empty_list());
+    values.set("actions", open_actions);
 }
 
 std::string ThemePages::supporter_key(const Visit& visit, Response& response) {
@@ -188,13 +241,18 @@ data ThemePages::theme_data(const VisitPtr& visit, const domain::Theme& theme) {
     return item;
 }
 
-Response ThemePages::agenda_response(const VisitPtr& visit, const FormData& form,
-                                     const FieldErrors& errors, int status) {
+data ThemePages::theme_list_data(const VisitPtr& visit, std::int64_t werkplaats_id,
+                                 const FormData& form) {
     const auto shown = listed_status(*visit);
     const auto page = page_request(*visit, themes_per_page, max_themes_per_page);
-    const auto themes = site_.store().read().themes({site_id(*visit), shown, {}}, page);
+    const auto themes = site_.store().read().themes({werkplaats_id, shown, {}}, page);
     data list(data::type::list);
-    for (const auto& theme : themes.items) list.push_back(theme_data(visit, theme));
+    for (const auto& theme : themes.items) {
+        data item = theme_data(visit, theme);
+        item.set("source_text",
+                 visit->text("theme.source." + std::string(domain::to_slug(theme.source))));
+        list.push_back(item);
+    }
     data values(data::type::object);
     values.set("themes", list);
     values.set("has_themes", !themes.items.empty());
@@ -203,6 +261,12 @@ Response ThemePages::agenda_response(const VisitPtr& visit, const FormData& form
     for (const char* field : {"title", "description", "place"}) {
         values.set(std::string("value_") + field, form.get(field));
     }
+    return values;
+}
+
+Response ThemePages::agenda_response(const VisitPtr& visit, const FormData& form,
+                                     const FieldErrors& errors, int status) {
+    data values = theme_list_data(visit, site_id(*visit), form);
     const auto notice = query_value(visit->request.query, "melding");
     if (notice == "voorgesteld" || notice == "gesteund" || notice == "al-gesteund") {
         values.set("notice_text", visit->text("theme.notice." + notice));
@@ -263,6 +327,7 @@ void ThemePages::theme_page(const VisitPtr& visit) {
     for (const auto& event : cafes.items) list.push_back(site_.event_summary(visit, event));
     values.set("cafes", list);
     values.set("has_cafes", !cafes.items.empty());
+    set_theme_knowledge(*visit, *theme, values);
     const auto notice = query_value(visit->request.query, "melding");
     if (notice == "gesteund" || notice == "al-gesteund") {
         values.set("notice_text", visit->text("theme.notice." + notice));
@@ -298,24 +363,7 @@ void ThemePages::support_submit(const VisitPtr& visit) {
 
 Response ThemePages::admin_response(const VisitPtr& visit, const Access& access,
                                     const FormData& form, const FieldErrors& errors) {
-    const auto shown = listed_status(*visit);
-    const auto page = page_request(*visit, themes_per_page, max_themes_per_page);
-    const auto themes = site_.store().read().themes({access.werkplaats_id(), shown, {}}, page);
-    data list(data::type::list);
-    for (const auto& theme : themes.items) {
-        data item = theme_data(visit, theme);
-        item.set("source_text",
-                 visit->text("theme.source." + std::string(domain::to_slug(theme.source))));
-        list.push_back(item);
-    }
-    data values(data::type::object);
-    values.set("themes", list);
-    values.set("has_themes", !themes.items.empty());
-    values.set("paging", pagination_data(*visit, themes.total, page));
-    set_status_tabs(*visit, values, shown);
-    for (const char* field : {"title", "description", "place"}) {
-        values.set(std::string("value_") + field, form.get(field));
-    }
+    data values = theme_list_data(visit, access.werkplaats_id(), form);
     set_field_errors(values, errors, *visit->texts);
     return site_.page(visit, "themes_admin", values, visit->text("theme.admin_title"),
                       errors.empty() ? 200 : 422);
