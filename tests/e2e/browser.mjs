@@ -5,13 +5,18 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 export const baseUrl = process.env.KC_BASE_URL ?? 'http://127.0.0.1:8080';
 
-export function launchBrowser() {
-  return chromium.launch({
+export async function launchBrowser() {
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // The site answers in the browser's language, and the tests read Dutch: every context
+  // asks for Dutch unless a test asks for another language, whatever the machine's locale.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: 'nl-NL', ...options });
+  return browser;
 }
 
 // Logs a demo account in on `page` and waits for the dashboard.
