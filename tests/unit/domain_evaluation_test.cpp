@@ -2,16 +2,12 @@
 
 #include "domain/evaluation.hpp"
 #include "domain/experience.hpp"
+#include "field_error_checks.hpp"
 
 namespace kc::domain {
 namespace {
 
-bool has_error(const FieldErrors& errors, const std::string& field, const std::string& key) {
-    for (const auto& error : errors) {
-        if (error.field == field && error.message_key == key) return true;
-    }
-    return false;
-}
+using test_support::has_error;
 
 std::vector<StakeholderGroup> groups() {
     return {{11, "gemeente", "Gemeente", 1, false},

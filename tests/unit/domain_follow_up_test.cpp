@@ -4,16 +4,12 @@
 #include "domain/event.hpp"
 #include "domain/harvest.hpp"
 #include "domain/world_cafe.hpp"
+#include "field_error_checks.hpp"
 
 namespace kc::domain {
 namespace {
 
-bool has_error(const FieldErrors& errors, const std::string& field, const std::string& key) {
-    for (const auto& error : errors) {
-        if (error.field == field && error.message_key == key) return true;
-    }
-    return false;
-}
+using test_support::has_error;
 
 Event cafe_event() {
     Event event;

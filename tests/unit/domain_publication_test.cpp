@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/publication.hpp"
+#include "field_error_checks.hpp"
 
 namespace kc::domain {
 namespace {
@@ -16,12 +17,7 @@ Publication valid_publication() {
     return publication;
 }
 
-bool has_error(const FieldErrors& errors, const std::string& field, const std::string& key) {
-    for (const auto& error : errors) {
-        if (error.field == field && error.message_key == key) return true;
-    }
-    return false;
-}
+using test_support::has_error;
 
 TEST(PublicationKinds, EveryKindHasASlugThatReadsBack) {
     for (const auto kind : all_publication_kinds) {

@@ -3,6 +3,7 @@
 #include "domain/attendance_statistics.hpp"
 #include "domain/event.hpp"
 #include "domain/registration.hpp"
+#include "field_error_checks.hpp"
 
 namespace kc::domain {
 namespace {
@@ -18,12 +19,7 @@ EventDetails valid_event() {
     return details;
 }
 
-bool has_error(const FieldErrors& errors, const std::string& field, const std::string& key) {
-    for (const auto& error : errors) {
-        if (error.field == field && error.message_key == key) return true;
-    }
-    return false;
-}
+using test_support::has_error;
 
 TEST(EventValidation, AcceptsACompleteEvent) { EXPECT_TRUE(validate(valid_event()).empty()); }
 

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "domain/theme.hpp"
+#include "field_error_checks.hpp"
 
 namespace kc::domain {
 namespace {
@@ -13,12 +14,7 @@ Theme proposal(std::string title) {
     return theme;
 }
 
-bool has_error(const FieldErrors& errors, const std::string& field, const std::string& key) {
-    for (const auto& error : errors) {
-        if (error.field == field && error.message_key == key) return true;
-    }
-    return false;
-}
+using test_support::has_error;
 
 TEST(ThemeValidation, AcceptsAProposalWithATitleOnly) {
     EXPECT_TRUE(validate(proposal("Jongeren met schulden")).empty());

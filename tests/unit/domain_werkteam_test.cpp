@@ -1,16 +1,12 @@
 #include <gtest/gtest.h>
 
 #include "domain/werkteam.hpp"
+#include "field_error_checks.hpp"
 
 namespace kc::domain {
 namespace {
 
-bool has_error(const FieldErrors& errors, const std::string& field, const std::string& key) {
-    for (const auto& error : errors) {
-        if (error.field == field && error.message_key == key) return true;
-    }
-    return false;
-}
+using test_support::has_error;
 
 Werkteam valid_team() {
     Werkteam team;

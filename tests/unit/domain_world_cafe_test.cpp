@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/world_cafe.hpp"
+#include "field_error_checks.hpp"
 
 namespace kc::domain {
 namespace {
@@ -13,12 +14,7 @@ WorldCafe two_tables() {
     return cafe;
 }
 
-bool has_error(const FieldErrors& errors, const std::string& field, const std::string& key) {
-    for (const auto& error : errors) {
-        if (error.field == field && error.message_key == key) return true;
-    }
-    return false;
-}
+using test_support::has_error;
 
 TEST(WorldCafe, ATableAsksItsOwnQuestionOrTheRounds) {
     const auto cafe = two_tables();
