@@ -19,7 +19,6 @@ void SpamGuard::add_to_form(const Visit& visit, kainjow::mustache::data& values,
                             time::Timestamp now) {
     const std::string issued = std::to_string(now);
     values.set("spam_stamp", issued + "." + signature(visit, issued));
-    values.set("spam_trap_label", visit.text("spam.trap_label"));
 }
 
 SpamGuard::Verdict SpamGuard::check(const Visit& visit, time::Timestamp now) {

@@ -43,7 +43,8 @@ class SpamGuard {
     std::map<std::string, std::pair<int, time::Timestamp>> submissions_;
 };
 
-// The field names the form uses; the trap is called "website", which bots love to fill.
+// The field names the forms use; the trap (partial spam_trap) is called "website", which bots
+// love to fill. Forms that only set the trap check it with this name too.
 inline constexpr const char* spam_trap_field = "website";
 inline constexpr const char* spam_stamp_field = "stamp";
 

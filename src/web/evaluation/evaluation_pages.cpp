@@ -11,6 +11,7 @@
 #include "reports/svg_chart.hpp"
 #include "web/components.hpp"
 #include "web/paging_view.hpp"
+#include "web/spam_guard.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
@@ -19,10 +20,6 @@ namespace {
 
 using app::Role;
 using kainjow::mustache::data;
-
-// The field a person never sees: a robot that fills in every field fills it in too, and its
-// post is thanked for and thrown away, so it learns nothing (no captcha for residents).
-constexpr std::string_view honeypot_field = "website";
 
 constexpr std::size_t answers_per_page = 20;
 constexpr std::size_t experiences_per_page = 20;
@@ -256,7 +253,7 @@ void EvaluationPages::evaluation_submit(const VisitPtr& visit) {
     const std::string token = query_value(*visit, "aanmelding");
     const std::string thanks_path =
         with_link(visit->site_prefix + event_path(event->id) + "/evaluatie/bedankt", token);
-    if (!visit->form.get(honeypot_field).empty()) {
+    if (!visit->form.get(spam_trap_field).empty()) {
         return site_.finish(visit, site_.redirect(thanks_path));
     }
     ParsedAnswer parsed = answer_from(visit->form);
@@ -311,7 +308,7 @@ void EvaluationPages::experience_submit(const VisitPtr& visit) {
     const auto event = site_.public_event(*visit, visit->params.id("id"));
     if (!event) return site_.respond_error(visit, 404, "error.event_not_found");
     const std::string token = query_value(*visit, "aanmelding");
-    if (!visit->form.get(honeypot_field).empty()) {
+    if (!visit->form.get(spam_trap_field).empty()) {
         return site_.finish(visit, site_.redirect(visit->site_prefix + event_path(event->id)));
     }
     site_.write(
