@@ -19,9 +19,11 @@ struct DemoPublication {
     const char* summary;
     const char* body;
     const char* link;
-    // The café it came from, by title, and a word of the theme it belongs to.
+    // The café it came from, by title, a word of the theme it belongs to and the werkteam
+    // that made it, by name.
     const char* cafe;
     const char* theme_word;
+    const char* werkteam;
 };
 
 std::vector<DemoPublication> demo_publications() {
@@ -40,7 +42,8 @@ std::vector<DemoPublication> demo_publications() {
          "positie kijkt.",
          "",
          "Het omgekeerde keukentafelgesprek",
-         "formeel"},
+         "formeel",
+         "Werkteam Informeel-formeel"},
         {"Ruimte voor ont-moeting",
          PublicationKind::research_article,
          {"Elizabeth van Twist", "Judith van Vliet"},
@@ -54,7 +57,8 @@ std::vector<DemoPublication> demo_publications() {
          "Verbondenheid en Veerkracht bouwt hierop voort bij de aanpak van eenzaamheid.",
          "",
          "Verbondenheid en veerkracht",
-         "eenzaam"},
+         "eenzaam",
+         "Werkteam Verbondenheid en Veerkracht"},
         {"Column: mbo en hbo samen in de wijk",
          PublicationKind::column,
          {"Toby Witte"},
@@ -64,7 +68,8 @@ std::vector<DemoPublication> demo_publications() {
          "",
          "https://www.werkplaatssociaaldomeinzhz.nl/media/534-ColumnTobyWittenovember2018.pdf",
          "Samenwerking mbo en hbo in de (wijk)praktijk",
-         "mbo"},
+         "mbo",
+         ""},
         {"Handreiking intergenerationele overdracht",
          PublicationKind::guide,
          {"Werkteam Intergenerationele overdracht"},
@@ -78,7 +83,8 @@ std::vector<DemoPublication> demo_publications() {
          "kanten en succesvolle factoren, in plaats van alleen aan problemen.",
          "",
          "Intergenerationele problematiek",
-         "generatie"},
+         "generatie",
+         "Werkteam Intergenerationele overdracht"},
         {"Advies: huisuitzettingen voorkomen in Rotterdam",
          PublicationKind::advisory_report,
          {"Werkteam Informeel en formeel", "Hogeschool Inholland"},
@@ -92,7 +98,8 @@ std::vector<DemoPublication> demo_publications() {
          "keukentafel van de instantie in plaats van alleen bij de bewoner thuis.",
          "",
          "Voorkomen huisuitzettingen",
-         "huis"},
+         "huis",
+         ""},
         {"Jongeren en schulden: wat werkt wél?",
          PublicationKind::blog,
          {"Fatma Yilmaz"},
@@ -105,7 +112,8 @@ std::vector<DemoPublication> demo_publications() {
          "kennen, uitleg zonder moeilijke woorden, en een plan met kleine stappen.",
          "",
          "",
-         "schuld"},
+         "schuld",
+         ""},
         {"Casusbundel sociaal werk in de wijk",
          PublicationKind::case_collection,
          {"Judith van Vliet", "David ter Avest"},
@@ -117,7 +125,8 @@ std::vector<DemoPublication> demo_publications() {
          "het veld.",
          "",
          "Sociale rechtvaardigheid en sociaal werk",
-         "onderwijs"},
+         "onderwijs",
+         ""},
         {"Magazine kenniscafés 2018-2019",
          PublicationKind::magazine,
          {"Werkplaats Sociaal Domein Zuid-Holland Zuid"},
@@ -127,6 +136,7 @@ std::vector<DemoPublication> demo_publications() {
          "Het magazine blikt terug op kenniscafés over het omgekeerde keukentafelgesprek, mbo en "
          "hbo in de wijk, ont-moeten, intergenerationele overdracht en het voorkomen van "
          "huisuitzettingen. Deelnemers vertellen waarom ze kwamen en wat ze anders gaan doen.",
+         "",
          "",
          "",
          ""},
@@ -142,7 +152,8 @@ std::vector<DemoPublication> demo_publications() {
          "niet af; een gelijkwaardig gesprek is een begin.",
          "",
          "Verbondenheid en veerkracht",
-         "eenzaam"},
+         "eenzaam",
+         "Werkteam Verbondenheid en Veerkracht"},
         {"Mantelzorg en de kostendelersnorm",
          PublicationKind::report,
          {"Werkteam Informeel en formeel"},
@@ -154,7 +165,8 @@ std::vector<DemoPublication> demo_publications() {
          "instanties zelf.",
          "",
          "Het omgekeerde keukentafelgesprek",
-         "mantelzorg"},
+         "mantelzorg",
+         ""},
     };
 }
 
@@ -167,6 +179,7 @@ void load_demo_library(Transaction& tx, std::int64_t werkplaats_id, time::Timest
     ThemeFilter theme_filter;
     theme_filter.werkplaats_id = werkplaats_id;
     const auto themes = tx.themes(theme_filter, PageRequest{1, 100}).items;
+    const auto werkteams = tx.werkteams({werkplaats_id, std::nullopt}, PageRequest{1, 100}).items;
     time::Timestamp at = now - 86'400;
     for (const auto& demo : demo_publications()) {
         domain::Publication publication;
@@ -185,6 +198,9 @@ void load_demo_library(Transaction& tx, std::int64_t werkplaats_id, time::Timest
             if (!word.empty() && text::ascii_lower(theme.title).find(word) != std::string::npos) {
                 publication.theme_ids.push_back(theme.id);
             }
+        }
+        for (const auto& werkteam : werkteams) {
+            if (werkteam.name == demo.werkteam) publication.werkteam_ids.push_back(werkteam.id);
         }
         create_publication(tx, werkplaats_id, publication, std::nullopt, ++at);
     }

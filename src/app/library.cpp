@@ -46,32 +46,51 @@ void check_file(FieldErrors& errors, const FileUpload& upload) {
     }
 }
 
-// Validates a publication and its new file, and checks its themes and cafés within the
-// Werkplaats.
+// The ids among `ids` whose record `owner_of` does not find in the Werkplaats: missing or
+// another Werkplaats's, which a form must not be able to tell apart.
+template <typename OwnerOf>
+std::vector<std::int64_t> foreign_ids(const std::vector<std::int64_t>& ids,
+                                      std::int64_t werkplaats_id, OwnerOf owner_of) {
+    std::vector<std::int64_t> foreign;
+    for (const auto id : ids) {
+        if (owner_of(id) != std::optional<std::int64_t>(werkplaats_id)) foreign.push_back(id);
+    }
+    return foreign;
+}
+
+// Validates a publication and its new file, and checks its themes, cafés and werkteams
+// within the Werkplaats.
 LibraryOutcome checked(Queries& queries, std::int64_t werkplaats_id,
                        domain::Publication& publication, const std::optional<FileUpload>& file) {
     LibraryOutcome outcome;
     publication.theme_ids = without_duplicates(std::move(publication.theme_ids));
     publication.event_ids = without_duplicates(std::move(publication.event_ids));
+    publication.werkteam_ids = without_duplicates(std::move(publication.werkteam_ids));
     outcome.errors = domain::validate(publication);
     if (file) check_file(outcome.errors, *file);
-    for (const auto theme_id : publication.theme_ids) {
-        const auto theme = queries.theme(theme_id);
-        if (!theme || theme->werkplaats_id != werkplaats_id) {
-            outcome.unknown_themes.push_back(theme_id);
-        }
-    }
-    for (const auto event_id : publication.event_ids) {
-        const auto event = queries.event(event_id);
-        if (!event || event->werkplaats_id != werkplaats_id) {
-            outcome.unknown_events.push_back(event_id);
-        }
-    }
+    outcome.unknown_themes =
+        foreign_ids(publication.theme_ids, werkplaats_id, [&](std::int64_t id) {
+            const auto theme = queries.theme(id);
+            return theme ? std::optional(theme->werkplaats_id) : std::nullopt;
+        });
+    outcome.unknown_events =
+        foreign_ids(publication.event_ids, werkplaats_id, [&](std::int64_t id) {
+            const auto event = queries.event(id);
+            return event ? std::optional(event->werkplaats_id) : std::nullopt;
+        });
+    outcome.unknown_werkteams =
+        foreign_ids(publication.werkteam_ids, werkplaats_id, [&](std::int64_t id) {
+            const auto werkteam = queries.werkteam(id);
+            return werkteam ? std::optional(werkteam->werkplaats_id) : std::nullopt;
+        });
     if (!outcome.unknown_themes.empty()) {
         outcome.errors.push_back({"themes", "library.error.unknown_themes"});
     }
     if (!outcome.unknown_events.empty()) {
         outcome.errors.push_back({"events", "library.error.unknown_events"});
+    }
+    if (!outcome.unknown_werkteams.empty()) {
+        outcome.errors.push_back({"werkteams", "library.error.unknown_werkteams"});
     }
     outcome.result = outcome.errors.empty() ? LibraryResult::done : LibraryResult::invalid;
     return outcome;

@@ -15,9 +15,11 @@ struct LibraryOutcome {
     LibraryResult result = LibraryResult::not_found;
     FieldErrors errors;
     std::int64_t publication_id = 0;
-    // Theme and event ids that are not the Werkplaats's, for an answer that names them.
+    // Theme, event and werkteam ids that are not the Werkplaats's, for an answer that names
+    // them.
     std::vector<std::int64_t> unknown_themes;
     std::vector<std::int64_t> unknown_events;
+    std::vector<std::int64_t> unknown_werkteams;
 };
 
 // A file as it was uploaded: its bytes and the name the uploader's computer gave it, kept
@@ -28,14 +30,15 @@ struct FileUpload {
 };
 
 // Adds a publication to the library of a Werkplaats after validating it, including that its
-// themes and cafés are the Werkplaats's own, with its file if one was uploaded. A file must
-// be a PDF within the size limit ("library.error.not_pdf", "library.error.too_large" on the
+// themes, cafés and werkteams are the Werkplaats's own, with its file if one was uploaded. A file
+// must be a PDF within the size limit ("library.error.not_pdf", "library.error.too_large" on the
 // field "file"); it is checked by its content, never by its name.
 LibraryOutcome create_publication(Transaction& tx, std::int64_t werkplaats_id,
                                   domain::Publication publication,
                                   const std::optional<FileUpload>& file, time::Timestamp now);
 
-// Changes a publication's texts, kind, date, authors, link, themes and cafés, and replaces
+// Changes a publication's texts, kind, date, authors, link, themes, cafés and
+// werkteams, and replaces
 // its file when a new one was uploaded. A publication of another Werkplaats, or a deleted
 // one, is not found.
 LibraryOutcome update_publication(Transaction& tx, std::int64_t werkplaats_id,

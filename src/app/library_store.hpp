@@ -41,6 +41,8 @@ struct LibrarySearch {
     std::optional<int> year;
     // Only the publications that belong to this café.
     std::optional<std::int64_t> event_id;
+    // Only the publications that belong to this werkteam.
+    std::optional<std::int64_t> werkteam_id;
 };
 
 // A piece of a search result's snippet: the words that matched are `highlighted`. The web

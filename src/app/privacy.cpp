@@ -318,8 +318,10 @@ PersonalData personal_data_by_email(Queries& queries, std::int64_t werkplaats_id
     const auto werkplaats = queries.werkplaats(werkplaats_id).value_or(Werkplaats{});
     const auto normalized = text::normalize_email(email);
     if (!normalized) return personal_data(queries, werkplaats, "", {});
-    return personal_data(queries, werkplaats, *normalized,
-                         queries.registrations_by_email(werkplaats_id, *normalized));
+    auto data = personal_data(queries, werkplaats, *normalized,
+                              queries.registrations_by_email(werkplaats_id, *normalized));
+    data.werkteams = queries.werkteam_memberships_by_email(werkplaats_id, *normalized);
+    return data;
 }
 
 ErasureOutcome erase_by_token(Transaction& tx, const std::string& token, Reach reach,
@@ -336,8 +338,20 @@ ErasureOutcome erase_by_email(Transaction& tx, std::int64_t werkplaats_id, const
                               const AuditActor& actor, time::Timestamp now) {
     const auto normalized = text::normalize_email(email);
     if (!normalized) return {};
-    return erase_person(tx, werkplaats_id, tx.registrations_by_email(werkplaats_id, *normalized),
-                        actor, now);
+    auto outcome = erase_person(tx, werkplaats_id,
+                                tx.registrations_by_email(werkplaats_id, *normalized), actor, now);
+    for (const auto& membership : tx.werkteam_memberships_by_email(werkplaats_id, *normalized)) {
+        tx.delete_werkteam_member(membership.member.werkteam_id, membership.member.id);
+        ++outcome.werkteam_memberships;
+    }
+    if (outcome.werkteam_memberships > 0) {
+        outcome.result = ErasureResult::erased;
+        record_audit(tx, werkplaats_id, actor, AuditAction::erased, std::nullopt, std::nullopt,
+                     std::to_string(outcome.werkteam_memberships) +
+                         (outcome.werkteam_memberships == 1 ? " werkteamlid" : " werkteamleden"),
+                     now);
+    }
+    return outcome;
 }
 
 // ---- Consent ----------------------------------------------------------------------

@@ -130,7 +130,10 @@ struct PersonalData {
     Werkplaats werkplaats;
     std::string email;                                // normalised; empty when none was given
     std::vector<PersonalRegistration> registrations;  // earliest event first
-    std::string controller_name;                      // who to ask about it
+    // Places in werkteams under the same address; only an organiser's search by address
+    // looks for them, since a personal link belongs to one registration.
+    std::vector<WerkteamMembership> werkteams;
+    std::string controller_name;  // who to ask about it
     std::string contact_email;
 };
 
@@ -139,7 +142,8 @@ std::optional<PersonalData> personal_data_by_token(Queries& queries, const std::
                                                    Reach reach);
 
 // For organisers: everything registered with this e-mail address at any event of the
-// Werkplaats (no registrations when the address is not valid or unknown).
+// Werkplaats, and the person's places in its werkteams (nothing when the address is not
+// valid or unknown).
 PersonalData personal_data_by_email(Queries& queries, std::int64_t werkplaats_id,
                                     const std::string& email);
 
@@ -149,6 +153,7 @@ struct ErasureOutcome {
     ErasureResult result = ErasureResult::not_found;
     int registrations = 0;
     int promoted = 0;  // moved up from a waiting list into a freed place
+    int werkteam_memberships = 0;
 };
 
 // Erases a person's registrations: one not yet started is cancelled first (the waiting
@@ -156,6 +161,8 @@ struct ErasureOutcome {
 // counts, so every statistic stays the same. Logged in the audit log (without who it was).
 ErasureOutcome erase_by_token(Transaction& tx, const std::string& token, Reach reach,
                               time::Timestamp now);
+// The same for an organiser's search by address; it also takes the person out of the
+// Werkplaats's werkteams (a meeting's attendance stays, being counts per group).
 ErasureOutcome erase_by_email(Transaction& tx, std::int64_t werkplaats_id, const std::string& email,
                               const AuditActor& actor, time::Timestamp now);
 

@@ -16,6 +16,12 @@ struct WerkteamFilter {
     std::optional<std::int64_t> theme_id;
 };
 
+// A person's place in a team, found by her e-mail address (the AVG's right to see and erase).
+struct WerkteamMembership {
+    domain::WerkteamMember member;
+    std::string werkteam_name;
+};
+
 // The werkteam reads; `Queries` extends this (src/storage/sqlite/sqlite_werkteams.cpp).
 class WerkteamQueries {
   public:
@@ -28,6 +34,9 @@ class WerkteamQueries {
     // A team's members, trekkers first, then by name; a team holds at most
     // WerkteamLimits::members of them.
     virtual std::vector<domain::WerkteamMember> werkteam_members(std::int64_t werkteam_id) = 0;
+    // The places in the Werkplaats's teams of whoever has this (normalised) e-mail address.
+    virtual std::vector<WerkteamMembership> werkteam_memberships_by_email(
+        std::int64_t werkplaats_id, const std::string& email) = 0;
     // The latest meeting first, each with its attendance per group.
     virtual Page<domain::WerkteamMeeting> werkteam_meetings(std::int64_t werkteam_id,
                                                             const PageRequest& page) = 0;

@@ -70,6 +70,7 @@ struct Publication {
     std::optional<PublicationFile> file;
     std::vector<std::int64_t> theme_ids;
     std::vector<std::int64_t> event_ids;
+    std::vector<std::int64_t> werkteam_ids;
     time::Timestamp created_at = 0;
     time::Timestamp updated_at = 0;
     // A deleted publication stays as a tombstone so that harvesters learn it is gone; its

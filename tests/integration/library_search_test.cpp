@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/library.hpp"
+#include "app/werkteams.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
 
@@ -302,6 +303,47 @@ TEST_F(LibrarySearchTest, ThemesAndCafesMustBeTheWerkplaatssOwn) {
                   app::LibraryResult::not_found);
     });
     EXPECT_EQ(store_->read().publication(eviction_)->theme_ids, std::vector{housing_theme_});
+}
+
+TEST_F(LibrarySearchTest, WerkteamsMustBeTheWerkplaatssOwnAndNarrowTheSearch) {
+    std::int64_t team = 0;
+    std::int64_t foreign_team = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        const auto werkteam = [&](std::int64_t werkplaats_id, const std::string& name) {
+            domain::Werkteam w;
+            w.name = name;
+            w.started_on = "2018-01-15";
+            return app::create_werkteam(tx, werkplaats_id, w, now).id;
+        };
+        team = werkteam(werkplaats_, "Werkteam Schulden");
+        foreign_team = werkteam(other_, "Werkteam elders");
+        auto p = *tx.publication(schuld_title_);
+        p.werkteam_ids = {team, team};
+        EXPECT_EQ(app::update_publication(tx, werkplaats_, p, std::nullopt, now).result,
+                  app::LibraryResult::done);
+        auto blog = publication(PublicationKind::blog, "Blog", {2021, 2, 2}, "", "tekst", {});
+        blog.werkteam_ids = {foreign_team, 515151};
+        const auto refused = app::create_publication(tx, werkplaats_, blog, std::nullopt, now);
+        EXPECT_EQ(refused.result, app::LibraryResult::invalid);
+        EXPECT_EQ(refused.unknown_werkteams, (std::vector<std::int64_t>{foreign_team, 515151}));
+    });
+    // Stored once, however often the form named it.
+    EXPECT_EQ(store_->read().publication(schuld_title_)->werkteam_ids, std::vector{team});
+
+    app::LibrarySearch search;
+    search.werkplaats_id = werkplaats_;
+    search.werkteam_id = team;
+    auto found = store_->read().search_publications(search, {1, 10});
+    ASSERT_EQ(found.total, 1u);
+    EXPECT_EQ(found.items[0].publication.id, schuld_title_);
+    // With words too, and words that the team's publication lacks find nothing.
+    search.words = "schulden";
+    EXPECT_EQ(store_->read().search_publications(search, {1, 10}).total, 1u);
+    search.words = "huisuitzetting";
+    EXPECT_EQ(store_->read().search_publications(search, {1, 10}).total, 0u);
+    search.words.clear();
+    search.werkteam_id = foreign_team;
+    EXPECT_EQ(store_->read().search_publications(search, {1, 10}).total, 0u);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "app/library.hpp"
 #include "app/security.hpp"
 #include "app/werkplaats_settings.hpp"
+#include "app/werkteams.hpp"
 #include "http_client.hpp"
 #include "server_process.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -306,6 +307,60 @@ TEST_F(LibraryWebTest, TheApiRefusesUnknownThemesBadFieldsAndWrongCallers) {
     EXPECT_EQ(api_post("{}", "").status, 401);
     EXPECT_EQ(api_post(R"({"title":"T"})", host_token_a_).status, 403);
     EXPECT_EQ(publications_stored(), 0u);
+}
+
+TEST_F(LibraryWebTest, APublicationOfAWerkteamShowsOnBothPagesAndNarrowsTheSearch) {
+    std::int64_t team_a = 0;
+    std::int64_t team_b = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        const auto werkteam = [&](std::int64_t werkplaats, const std::string& name) {
+            domain::Werkteam w;
+            w.name = name;
+            w.started_on = "2018-03-01";
+            return app::create_werkteam(tx, werkplaats, w, std::time(nullptr)).id;
+        };
+        team_a = werkteam(a_, "Werkteam Jongeren en geld");
+        team_b = werkteam(b_, "Werkteam elders");
+    });
+    const auto body = [&](std::int64_t team) {
+        return R"({"title":"Handreiking jongeren en schulden","kind":"guide","body":"Tekst.",)"
+               R"("published_on":"2021-04-01","werkteams":[)" +
+               std::to_string(team) + "]}";
+    };
+    const auto foreign = api_post(body(team_b), token_a_);
+    EXPECT_EQ(foreign.status, 422);
+    EXPECT_EQ(boost::json::parse(foreign.body).at("unknown_werkteams"),
+              (boost::json::array{team_b}));
+    const auto created = api_post(body(team_a), token_a_);
+    ASSERT_EQ(created.status, 201) << created.body;
+    const auto id = boost::json::parse(created.body).at("id").as_int64();
+
+    const auto team_page = http_request(port_, "GET", "/werkteams/" + std::to_string(team_a));
+    ASSERT_EQ(team_page.status, 200);
+    EXPECT_NE(team_page.body.find("href=\"/library/" + std::to_string(id) + "\""),
+              std::string::npos);
+    const auto publication_page = http_request(port_, "GET", "/library/" + std::to_string(id));
+    EXPECT_NE(publication_page.body.find("href=\"/werkteams/" + std::to_string(team_a) + "\""),
+              std::string::npos);
+
+    const auto total = [&](const std::string& target) {
+        return boost::json::parse(http_request(port_, "GET", target).body).at("total").as_int64();
+    };
+    api_create("Verslag zonder werkteam", "Tekst.");
+    EXPECT_EQ(total("/api/v1/library"), 2);
+    EXPECT_EQ(total("/api/v1/library?werkteam=" + std::to_string(team_a)), 1);
+    EXPECT_EQ(http_request(port_, "GET", "/api/v1/library?werkteam=abc").status, 422);
+    const auto search = http_request(port_, "GET", "/library?werkteam=" + std::to_string(team_a));
+    EXPECT_NE(search.body.find("Handreiking jongeren"), std::string::npos);
+    EXPECT_EQ(search.body.find("Verslag zonder werkteam"), std::string::npos);
+
+    // The organiser's form offers the Werkplaats's own werkteams only.
+    const auto form =
+        http_request(port_, "GET", "/beheer/bibliotheek/nieuw", "", {session_of(organiser_a_)});
+    ASSERT_EQ(form.status, 200);
+    EXPECT_NE(form.body.find("name=\"werkteams\" id=\"werkteam-" + std::to_string(team_a)),
+              std::string::npos);
+    EXPECT_EQ(form.body.find("Werkteam elders"), std::string::npos);
 }
 
 TEST_F(LibraryWebTest, PagesEscapeEverythingAndCarryJsonLd) {

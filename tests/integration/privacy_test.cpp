@@ -12,6 +12,7 @@
 #include "app/events.hpp"
 #include "app/registrations.hpp"
 #include "app/werkplaats_settings.hpp"
+#include "app/werkteams.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
@@ -450,6 +451,42 @@ TEST_P(PrivacyTest, OrganisersEraseByEmailAndTheLogSaysWho) {
                 .result,
             app::ErasureResult::not_found);
     });
+}
+
+TEST_P(PrivacyTest, ASearchByEmailFindsAndErasesWerkteamMembershipsToo) {
+    std::int64_t team = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        domain::Werkteam werkteam;
+        werkteam.name = "Werkteam Schulden";
+        werkteam.started_on = "2019-01-10";
+        team = app::create_werkteam(tx, werkplaats_, werkteam, purge_day).id;
+        domain::WerkteamMember member;
+        member.name = "Wilma Werkteamlid";
+        member.organisation = "Buurtwerk";
+        member.email = "Wilma@Voorbeeld.nl";
+        member.role = domain::MemberRole::trekker;
+        ASSERT_EQ(app::add_werkteam_member(tx, werkplaats_, team, member).result,
+                  app::WerkteamResult::done);
+    });
+    const auto found =
+        app::personal_data_by_email(store_->read(), werkplaats_, "wilma@voorbeeld.nl");
+    EXPECT_TRUE(found.registrations.empty());
+    ASSERT_EQ(found.werkteams.size(), 1u);
+    EXPECT_EQ(found.werkteams[0].werkteam_name, "Werkteam Schulden");
+    EXPECT_EQ(found.werkteams[0].member.name, "Wilma Werkteamlid");
+    EXPECT_TRUE(app::personal_data_by_email(store_->read(), other_werkplaats_, "wilma@voorbeeld.nl")
+                    .werkteams.empty());
+
+    app::ErasureOutcome erased;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        erased = app::erase_by_email(tx, werkplaats_, "WILMA@voorbeeld.nl",
+                                     app::AuditActor::account(7, "Olga Organisator"), purge_day);
+    });
+    EXPECT_EQ(erased.result, app::ErasureResult::erased);
+    EXPECT_EQ(erased.werkteam_memberships, 1);
+    EXPECT_TRUE(store_->read().werkteam_members(team).empty());
+    EXPECT_FALSE(stored_anywhere("Wilma Werkteamlid"));
+    EXPECT_EQ(app::audit_log(store_->read(), werkplaats_).entries[0].detail, "1 werkteamlid");
 }
 
 TEST_P(PrivacyTest, ConsentIsWithdrawnAsEasilyAsGivenAndRecorded) {

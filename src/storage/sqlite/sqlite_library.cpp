@@ -29,9 +29,11 @@ std::string publication_columns(bool with_body) {
            ", p.link, p.file_media_type, p.file_size, p.file_name, p.file_sha256, p.created_at, "
            "p.updated_at, p.deleted_at, "
            "(SELECT group_concat(theme_id) FROM publication_themes WHERE publication_id = p.id), "
-           "(SELECT group_concat(event_id) FROM publication_events WHERE publication_id = p.id)";
+           "(SELECT group_concat(event_id) FROM publication_events WHERE publication_id = p.id), "
+           "(SELECT group_concat(werkteam_id) FROM publication_werkteams "
+           "WHERE publication_id = p.id)";
 }
-constexpr int publication_column_count = 18;
+constexpr int publication_column_count = 19;
 
 std::vector<std::int64_t> sorted_ids(const std::string& joined) {
     std::vector<std::int64_t> ids;
@@ -70,6 +72,7 @@ domain::Publication read_publication(Statement& row) {
     publication.deleted_at = row.optional_integer(15);
     publication.theme_ids = sorted_ids(row.text(16));
     publication.event_ids = sorted_ids(row.text(17));
+    publication.werkteam_ids = sorted_ids(row.text(18));
     return publication;
 }
 
@@ -123,13 +126,15 @@ std::vector<app::SnippetPart> snippet_parts(const std::string& marked) {
 }
 
 // The filters both search forms share, with the Werkplaats as ?1, kind ?2, theme ?3, year
-// ?4 and café ?8; NULL leaves a filter out.
+// ?4, café ?8 and werkteam ?9; NULL leaves a filter out.
 const std::string search_filters =
     "p.werkplaats_id = ?1 AND p.deleted_at IS NULL AND (?2 IS NULL OR p.kind = ?2) "
     "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM publication_themes t WHERE t.publication_id = p.id "
     "AND t.theme_id = ?3)) AND (?4 IS NULL OR substr(p.published_on, 1, 4) = ?4) "
     "AND (?8 IS NULL OR EXISTS (SELECT 1 FROM publication_events e WHERE e.publication_id = "
-    "p.id AND e.event_id = ?8))";
+    "p.id AND e.event_id = ?8)) "
+    "AND (?9 IS NULL OR EXISTS (SELECT 1 FROM publication_werkteams w WHERE w.publication_id = "
+    "p.id AND w.werkteam_id = ?9))";
 
 void bind_search_filters(Statement& statement, const app::LibrarySearch& search) {
     statement.bind(1, search.werkplaats_id);
@@ -145,6 +150,7 @@ void bind_search_filters(Statement& statement, const app::LibrarySearch& search)
         statement.bind(4, std::nullopt);
     }
     statement.bind(8, search.event_id);
+    statement.bind(9, search.werkteam_id);
 }
 
 }  // namespace
@@ -307,26 +313,23 @@ void SqliteQueries::update_publication(const domain::Publication& publication) {
 
 void SqliteQueries::write_publication_links(std::int64_t publication_id,
                                             const domain::Publication& publication) {
-    db_.prepare("DELETE FROM publication_themes WHERE publication_id = ?")
-        ->bind(1, publication_id)
-        .run();
-    db_.prepare("DELETE FROM publication_events WHERE publication_id = ?")
-        ->bind(1, publication_id)
-        .run();
-    for (const auto theme_id : publication.theme_ids) {
-        db_.prepare(
-               "INSERT OR IGNORE INTO publication_themes (publication_id, theme_id) VALUES (?, ?)")
+    // The three link tables have one shape: (publication_id, other id).
+    const auto replace = [&](const std::string& table, const std::string& column,
+                             const std::vector<std::int64_t>& ids) {
+        db_.prepare("DELETE FROM " + table + " WHERE publication_id = ?")
             ->bind(1, publication_id)
-            .bind(2, theme_id)
             .run();
-    }
-    for (const auto event_id : publication.event_ids) {
-        db_.prepare(
-               "INSERT OR IGNORE INTO publication_events (publication_id, event_id) VALUES (?, ?)")
-            ->bind(1, publication_id)
-            .bind(2, event_id)
-            .run();
-    }
+        for (const auto id : ids) {
+            db_.prepare("INSERT OR IGNORE INTO " + table + " (publication_id, " + column +
+                        ") VALUES (?, ?)")
+                ->bind(1, publication_id)
+                .bind(2, id)
+                .run();
+        }
+    };
+    replace("publication_themes", "theme_id", publication.theme_ids);
+    replace("publication_events", "event_id", publication.event_ids);
+    replace("publication_werkteams", "werkteam_id", publication.werkteam_ids);
 }
 
 void SqliteQueries::save_publication_file(std::int64_t publication_id,

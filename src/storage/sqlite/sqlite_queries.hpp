@@ -143,6 +143,8 @@ class SqliteQueries final : public app::Transaction {
     void set_event_theme(std::int64_t event_id, std::optional<std::int64_t> theme_id) override;
     // Werkteams (src/storage/sqlite/sqlite_werkteams.cpp).
     std::optional<domain::Werkteam> werkteam(std::int64_t id) override;
+    std::vector<app::WerkteamMembership> werkteam_memberships_by_email(
+        std::int64_t werkplaats_id, const std::string& email) override;
     app::Page<domain::Werkteam> werkteams(const app::WerkteamFilter& filter,
                                           const app::PageRequest& page) override;
     std::vector<domain::WerkteamMember> werkteam_members(std::int64_t werkteam_id) override;

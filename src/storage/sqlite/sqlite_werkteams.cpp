@@ -33,6 +33,22 @@ void bind_page(Statement& statement, int first, const app::PageRequest& page) {
         .bind(first + 1, static_cast<std::int64_t>(page.offset()));
 }
 
+const std::string member_columns =
+    "m.id, m.werkteam_id, m.name, m.group_id, m.organisation, m.role, m.email, m.name_public";
+
+domain::WerkteamMember read_member(Statement& row) {
+    domain::WerkteamMember member;
+    member.id = row.integer(0);
+    member.werkteam_id = row.integer(1);
+    member.name = row.text(2);
+    member.group_id = row.optional_integer(3).value_or(0);
+    member.organisation = row.text(4);
+    member.role = domain::member_role_from_slug(row.text(5)).value_or(domain::MemberRole::member);
+    member.email = row.optional_text(6).value_or("");
+    member.name_public = row.integer(7) != 0;
+    return member;
+}
+
 domain::WerkteamMeeting read_meeting(Statement& row) {
     domain::WerkteamMeeting meeting;
     meeting.id = row.integer(0);
@@ -119,25 +135,29 @@ app::Page<domain::Werkteam> SqliteQueries::werkteams(const app::WerkteamFilter& 
 }
 
 std::vector<domain::WerkteamMember> SqliteQueries::werkteam_members(std::int64_t werkteam_id) {
-    auto statement = db_.prepare(
-        "SELECT id, werkteam_id, name, group_id, organisation, role, email, name_public "
-        "FROM werkteam_members WHERE werkteam_id = ? ORDER BY role = 'lid', name, id");
+    auto statement = db_.prepare("SELECT " + member_columns +
+                                 " FROM werkteam_members m WHERE m.werkteam_id = ? "
+                                 "ORDER BY m.role = 'lid', m.name, m.id");
     statement->bind(1, werkteam_id);
     std::vector<domain::WerkteamMember> members;
-    while (statement->step()) {
-        domain::WerkteamMember member;
-        member.id = statement->integer(0);
-        member.werkteam_id = statement->integer(1);
-        member.name = statement->text(2);
-        member.group_id = statement->optional_integer(3).value_or(0);
-        member.organisation = statement->text(4);
-        member.role =
-            domain::member_role_from_slug(statement->text(5)).value_or(domain::MemberRole::member);
-        member.email = statement->optional_text(6).value_or("");
-        member.name_public = statement->integer(7) != 0;
-        members.push_back(std::move(member));
-    }
+    while (statement->step()) members.push_back(read_member(*statement));
     return members;
+}
+
+std::vector<app::WerkteamMembership> SqliteQueries::werkteam_memberships_by_email(
+    std::int64_t werkplaats_id, const std::string& email) {
+    // Addresses are stored as typed; normalised ones are lower case, so lower() finds them
+    // whatever case the organiser typed.
+    auto statement = db_.prepare("SELECT " + member_columns +
+                                 ", w.name FROM werkteam_members m JOIN werkteams w ON "
+                                 "w.id = m.werkteam_id WHERE w.werkplaats_id = ? AND "
+                                 "lower(trim(m.email)) = ? ORDER BY w.started_on, m.id");
+    statement->bind(1, werkplaats_id).bind(2, email);
+    std::vector<app::WerkteamMembership> memberships;
+    while (statement->step()) {
+        memberships.push_back({read_member(*statement), statement->text(8)});
+    }
+    return memberships;
 }
 
 app::Page<domain::WerkteamMeeting> SqliteQueries::werkteam_meetings(std::int64_t werkteam_id,

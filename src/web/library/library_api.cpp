@@ -51,19 +51,17 @@ std::optional<std::string> trimmed_text(const json::value& item) {
     return text::trim(std::string_view(item.get_string()));
 }
 
-// The 422 answer, naming the theme and café ids that are not the Werkplaats's.
-Response refusal(const Visit& visit, const FieldErrors& errors,
-                 const std::vector<std::int64_t>& unknown_themes,
-                 const std::vector<std::int64_t>& unknown_events) {
-    auto body =
-        json::parse(error_json("invalid", visit.text("error.check_fields"), errors, *visit.texts))
-            .as_object();
-    if (!unknown_themes.empty()) {
-        body["unknown_themes"] = json::value_from(unknown_themes);
-    }
-    if (!unknown_events.empty()) {
-        body["unknown_events"] = json::value_from(unknown_events);
-    }
+// The 422 answer, naming the theme, café and werkteam ids that are not the Werkplaats's.
+Response refusal(const Visit& visit, const app::LibraryOutcome& outcome) {
+    auto body = json::parse(error_json("invalid", visit.text("error.check_fields"), outcome.errors,
+                                       *visit.texts))
+                    .as_object();
+    const auto name = [&](const char* member, const std::vector<std::int64_t>& ids) {
+        if (!ids.empty()) body[member] = json::value_from(ids);
+    };
+    name("unknown_themes", outcome.unknown_themes);
+    name("unknown_events", outcome.unknown_events);
+    name("unknown_werkteams", outcome.unknown_werkteams);
     return json_text_response(422, json::serialize(body));
 }
 
@@ -80,11 +78,13 @@ void LibraryPages::api_search(const VisitPtr& visit) {
         search.kind = domain::publication_kind_from_slug(query.get("kind"));
         if (!search.kind) errors.push_back({"kind", "library.error.kind"});
     }
-    if (query.has("theme") && !query.get("theme").empty()) {
-        const auto theme = text::parse_integer(query.get("theme"), 1, INT64_MAX);
-        if (theme) search.theme_id = *theme;
-        if (!theme) errors.push_back({"theme", "library.error.id_list"});
-    }
+    const auto id_filter = [&](const char* name, std::optional<std::int64_t>& filter) {
+        if (!query.has(name) || query.get(name).empty()) return;
+        filter = text::parse_integer(query.get(name), 1, INT64_MAX);
+        if (!filter) errors.push_back({name, "library.error.id_list"});
+    };
+    id_filter("theme", search.theme_id);
+    id_filter("werkteam", search.werkteam_id);
     if (query.has("year") && !query.get("year").empty()) {
         const auto year = text::parse_integer(query.get("year"), 1000, 9999);
         if (year) search.year = static_cast<int>(*year);
@@ -139,9 +139,12 @@ void LibraryPages::api_create(const VisitPtr& visit, const Access& access) {
         list_member<std::int64_t>(*body, "themes", "library.error.id_list", errors, positive_id);
     p.event_ids =
         list_member<std::int64_t>(*body, "events", "library.error.id_list", errors, positive_id);
+    p.werkteam_ids =
+        list_member<std::int64_t>(*body, "werkteams", "library.error.id_list", errors, positive_id);
     if (!errors.empty()) {
-        return site_.finish(visit,
-                            refusal(*visit, app::with_validation(std::move(errors), p), {}, {}));
+        app::LibraryOutcome outcome;
+        outcome.errors = app::with_validation(std::move(errors), p);
+        return site_.finish(visit, refusal(*visit, outcome));
     }
     site_.write(
         visit,
@@ -150,8 +153,7 @@ void LibraryPages::api_create(const VisitPtr& visit, const Access& access) {
         },
         [visit](const app::LibraryOutcome& outcome) {
             if (outcome.result != app::LibraryResult::done) {
-                return refusal(*visit, outcome.errors, outcome.unknown_themes,
-                               outcome.unknown_events);
+                return refusal(*visit, outcome);
             }
             return json_text_response(
                 201, json::serialize(json::object{{"id", outcome.publication_id}}));

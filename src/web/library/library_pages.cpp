@@ -23,8 +23,9 @@ const std::string manage_path = "/beheer/bibliotheek";
 constexpr std::size_t search_page_size = 10;
 constexpr std::size_t manage_page_size = 25;
 constexpr std::size_t max_page_size = 50;
-// Themes offered to choose from in a form or filter; a Werkplaats has a few dozen.
-constexpr std::size_t theme_choices = 100;
+// Themes and werkteams offered to choose from in a form or filter; a Werkplaats has a few
+// dozen of each.
+constexpr std::size_t link_choices = 100;
 // Cafés offered to link a publication to: those of the last years and the coming ones.
 constexpr time::Timestamp event_choice_window = 3 * 366 * 24 * 3600;
 
@@ -40,19 +41,26 @@ std::string publication_path(const std::string& site_prefix, std::int64_t id) {
 std::vector<domain::Theme> themes_of(app::Queries& queries, std::int64_t werkplaats_id) {
     app::ThemeFilter filter;
     filter.werkplaats_id = werkplaats_id;
-    return queries.themes(filter, app::PageRequest{1, theme_choices}).items;
+    return queries.themes(filter, app::PageRequest{1, link_choices}).items;
 }
 
-// The names of a publication's themes, for its page and its JSON-LD.
-std::vector<domain::Theme> themes_named(app::Queries& queries, const domain::Publication& p) {
-    std::vector<domain::Theme> themes;
-    for (const auto theme_id : p.theme_ids) {
-        if (auto theme = queries.theme(theme_id);
-            theme && theme->werkplaats_id == p.werkplaats_id) {
-            themes.push_back(std::move(*theme));
+std::vector<domain::Werkteam> werkteams_of(app::Queries& queries, std::int64_t werkplaats_id) {
+    return queries.werkteams({werkplaats_id, std::nullopt}, app::PageRequest{1, link_choices})
+        .items;
+}
+
+// The records a publication links to by `ids` that `lookup` finds in its own Werkplaats, for
+// its page and its JSON-LD.
+template <typename Lookup>
+auto linked_records(const std::vector<std::int64_t>& ids, std::int64_t werkplaats_id,
+                    Lookup lookup) {
+    std::vector<typename decltype(lookup(std::int64_t{}))::value_type> records;
+    for (const auto id : ids) {
+        if (auto record = lookup(id); record && record->werkplaats_id == werkplaats_id) {
+            records.push_back(std::move(*record));
         }
     }
-    return themes;
+    return records;
 }
 
 data kind_options(const Visit& visit, const std::string& selected) {
@@ -67,21 +75,39 @@ data kind_options(const Visit& visit, const std::string& selected) {
     return kinds;
 }
 
-data theme_options(const std::vector<domain::Theme>& themes,
-                   const std::vector<std::int64_t>& selected) {
+// Themes or werkteams to choose from, with `name_of` giving what a person reads.
+template <typename Record, typename NameOf>
+data choice_options(const std::vector<Record>& records, const std::vector<std::int64_t>& selected,
+                    NameOf name_of) {
     data options(data::type::list);
-    for (const auto& theme : themes) {
+    for (const auto& record : records) {
         data option(data::type::object);
-        option.set("id", std::to_string(theme.id));
-        option.set("title", theme.title);
+        option.set("id", std::to_string(record.id));
+        option.set("title", name_of(record));
         option.set("selected",
-                   std::find(selected.begin(), selected.end(), theme.id) != selected.end());
+                   std::find(selected.begin(), selected.end(), record.id) != selected.end());
         options.push_back(option);
     }
     return options;
 }
 
-// The search a visitor asked for with ?q=&kind=&theme=&year=; unknown values are ignored.
+data theme_options(const std::vector<domain::Theme>& themes,
+                   const std::vector<std::int64_t>& selected) {
+    return choice_options(themes, selected, [](const domain::Theme& theme) { return theme.title; });
+}
+
+data werkteam_options(const std::vector<domain::Werkteam>& werkteams,
+                      const std::vector<std::int64_t>& selected) {
+    return choice_options(werkteams, selected,
+                          [](const domain::Werkteam& werkteam) { return werkteam.name; });
+}
+
+std::vector<std::int64_t> chosen(const std::optional<std::int64_t>& id) {
+    return id ? std::vector{*id} : std::vector<std::int64_t>{};
+}
+
+// The search a visitor asked for with ?q=&kind=&theme=&werkteam=&year=; unknown values are
+// ignored.
 app::LibrarySearch search_of(const Visit& visit, std::int64_t werkplaats_id) {
     const auto query = FormData::parse(visit.request.query).value_or(FormData{});
     app::LibrarySearch search;
@@ -90,9 +116,8 @@ app::LibrarySearch search_of(const Visit& visit, std::int64_t werkplaats_id) {
     // narrows what is found.
     search.words = query.get("q").substr(0, 200);
     search.kind = domain::publication_kind_from_slug(query.get("kind"));
-    if (const auto theme = text::parse_integer(query.get("theme"), 1, INT64_MAX)) {
-        search.theme_id = *theme;
-    }
+    search.theme_id = text::parse_integer(query.get("theme"), 1, INT64_MAX);
+    search.werkteam_id = text::parse_integer(query.get("werkteam"), 1, INT64_MAX);
     if (const auto year = text::parse_integer(query.get("year"), 1000, 9999)) {
         search.year = static_cast<int>(*year);
     }
@@ -173,6 +198,7 @@ PublicationForm read_form(const Visit& visit) {
     p.link = text::trim(form.get("link"));
     p.theme_ids = ids_of(form.get_all("themes"), result.errors, "themes");
     p.event_ids = ids_of(form.get_all("events"), result.errors, "events");
+    p.werkteam_ids = ids_of(form.get_all("werkteams"), result.errors, "werkteams");
     for (const auto& file : visit.files) {
         // A file input left empty still sends a part, without a name or bytes.
         if (file.field == "file" && !(file.file_name.empty() && file.bytes.empty())) {
@@ -241,9 +267,10 @@ void LibraryPages::search_page(const VisitPtr& visit) {
     values.set("kinds",
                kind_options(*visit, search.kind ? std::string(domain::to_slug(*search.kind))
                                                 : std::string()));
-    values.set("themes", theme_options(themes_of(queries, werkplaats_id),
-                                       search.theme_id ? std::vector{*search.theme_id}
-                                                       : std::vector<std::int64_t>{}));
+    values.set("themes", theme_options(themes_of(queries, werkplaats_id), chosen(search.theme_id)));
+    const auto werkteams = werkteams_of(queries, werkplaats_id);
+    values.set("werkteams", werkteam_options(werkteams, chosen(search.werkteam_id)));
+    values.set("has_werkteams", !werkteams.empty());
     data years(data::type::list);
     for (const int year : queries.publication_years(werkplaats_id)) {
         data option(data::type::object);
@@ -283,15 +310,16 @@ void LibraryPages::publication_page(const VisitPtr& visit) {
         values.set("file_size", visit->text("library.file_size",
                                             std::max<long long>(1, (p.file->size + 1023) / 1024)));
     }
-    const auto themes = themes_named(queries, p);
-    data theme_list(data::type::list);
+    const auto themes = linked_records(p.theme_ids, p.werkplaats_id,
+                                       [&](std::int64_t id) { return queries.theme(id); });
     PublicationLinks links;
-    for (const auto& theme : themes) {
-        theme_list.push_back(data("title", theme.title));
-        links.themes.push_back(theme.title);
-    }
-    values.set("themes", theme_list);
+    for (const auto& theme : themes) links.themes.push_back(theme.title);
+    values.set("themes", theme_options(themes, {}));
     values.set("has_themes", !themes.empty());
+    const auto werkteams = linked_records(p.werkteam_ids, p.werkplaats_id,
+                                          [&](std::int64_t id) { return queries.werkteam(id); });
+    values.set("werkteams", werkteam_options(werkteams, {}));
+    values.set("has_werkteams", !werkteams.empty());
     data cafes(data::type::list);
     for (const auto event_id : p.event_ids) {
         if (const auto event = site_.public_event(*visit, event_id)) {
@@ -392,6 +420,9 @@ Response LibraryPages::form_response(const VisitPtr& visit, const Access& access
     const auto themes = themes_of(queries, access.werkplaats_id());
     values.set("themes", theme_options(themes, p.theme_ids));
     values.set("has_themes", !themes.empty());
+    const auto werkteams = werkteams_of(queries, access.werkplaats_id());
+    values.set("werkteams", werkteam_options(werkteams, p.werkteam_ids));
+    values.set("has_werkteams", !werkteams.empty());
 
     app::EventFilter filter;
     filter.werkplaats_id = access.werkplaats_id();

@@ -69,10 +69,21 @@ std::string personal_data_json(const app::PersonalData& person) {
         }
         registrations.push_back(std::move(entry));
     }
+    json::array werkteams;
+    for (const auto& membership : person.werkteams) {
+        const auto& m = membership.member;
+        werkteams.push_back({{"werkteam", membership.werkteam_name},
+                             {"name", m.name},
+                             {"email", m.email},
+                             {"organisation", m.organisation},
+                             {"role", domain::to_slug(m.role)},
+                             {"name_public", m.name_public}});
+    }
     return json::serialize(json::object{{"werkplaats", person.werkplaats.name},
                                         {"controller", person.controller_name},
                                         {"contact_email", person.contact_email},
-                                        {"registrations", std::move(registrations)}});
+                                        {"registrations", std::move(registrations)},
+                                        {"werkteams", std::move(werkteams)}});
 }
 
 // The readable version of the same, for the personal page and the organiser's.
@@ -124,9 +135,23 @@ data personal_data_view(const Visit& visit, const app::PersonalData& person) {
         entry.set("has_consent_history", !item.consents.empty());
         registrations.push_back(entry);
     }
+    data werkteams(data::type::list);
+    for (const auto& membership : person.werkteams) {
+        const auto& m = membership.member;
+        data entry(data::type::object);
+        entry.set("werkteam", membership.werkteam_name);
+        entry.set("name", m.name);
+        set_if_present(entry, "organisation", m.organisation);
+        entry.set("role", visit.text("werkteams.role." + std::string(domain::to_slug(m.role))));
+        entry.set("name_public", m.name_public);
+        werkteams.push_back(entry);
+    }
     data values(data::type::object);
     values.set("registrations", registrations);
     values.set("has_registrations", !person.registrations.empty());
+    values.set("werkteams", werkteams);
+    values.set("has_werkteams", !person.werkteams.empty());
+    values.set("has_data", !person.registrations.empty() || !person.werkteams.empty());
     values.set("werkplaats", person.werkplaats.name);
     values.set("controller", person.controller_name);
     values.set("contact_email", person.contact_email);
@@ -383,9 +408,15 @@ void PrivacyPages::person_erase_submit(const VisitPtr& visit, const Access& acce
         },
         [this, visit](const app::ErasureOutcome& outcome) {
             data values(data::type::object);
-            values.set("message", outcome.result == app::ErasureResult::erased
-                                      ? visit->text("privacy_admin.erased", outcome.registrations)
-                                      : visit->text("privacy_admin.nothing_to_erase"));
+            std::string message = visit->text("privacy_admin.nothing_to_erase");
+            if (outcome.result == app::ErasureResult::erased) {
+                message = visit->text("privacy_admin.erased", outcome.registrations);
+                if (outcome.werkteam_memberships > 0) {
+                    message += " " + visit->text("privacy_admin.erased_werkteams",
+                                                 outcome.werkteam_memberships);
+                }
+            }
+            values.set("message", message);
             return site_.page(visit, "notice", values, visit->text("privacy_admin.title"));
         });
 }

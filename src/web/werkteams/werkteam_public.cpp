@@ -6,6 +6,7 @@
 
 #include "app/werkteams.hpp"
 #include "web/components.hpp"
+#include "web/library/library_views.hpp"
 #include "web/paging_view.hpp"
 #include "web/view_helpers.hpp"
 #include "web/werkteams/werkteam_views.hpp"
@@ -105,6 +106,14 @@ void PublicWerkteams::team(const VisitPtr& visit) {
     if (products.has_next()) {
         values.set("products_more", visit->text("werkteams.latest_of", products.total));
     }
+
+    app::LibrarySearch search;
+    search.werkplaats_id = werkteam->werkplaats_id;
+    search.werkteam_id = werkteam->id;
+    const auto publications = queries.search_publications(search, {1, bounds.products_shown});
+    values.set("publications", publication_links(*visit, publications.items));
+    values.set("has_publications", !publications.items.empty());
+    values.set("more_publications", publications.has_next());
 
     const auto events = queries.werkteam_events(werkteam->id, true, {1, bounds.events_shown});
     data event_list(data::type::list);
