@@ -174,21 +174,27 @@ std::optional<long long> parse_integer(std::string_view value, long long min, lo
     return parsed;
 }
 
-std::string csv_field(std::string_view value) {
+std::string csv_field(std::string_view value, char separator) {
     std::string field;
-    if (!value.empty() && std::string_view("=+-@").find(value.front()) != std::string_view::npos) {
-        field += '\'';
+    append_csv_field(field, value, separator);
+    return field;
+}
+
+void append_csv_field(std::string& out, std::string_view value, char separator) {
+    const bool guarded = !value.empty() &&
+                         std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+    const char specials[] = {separator, '"', '\r', '\n', '\0'};
+    // The guard's apostrophe comes first, so a leading space is then inside the text.
+    const bool needs_quotes =
+        value.find_first_of(specials) != std::string_view::npos ||
+        (!value.empty() && ((!guarded && value.front() == ' ') || value.back() == ' '));
+    if (needs_quotes) out += '"';
+    if (guarded) out += '\'';
+    for (const char character : value) {
+        if (character == '"' && needs_quotes) out += '"';
+        out += character;
     }
-    field += value;
-    const bool needs_quotes = field.find_first_of(",\"\r\n") != std::string::npos ||
-                              (!field.empty() && (field.front() == ' ' || field.back() == ' '));
-    if (!needs_quotes) return field;
-    std::string quoted = "\"";
-    for (const char character : field) {
-        if (character == '"') quoted += '"';
-        quoted += character;
-    }
-    return quoted + '"';
+    if (needs_quotes) out += '"';
 }
 
 }  // namespace kc::text

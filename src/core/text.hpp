@@ -43,10 +43,13 @@ std::optional<std::string> normalize_email(std::string_view email);
 // nullopt for anything else.
 std::optional<std::string> normalize_host_name(std::string_view host);
 
-// A field of a CSV file (RFC 4180): quoted when it holds a comma, quote, line break or edge
-// space. A text that starts with =, +, - or @ gets a leading apostrophe, so that a
-// spreadsheet shows it instead of running it as a formula.
-std::string csv_field(std::string_view value);
+// A field of a CSV file (RFC 4180): quoted when it holds the separator, a quote, a line break
+// or an edge space. A text that starts with =, +, -, @, a tab or a carriage return gets a
+// leading apostrophe, so that a spreadsheet shows it instead of running it as a formula.
+// Dutch Excel expects a semicolon as the separator, so the caller may choose it.
+std::string csv_field(std::string_view value, char separator = ',');
+// The same field appended to `out`, for writers of long files that build no string per field.
+void append_csv_field(std::string& out, std::string_view value, char separator = ',');
 
 // Parses a whole decimal integer within [min, max]; nullopt otherwise.
 std::optional<long long> parse_integer(std::string_view value, long long min, long long max);

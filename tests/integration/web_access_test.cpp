@@ -25,7 +25,7 @@
 #include "app/world_cafe.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
-#include "web/web_app.hpp"
+#include "web_in_process.hpp"
 
 namespace kc {
 namespace {
@@ -40,18 +40,7 @@ struct NoSink final : web::ChannelSink {
     void close(std::string_view) override {}
 };
 
-struct Reply {
-    int status = 0;
-    std::string body;
-    std::vector<std::pair<std::string, std::string>> headers;
-
-    std::string header(const std::string& name) const {
-        for (const auto& [key, value] : headers) {
-            if (key == name) return value;
-        }
-        return {};
-    }
-};
+using Reply = testing::WebReply;
 
 // Everything in the database that a request could change, as text: every table but the
 // sessions, and the API tokens without the moment they were last used.
@@ -226,35 +215,22 @@ class WebAccessTest : public ::testing::Test {
 
     Reply call(const std::string& method, const std::string& target, const std::string& body,
                std::vector<std::pair<std::string, std::string>> headers) {
+        headers.emplace_back("host", "kenniscafe.test");
+        if (method != "CHANNEL") return testing::handle(*app_, method, target, body, headers);
         web::Request request;
         request.method = method;
         const auto question = target.find('?');
         request.path = target.substr(0, question);
         if (question != std::string::npos) request.query = target.substr(question + 1);
-        request.body = body;
         request.remote_address = "127.0.0.1";
-        headers.emplace_back("host", "kenniscafe.test");
         request.headers = std::move(headers);
-        if (method == "CHANNEL") {
-            // A channel opened is answered 101 like a WebSocket upgrade.
-            const auto opening = app_->open_channel(request, web::ChannelKind::websocket,
-                                                    std::make_shared<NoSink>());
-            if (opening.channel) opening.channel->on_close();
-            return opening.channel ? Reply{101, "", {}}
-                                   : Reply{opening.refusal.status, opening.refusal.body,
-                                           opening.refusal.headers};
-        }
-        auto promise = std::make_shared<std::promise<web::Response>>();
-        auto answer = promise->get_future();
-        app_->handle(std::move(request), [promise](web::Response response) {
-            promise->set_value(std::move(response));
-        });
-        if (answer.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
-            ADD_FAILURE() << method << " " << target << " never answered";
-            return {};
-        }
-        const auto response = answer.get();
-        return {response.status, response.body, response.headers};
+        // A channel opened is answered 101 like a WebSocket upgrade.
+        const auto opening =
+            app_->open_channel(request, web::ChannelKind::websocket, std::make_shared<NoSink>());
+        if (opening.channel) opening.channel->on_close();
+        return opening.channel
+                   ? Reply{101, "", {}}
+                   : Reply{opening.refusal.status, opening.refusal.body, opening.refusal.headers};
     }
 
     // A form posted by a person with a valid session and CSRF token.

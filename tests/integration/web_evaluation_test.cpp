@@ -3,18 +3,14 @@
 // public page at once, and results that only the café's own Werkplaats sees.
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <future>
 #include <regex>
 
 #include "app/evaluations.hpp"
 #include "app/events.hpp"
 #include "app/registrations.hpp"
-#include "app/security.hpp"
-#include "app/werkplaats_settings.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "test_support.hpp"
-#include "web/web_app.hpp"
+#include "web_in_process.hpp"
 
 namespace kc {
 namespace {
@@ -34,26 +30,24 @@ class WebEvaluationTest : public ::testing::Test {
     void SetUp() override {
         store_ = std::make_unique<storage::sqlite::SqliteStore>(dir_.file("evaluation.db"));
         store_->write_and_wait([&](app::Transaction& tx) {
-            a_ = app::create_werkplaats(tx, "zhz", "Werkplaats Zuid-Holland Zuid");
-            b_ = app::create_werkplaats(tx, "ander", "Andere Werkplaats");
-            tx.set_werkplaats_host_name(b_, "ander.example");
+            const auto werkplaatsen = testing::two_werkplaatsen(tx);
+            a_ = werkplaatsen.a;
+            b_ = werkplaatsen.b;
             const auto add = [&](const char* email, std::int64_t werkplaats, app::Role role) {
-                const auto id = tx.insert_user({0, email, email, "geen-wachtwoord"});
-                tx.upsert_membership({id, werkplaats, role, false});
-                return id;
+                return testing::add_member(tx, email, werkplaats, role);
             };
             admin_a_ = add("admin@a.nl", a_, app::Role::admin);
             host_a_ = add("gastheer@a.nl", a_, app::Role::host);
             admin_b_ = add("admin@b.nl", b_, app::Role::admin);
             resident_a_ = tx.groups(a_)[2].id;
-            held_a_ = event(tx, a_, "Voorkomen huisuitzettingen", now - 2 * day);
+            held_a_ = testing::published_cafe(tx, a_, "Voorkomen huisuitzettingen", now - 2 * day);
             anouk_ = app::register_participant(tx, held_a_,
                                                {"Anouk", "", resident_a_, "", "", "", false, false},
                                                now - 10 * day)
                          .registration->cancel_token;
             app::change_event_status(tx, a_, held_a_, domain::EventStatus::held, now);
-            future_a_ = event(tx, a_, "Jongeren en schulden", now + 3 * day);
-            held_b_ = event(tx, b_, "Eenzaamheid in de wijk", now - 2 * day);
+            future_a_ = testing::published_cafe(tx, a_, "Jongeren en schulden", now + 3 * day);
+            held_b_ = testing::published_cafe(tx, b_, "Eenzaamheid in de wijk", now - 2 * day);
         });
         web::WebConfig config;
         config.share_dir = KC_SOURCE_SHARE_DIR;
@@ -62,57 +56,19 @@ class WebEvaluationTest : public ::testing::Test {
         app_ = std::make_unique<web::WebApp>(*store_, config);
     }
 
-    // A café published 20 days before it starts at `starts_at`.
-    std::int64_t event(app::Transaction& tx, std::int64_t werkplaats, const std::string& title,
-                       time::Timestamp starts_at) {
-        domain::EventDetails details;
-        details.title = title;
-        details.location_name = "Huis van de Wijk";
-        details.starts_at = starts_at;
-        details.ends_at = starts_at + 7'200;
-        const auto id = app::create_event(tx, werkplaats, details, starts_at - 20 * day).event_id;
-        app::change_event_status(tx, werkplaats, id, domain::EventStatus::published,
-                                 starts_at - 20 * day);
-        return id;
-    }
-
     std::string session_of(std::int64_t user_id) {
-        const std::string token = app::security::random_token();
-        store_->write_and_wait([&](app::Transaction& tx) {
-            tx.insert_session({app::security::token_digest(token), user_id, csrf, std::nullopt,
-                               now - 60, now + 3600});
-        });
-        return "kc_session=" + token + "; kc_csrf=" + csrf;
+        return testing::browser_session(*store_, user_id, csrf, now);
     }
 
     Reply call(const std::string& method, const std::string& target, const std::string& form = "",
                const std::string& cookies = std::string("kc_csrf=") + csrf,
                const std::string& host = "kenniscafe.test") {
-        web::Request request;
-        request.method = method;
-        const auto question = target.find('?');
-        request.path = target.substr(0, question);
-        if (question != std::string::npos) request.query = target.substr(question + 1);
-        if (method == "POST") request.body = std::string("csrf=") + csrf + "&" + form;
-        request.remote_address = "127.0.0.1";
-        request.headers = {{"host", host},
-                           {"cookie", cookies},
-                           {"content-type", "application/x-www-form-urlencoded"}};
-        std::promise<web::Response> promise;
-        auto answer = promise.get_future();
-        app_->handle(std::move(request), [&promise](web::Response response) {
-            promise.set_value(std::move(response));
-        });
-        if (answer.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
-            ADD_FAILURE() << method << " " << target << " never answered";
-            return {};
-        }
-        const auto response = answer.get();
-        Reply reply{response.status, response.body, ""};
-        for (const auto& [name, value] : response.headers) {
-            if (name == "Location") reply.location = value;
-        }
-        return reply;
+        const auto reply = testing::handle(
+            *app_, method, target, method == "POST" ? std::string("csrf=") + csrf + "&" + form : "",
+            {{"host", host},
+             {"cookie", cookies},
+             {"content-type", "application/x-www-form-urlencoded"}});
+        return {reply.status, reply.body, reply.header("Location")};
     }
 
     std::string path(std::int64_t event_id, const std::string& rest = "") {

@@ -24,6 +24,12 @@ TEST(Text, CsvFieldsAreQuotedWhenNeededAndNeverRunAsAFormula) {
     EXPECT_EQ(text::csv_field("=SOM(A1)"), "'=SOM(A1)");
     EXPECT_EQ(text::csv_field("-1, of meer"), "\"'-1, of meer\"");
     EXPECT_EQ(text::csv_field(""), "");
+    // A tab or carriage return in front can also make a spreadsheet read a formula.
+    EXPECT_EQ(text::csv_field("\t=1+1"), "'\t=1+1");
+    EXPECT_EQ(text::csv_field("\r=1+1"), "\"'\r=1+1\"");
+    // With a semicolon as the separator, a comma needs no quotes and a semicolon does.
+    EXPECT_EQ(text::csv_field("Jansen, Piet", ';'), "Jansen, Piet");
+    EXPECT_EQ(text::csv_field("a;b", ';'), "\"a;b\"");
 }
 
 TEST(Text, CountsCodePointsNotBytes) {

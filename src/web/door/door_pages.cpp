@@ -8,6 +8,7 @@
 #include "reports/svg_chart.hpp"
 #include "web/audit_trail.hpp"
 #include "web/components.hpp"
+#include "web/exports/export_links.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
@@ -252,6 +253,7 @@ void DoorPages::event_attendance(const VisitPtr& visit, const Access& access) {
                                                    event->id),
                 queries.groups(event->werkplaats_id), *visit->texts,
                 visit->text("attendance.chart_title_event"));
+    if (access.has_role(Role::organiser)) values.set("exports", export_links(queries, *event));
     site_.finish(visit, site_.page(visit, "attendance", values,
                                    visit->text("attendance.title") + ": " + event->details.title));
 }

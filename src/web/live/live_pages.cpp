@@ -4,6 +4,9 @@
 // counts and pushes; this component owns the pages and hands the engine its channels.
 #include "web/live/live_pages.hpp"
 
+#include <algorithm>
+
+#include "app/exports.hpp"
 #include "app/live.hpp"
 #include "core/text.hpp"
 #include "reports/qr_code.hpp"
@@ -423,16 +426,30 @@ void LivePages::presenter_channel(const VisitPtr& visit, const Access& access) {
 }
 
 void LivePages::results_csv(const VisitPtr& visit, const Access& access) {
-    const auto csv = engine_.results_csv(access.event_scope(), access.live_session().id);
+    auto csv = engine_.results_csv(access.event_scope(), access.live_session().id);
     if (!csv) return site_.respond_error(visit, 404, "error.not_found");
-    Response response;
-    response.content_type = "text/csv; charset=utf-8";
-    response.body = *csv;
-    response.add_header(
-        "Content-Disposition",
-        "attachment; filename=\"live-" + std::to_string(access.live_session().id) + ".csv\"");
-    response.add_header("Cache-Control", "no-store");
-    site_.finish(visit, std::move(response));
+    const auto session_id = access.live_session().id;
+    // An export like the registrations': recorded in the audit log before the file goes out.
+    const auto lines = std::count(csv->begin(), csv->end(), '\n');
+    app::ExportRecord record{"live-resultaten van sessie " + std::to_string(session_id),
+                             access.event().id, std::nullopt, "csv",
+                             static_cast<int>(lines > 0 ? lines - 1 : 0)};
+    auto body = std::make_shared<std::string>(std::move(*csv));
+    site_.write(
+        visit,
+        [werkplaats_id = access.werkplaats_id(), actor = access.audit_actor(), record,
+         now = site_.now()](app::Transaction& tx) {
+            app::record_export(tx, werkplaats_id, actor, record, now);
+        },
+        [body, session_id] {
+            Response response;
+            response.content_type = "text/csv; charset=utf-8";
+            response.body = std::move(*body);
+            response.add_header("Content-Disposition", "attachment; filename=\"live-" +
+                                                           std::to_string(session_id) + ".csv\"");
+            response.add_header("Cache-Control", "no-store");
+            return response;
+        });
 }
 
 std::unique_ptr<Component> make_live_pages(Site& site) { return std::make_unique<LivePages>(site); }
