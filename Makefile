@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 DB ?= data/kenniscafe.db
 
-.PHONY: deps build serve test test-unit test-e2e bench bench-http bench-tables bench-live asan fuzz clean
+.PHONY: deps build serve test test-unit test-e2e bench bench-http bench-tables bench-live bench-reports asan fuzz clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -42,6 +42,10 @@ bench-http: build
 
 bench-tables: build
 	@./bench/tables/run.sh
+
+# The magazine of 5, 20 and 40 cafés as PDF and HTML; well under a minute.
+bench-reports: build
+	@./bench/reports/run.sh
 
 # Live sessions under load against a baseline server; about nine minutes, two cores.
 bench-live: build

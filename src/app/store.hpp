@@ -15,6 +15,7 @@
 #include "app/live_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
+#include "app/report_store.hpp"
 #include "app/theme_store.hpp"
 #include "app/werkteam_store.hpp"
 #include "domain/attendance_statistics.hpp"
@@ -62,7 +63,8 @@ class Queries : public AccountQueries,
                 public WerkteamQueries,
                 public LibraryQueries,
                 public EvaluationQueries,
-                public FollowUpQueries {
+                public FollowUpQueries,
+                public ReportQueries {
   public:
     virtual ~Queries() = default;
 
@@ -104,7 +106,8 @@ class Transaction : public Queries,
                     public WerkteamWrites,
                     public LibraryWrites,
                     public EvaluationWrites,
-                    public FollowUpWrites {
+                    public FollowUpWrites,
+                    public ReportWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

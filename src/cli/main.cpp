@@ -4,6 +4,7 @@
 #include "cli/admin_commands.hpp"
 #include "cli/plan_tables_command.hpp"
 #include "cli/privacy_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/serve_command.hpp"
 
 int main(int argc, char** argv) {
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
     kc::cli::add_admin_commands(app);
     kc::cli::add_plan_tables_command(app);
     kc::cli::add_privacy_command(app);
+    kc::cli::add_report_command(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/world_cafe.hpp"
+#include "cli/command_failure.hpp"
 #include "planner/csv.hpp"
 #include "planner/table_planner.hpp"
 
@@ -32,12 +33,6 @@ struct PlanTablesArguments {
     std::string out_file;
     std::string goals;
 };
-
-// Prints the Dutch message, then the English one, and ends the command with exit code 1.
-[[noreturn]] void fail(const std::string& dutch, const std::string& english) {
-    std::cerr << "Fout: " << dutch << "\nError: " << english << "\n";
-    throw CLI::RuntimeError(1);
-}
 
 long long whole_number(const std::string& text, const std::string& option, long long minimum,
                        long long maximum) {
@@ -70,16 +65,6 @@ std::chrono::milliseconds seconds(const std::string& text) {
              "--time-limit must be a number of seconds between 0 and 3600, not \"" + text + "\".");
     }
     return std::chrono::milliseconds(static_cast<long long>(std::ceil(value * 1000)));
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    if (in) content << in.rdbuf();
-    if (!in || in.bad()) {
-        fail("kan het bestand " + path + " niet lezen.", "cannot read the file " + path + ".");
-    }
-    return content.str();
 }
 
 // Tables without a host from the file get one: someone from the group with the most people
@@ -149,7 +134,8 @@ void plan_tables(const PlanTablesArguments& arguments) {
 
     planner::Problem problem;
     try {
-        problem.people = planner::parse_people_csv(read_file(arguments.people_file), tables);
+        problem.people =
+            planner::parse_people_csv(read_file_or_fail(arguments.people_file), tables);
     } catch (const BilingualError& error) {
         fail(arguments.people_file + ", " + error.dutch(),
              arguments.people_file + ", " + error.english());

@@ -1,28 +1,18 @@
 #include "reports/cards_pdf.hpp"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
-
 #include <algorithm>
 #include <iterator>
 #include <memory>
-#include <stdexcept>
 #include <string_view>
 
+#include "reports/pdf_document.hpp"
 #include "reports/qr_code.hpp"
 
 namespace kc::reports {
 
 namespace {
 
-constexpr double points_per_millimetre = 72.0 / 25.4;
-constexpr double a4_width = 210 * points_per_millimetre;
-constexpr double a4_height = 297 * points_per_millimetre;
-
-// DejaVu Sans comes with Debian's fonts-dejavu-core and covers every Latin accent, so
-// names like "Zoë" or "Özdemir" print as typed.
-constexpr const char* font_family = "DejaVu Sans";
+using namespace pdf;
 
 // Text that does not fit where it must shrinks in steps of this factor.
 constexpr double shrink_step = 0.9;
@@ -76,32 +66,6 @@ constexpr double cut_line_dash[] = {4, 3};
 // line never ends in the middle of someone's name.
 constexpr std::string_view name_separator = ", ";
 constexpr std::string_view no_break_space = "\u00A0";
-
-// Frees a C library object when its owner goes out of scope.
-template <auto free_function>
-struct Freer {
-    template <typename T>
-    void operator()(T* object) const {
-        free_function(object);
-    }
-};
-
-using SurfacePtr = std::unique_ptr<cairo_surface_t, Freer<cairo_surface_destroy>>;
-using ContextPtr = std::unique_ptr<cairo_t, Freer<cairo_destroy>>;
-using LayoutPtr = std::unique_ptr<PangoLayout, Freer<g_object_unref>>;
-using LayoutIterPtr = std::unique_ptr<PangoLayoutIter, Freer<pango_layout_iter_free>>;
-using FontPtr = std::unique_ptr<PangoFontDescription, Freer<pango_font_description_free>>;
-using AttributesPtr = std::unique_ptr<PangoAttrList, Freer<pango_attr_list_unref>>;
-using GlibStringPtr = std::unique_ptr<gchar, Freer<g_free>>;
-
-// Pango rejects invalid UTF-8 with a warning and draws nothing; replacement
-// characters at least show where a stored name was damaged.
-std::string valid_utf8(std::string_view text) {
-    const GlibStringPtr valid(g_utf8_make_valid(text.data(), static_cast<gssize>(text.size())));
-    return valid.get();
-}
-
-double to_points(int pango_units) { return pango_units_to_double(pango_units); }
 
 // One block of text in one style. The part from `bold_from` (a byte offset) on is
 // bold, as the table in "Ronde 1: Tafel Oranje".
@@ -173,50 +137,6 @@ TextStyle fit_heading(cairo_t* cr, const std::string& text, TextStyle style, dou
     }
     return style;
 }
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-// A PDF of A4 pages drawn in memory, black on white.
-class PdfDocument {
-  public:
-    explicit PdfDocument(const std::string& title)
-        : surface_(
-              cairo_pdf_surface_create_for_stream(append_to_string, &bytes_, a4_width, a4_height)),
-          cr_(cairo_create(surface_.get())) {
-        cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE,
-                                       valid_utf8(title).c_str());
-        cairo_set_source_rgb(cr_.get(), 0, 0, 0);
-    }
-    PdfDocument(const PdfDocument&) = delete;
-    PdfDocument& operator=(const PdfDocument&) = delete;
-
-    cairo_t* cr() const { return cr_.get(); }
-
-    void end_page() { cairo_show_page(cr_.get()); }
-
-    // The finished document. Cairo writes a page still being drawn, and a first page
-    // even when nothing was drawn, so the PDF always has at least one page.
-    std::string finish() {
-        const cairo_status_t drawing = cairo_status(cr_.get());
-        cr_.reset();
-        cairo_surface_finish(surface_.get());
-        const cairo_status_t writing = cairo_surface_status(surface_.get());
-        const cairo_status_t status = drawing != CAIRO_STATUS_SUCCESS ? drawing : writing;
-        if (status != CAIRO_STATUS_SUCCESS) {
-            throw std::runtime_error(std::string("cannot write the PDF: ") +
-                                     cairo_status_to_string(status));
-        }
-        return std::move(bytes_);
-    }
-
-  private:
-    std::string bytes_;  // declared first: the surface writes into it until it is finished
-    SurfacePtr surface_;
-    ContextPtr cr_;
-};
 
 // Sets paragraphs one below the other between the page margins, line by line, and
 // continues on a new page, under a repeated heading, when the next line does not fit.

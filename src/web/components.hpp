@@ -31,5 +31,6 @@ bool is_library_upload_path(std::string_view path);
 std::unique_ptr<Component> make_evaluation_pages(Site& site);  // evaluation/
 std::unique_ptr<Component> make_follow_up(Site& site);         // follow_up/
 std::unique_ptr<Component> make_export_pages(Site& site);      // exports/
+std::unique_ptr<Component> make_report_pages(Site& site);      // reports/
 
 }  // namespace kc::web

@@ -359,6 +359,9 @@ std::map<std::string, std::string> write_bodies(const BodyIds& ids) {
         {"POST /api/v1/events/{id}/actions",
          R"({"description":"Via de API","owner":"Gemeente","due_on":"2027-02-01"})"},
         {"PATCH /api/v1/actions/{action}", R"({"status":"done","update":"Klaar"})"},
+        {"POST /beheer/events/{id}/verslag", "introduction=Inleiding&account=Verslag&action=save"},
+        {"POST /beheer/events/{id}/verslag/publiceren", "publish=ja"},
+        {"POST /beheer/magazine", "from=2026-01-01&to=2026-12-31&format=html"},
     };
 }
 

@@ -222,6 +222,9 @@ class SqliteQueries final : public app::Transaction {
     void revoke_harvest_link(std::int64_t id, time::Timestamp now) override;
     std::int64_t insert_action(const domain::Action& action) override;
     void add_action_update(std::int64_t action_id, const domain::ActionUpdate& update) override;
+    // Reports (src/storage/sqlite/sqlite_reports.cpp).
+    std::optional<app::ReportTexts> report_texts(std::int64_t event_id) override;
+    void save_report_texts(const app::ReportTexts& texts) override;
 
   private:
     // Replaces the themes and events a publication belongs to.

@@ -4,6 +4,7 @@
 
 #include "app/evaluations.hpp"
 #include "app/library.hpp"
+#include "app/reports.hpp"
 #include "core/text.hpp"
 #include "reports/ical.hpp"
 #include "web/components.hpp"
@@ -237,6 +238,7 @@ void PublicSite::event_page(const VisitPtr& visit) {
         }
     }
     set_experiences(visit, *event, values);
+    values.set("has_report", app::is_report_public(queries, *event));
     values.set("json_ld", event_json_ld(*event, site_.site_url(*visit), partners));
     Response response = site_.page(visit, "event", values, d.title, 200, Forms::none);
     site_.store_cached(visit, response);
