@@ -13,6 +13,7 @@
 #include "app/follow_up_store.hpp"
 #include "app/library_store.hpp"
 #include "app/live_store.hpp"
+#include "app/mail_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
 #include "app/theme_store.hpp"
@@ -62,7 +63,8 @@ class Queries : public AccountQueries,
                 public WerkteamQueries,
                 public LibraryQueries,
                 public EvaluationQueries,
-                public FollowUpQueries {
+                public FollowUpQueries,
+                public MailQueries {
   public:
     virtual ~Queries() = default;
 
@@ -104,7 +106,8 @@ class Transaction : public Queries,
                     public WerkteamWrites,
                     public LibraryWrites,
                     public EvaluationWrites,
-                    public FollowUpWrites {
+                    public FollowUpWrites,
+                    public MailWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,
