@@ -30,5 +30,6 @@ std::unique_ptr<Component> make_oai_endpoint(Site& site);        // library/
 bool is_library_upload_path(std::string_view path);
 std::unique_ptr<Component> make_evaluation_pages(Site& site);  // evaluation/
 std::unique_ptr<Component> make_follow_up(Site& site);         // follow_up/
+std::unique_ptr<Component> make_mail_pages(Site& site);        // mail/
 
 }  // namespace kc::web

@@ -91,6 +91,7 @@ WebApp::WebApp(app::Store& store, WebConfig config) : site_(store, std::move(con
     components_.push_back(make_oai_endpoint(site_));
     components_.push_back(make_evaluation_pages(site_));
     components_.push_back(make_follow_up(site_));
+    components_.push_back(make_mail_pages(site_));
     components_.push_back(make_api(site_));
     for (const auto& component : components_) component->add_routes(routes_);
 }
