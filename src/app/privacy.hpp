@@ -149,11 +149,12 @@ PersonalData personal_data_by_email(Queries& queries, std::int64_t werkplaats_id
 enum class ErasureResult { erased, not_found };
 
 struct ErasureOutcome {
+    // The registrations that moved up from a waiting list into a freed place, to tell them
+    // by mail.
+    std::vector<std::int64_t> promoted_ids;
     ErasureResult result = ErasureResult::not_found;
     int registrations = 0;
     int promoted = 0;  // moved up from a waiting list into a freed place
-    // Their registrations, to tell them by mail.
-    std::vector<std::int64_t> promoted_ids;
 };
 
 // Erases a person's registrations: one not yet started is cancelled first (the waiting
