@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/evaluations.hpp"
+#include "app/mail.hpp"
 #include "app/registrations.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
@@ -119,8 +120,15 @@ ErasureOutcome erase_person(Transaction& tx, std::int64_t werkplaats_id,
         to_promote.insert(registration.event_id);
     }
     for (const auto event_id : to_promote) {
-        outcome.promoted += promote_from_waiting_list(tx, event_id, now);
+        const auto promoted = promote_from_waiting_list(tx, event_id, now);
+        outcome.promoted_ids.insert(outcome.promoted_ids.end(), promoted.begin(), promoted.end());
     }
+    // The mails to them hold their name and address, and go with the registrations.
+    std::set<std::string> addresses;
+    for (const auto& registration : registrations) {
+        if (registration.email_normalized) addresses.insert(*registration.email_normalized);
+    }
+    for (const auto& address : addresses) tx.delete_mails_to(werkplaats_id, address);
     // A named quote is theirs too; it goes from the public pages with the rest.
     withdraw_experiences_of(tx, {ids.begin(), ids.end()}, now);
     erase_registrations(tx, werkplaats_id, ids);
@@ -129,6 +137,7 @@ ErasureOutcome erase_person(Transaction& tx, std::int64_t werkplaats_id,
                      registrations_detail(count), now);
     }
     outcome.result = ErasureResult::erased;
+    outcome.promoted = static_cast<int>(outcome.promoted_ids.size());
     outcome.registrations = static_cast<int>(ids.size());
     return outcome;
 }
@@ -287,6 +296,8 @@ PurgeReport purge_expired(Transaction& tx, time::Timestamp now,
         purged.werkteam_emails = tx.erase_werkteam_member_emails(
             overview.werkplaats.id,
             time::format_date_input(domain::add_months(now, -overview.settings.retention.months)));
+        purged.mails =
+            tx.delete_mails_finished_before(overview.werkplaats.id, now - mail_retention_seconds);
         for (const auto& item : purged.events) {
             record_audit(tx, overview.werkplaats.id, AuditActor::system(), AuditAction::purged,
                          item.event_id, std::nullopt, registrations_detail(item.registrations),
@@ -296,6 +307,7 @@ PurgeReport purge_expired(Transaction& tx, time::Timestamp now,
         report.registrations += purged.registrations;
         report.audit_entries += purged.audit_entries;
         report.werkteam_emails += purged.werkteam_emails;
+        report.mails += purged.mails;
         report.werkplaatsen.push_back(std::move(purged));
     }
     return report;

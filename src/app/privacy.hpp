@@ -93,17 +93,20 @@ struct PurgeReport {
         int registrations = 0;
         int audit_entries = 0;
         int werkteam_emails = 0;
+        int mails = 0;  // sent and failed mails past their retention
     };
     std::vector<PerWerkplaats> werkplaatsen;
     int registrations = 0;
     int audit_entries = 0;
     int werkteam_emails = 0;
+    int mails = 0;
 };
 
 // The daily job: per Werkplaats, erases the registrations of every event whose retention
 // has passed (keeping anonymous counts, so every statistic stays the same), the audit
 // entries older than their own period and the e-mail addresses of the members of werkteams
-// that ended longer than the retention period ago, and logs each erased event. Harmless to
+// that ended longer than the retention period ago, the sent and failed mails older than
+// mail_retention_seconds, and logs each erased event. Harmless to
 // repeat.
 PurgeReport purge_expired(Transaction& tx, time::Timestamp now,
                           std::optional<std::int64_t> werkplaats_id = {});
@@ -150,6 +153,9 @@ PersonalData personal_data_by_email(Queries& queries, std::int64_t werkplaats_id
 enum class ErasureResult { erased, not_found };
 
 struct ErasureOutcome {
+    // The registrations that moved up from a waiting list into a freed place, to tell them
+    // by mail.
+    std::vector<std::int64_t> promoted_ids;
     ErasureResult result = ErasureResult::not_found;
     int registrations = 0;
     int promoted = 0;  // moved up from a waiting list into a freed place

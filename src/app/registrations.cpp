@@ -81,18 +81,20 @@ RegisterOutcome register_participant(Transaction& tx, std::int64_t event_id,
     return outcome;
 }
 
-int promote_from_waiting_list(Transaction& tx, std::int64_t event_id, time::Timestamp now) {
+std::vector<std::int64_t> promote_from_waiting_list(Transaction& tx, std::int64_t event_id,
+                                                    time::Timestamp now) {
+    std::vector<std::int64_t> promoted;
     const auto event = tx.event(event_id);
-    if (!event) return 0;
+    if (!event) return promoted;
     const EventCounts counts = tx.counts(event_id);
     const int free =
         domain::promotions_available(counts.registered, event->details.capacity, counts.waitlisted);
-    if (free == 0) return 0;
+    if (free == 0) return promoted;
     const auto waiting = tx.waiting_list(event_id);
-    const int promoted = std::min<int>(free, static_cast<int>(waiting.size()));
-    for (int i = 0; i < promoted; ++i) {
-        tx.update_registration_status(waiting[static_cast<std::size_t>(i)].id,
-                                      domain::RegistrationStatus::registered, now);
+    for (std::size_t i = 0; i < waiting.size() && promoted.size() < static_cast<std::size_t>(free);
+         ++i) {
+        tx.update_registration_status(waiting[i].id, domain::RegistrationStatus::registered, now);
+        promoted.push_back(waiting[i].id);
     }
     return promoted;
 }
@@ -114,7 +116,8 @@ CancelOutcome cancel_registration(Transaction& tx, const std::string& cancel_tok
     }
     tx.update_registration_status(registration->id, domain::RegistrationStatus::cancelled, now);
     outcome.registration->status = domain::RegistrationStatus::cancelled;
-    outcome.promoted = promote_from_waiting_list(tx, registration->event_id, now);
+    outcome.promoted_ids = promote_from_waiting_list(tx, registration->event_id, now);
+    outcome.promoted = static_cast<int>(outcome.promoted_ids.size());
     outcome.result = CancelResult::cancelled;
     return outcome;
 }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/scope.hpp"
 #include "app/store.hpp"
@@ -36,6 +37,8 @@ struct CancelOutcome {
     CancelResult result = CancelResult::not_found;
     std::optional<domain::Registration> registration;
     int promoted = 0;  // how many moved up from the waiting list
+    // Their registrations, to tell them by mail.
+    std::vector<std::int64_t> promoted_ids;
 };
 
 // Cancels by the personal token from the confirmation; the first in line on the
@@ -43,8 +46,9 @@ struct CancelOutcome {
 CancelOutcome cancel_registration(Transaction& tx, const std::string& cancel_token,
                                   time::Timestamp now);
 
-// Moves people from the waiting list while places are free; returns how many.
-int promote_from_waiting_list(Transaction& tx, std::int64_t event_id, time::Timestamp now);
+// Moves people from the waiting list while places are free; returns their registrations.
+std::vector<std::int64_t> promote_from_waiting_list(Transaction& tx, std::int64_t event_id,
+                                                    time::Timestamp now);
 
 enum class DoorResult { done, invalid, not_found };
 

@@ -13,6 +13,7 @@
 #include "app/follow_up_store.hpp"
 #include "app/library_store.hpp"
 #include "app/live_store.hpp"
+#include "app/mail_store.hpp"
 #include "app/privacy_store.hpp"
 #include "app/records.hpp"
 #include "app/report_store.hpp"
@@ -64,7 +65,8 @@ class Queries : public AccountQueries,
                 public LibraryQueries,
                 public EvaluationQueries,
                 public FollowUpQueries,
-                public ReportQueries {
+                public ReportQueries,
+                public MailQueries {
   public:
     virtual ~Queries() = default;
 
@@ -107,7 +109,8 @@ class Transaction : public Queries,
                     public LibraryWrites,
                     public EvaluationWrites,
                     public FollowUpWrites,
-                    public ReportWrites {
+                    public ReportWrites,
+                    public MailWrites {
   public:
     virtual std::int64_t insert_werkplaats(const std::string& slug, const std::string& name) = 0;
     virtual void set_werkplaats_host_name(std::int64_t werkplaats_id,

@@ -81,6 +81,9 @@ void purge(const PurgeOptions& options) {
                 std::cout << ", " << purged.werkteam_emails
                           << " e-mailadressen van leden van afgeronde werkteams";
             }
+            if (purged.mails > 0) {
+                std::cout << ", " << purged.mails << " oude e-mails uit de outbox";
+            }
             std::cout << ".\n";
         }
         std::cout << "Klaar: " << registrations(report.registrations)
@@ -103,9 +106,10 @@ void add_privacy_jobs(app::Scheduler& scheduler, app::Store& store,
             [report](std::exception_ptr failure) {
                 if (!failure) {
                     spdlog::info(
-                        "privacy purge: {} registrations, {} audit entries and {} werkteam "
-                        "members' e-mail addresses erased",
-                        report->registrations, report->audit_entries, report->werkteam_emails);
+                        "privacy purge: {} registrations, {} audit entries, {} werkteam "
+                        "members' e-mail addresses and {} mails erased",
+                        report->registrations, report->audit_entries, report->werkteam_emails,
+                        report->mails);
                     return;
                 }
                 try {

@@ -9,9 +9,11 @@
 
 #include "app/demo_werkplaats.hpp"
 #include "cli/admin_commands.hpp"
+#include "cli/mail_options.hpp"
 #include "cli/privacy_command.hpp"
 #include "http/server.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "web/mail/mail_jobs.hpp"
 #include "web/web_app.hpp"
 
 namespace kc::cli {
@@ -36,6 +38,7 @@ struct ServeOptions {
     std::string public_url;
     std::string share_dir;
     int busy_timeout_seconds = 10;
+    MailOptions mail;
 };
 
 int serve(const ServeOptions& options) {
@@ -55,11 +58,28 @@ int serve(const ServeOptions& options) {
                                                             : options.public_url;
         config.secure_cookies = config.public_base_url.rfind("https://", 0) == 0;
         config.now = now;
+        config.smtp_server = options.mail.smtp_url;
         web::WebApp application(store, config);
+        std::optional<mail::MailSettings> mail_settings;
+        if (!options.mail.smtp_url.empty()) {
+            std::string problem;
+            mail_settings =
+                cli::mail_settings(options.mail, application.site().public_host(), problem);
+            if (!mail_settings) {
+                std::cerr << "Fout / error: " << problem << "\n";
+                return 2;
+            }
+        }
         app::Scheduler scheduler(now, [](const std::string& job, std::exception_ptr) {
             spdlog::error("scheduled job {} failed", job);
         });
         add_privacy_jobs(scheduler, store, now);
+        web::add_mail_jobs(scheduler, application.site());
+        // Without a mail server the mail waits in the outbox, visible on /beheer/mail.
+        if (mail_settings) {
+            add_delivery_job(scheduler, store, std::move(*mail_settings),
+                             options.mail.interval_seconds, now);
+        }
         scheduler.start();
 
         http::ServerOptions server_options;
@@ -112,6 +132,7 @@ void add_serve_command(CLI::App& app) {
                      "Seconden wachten op een ander programma dat de database vasthoudt, "
                      "daarna 503 'probeer het opnieuw'")
         ->check(CLI::Range(1, 3600));
+    add_mail_options(*command, options->mail);
     command->callback([options] {
         const int code = serve(*options);
         if (code != 0) throw CLI::RuntimeError(code);

@@ -32,5 +32,6 @@ std::unique_ptr<Component> make_evaluation_pages(Site& site);  // evaluation/
 std::unique_ptr<Component> make_follow_up(Site& site);         // follow_up/
 std::unique_ptr<Component> make_export_pages(Site& site);      // exports/
 std::unique_ptr<Component> make_report_pages(Site& site);      // reports/
+std::unique_ptr<Component> make_mail_pages(Site& site);        // mail/
 
 }  // namespace kc::web

@@ -27,6 +27,9 @@ struct WebConfig {
     std::string public_base_url = "http://127.0.0.1:8080";
     bool secure_cookies = false;
     std::function<time::Timestamp()> now;
+    // The mail server the outbox sends through ("smtp://mail.example.nl:587"); empty when
+    // none is configured, and mail then waits in the outbox.
+    std::string smtp_server;
 };
 
 // Whether a page holds forms, and so needs the visitor's CSRF token. Pages without
@@ -48,6 +51,7 @@ class Site {
     const WebConfig& config() const { return config_; }
     time::Timestamp now() const { return config_.now(); }
     const Translations& translations() const { return translations_; }
+    const Templates& templates() const { return templates_; }
 
     // The address visitors reach the site at, used in links, calendar files and QR codes.
     void set_public_base_url(std::string url);

@@ -93,6 +93,7 @@ WebApp::WebApp(app::Store& store, WebConfig config) : site_(store, std::move(con
     components_.push_back(make_follow_up(site_));
     components_.push_back(make_export_pages(site_));
     components_.push_back(make_report_pages(site_));
+    components_.push_back(make_mail_pages(site_));
     components_.push_back(make_api(site_));
     for (const auto& component : components_) component->add_routes(routes_);
 }

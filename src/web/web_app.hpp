@@ -37,6 +37,9 @@ class WebApp final : public Application {
     void set_public_base_url(std::string url) { site_.set_public_base_url(std::move(url)); }
     std::string public_base_url() const { return site_.public_base_url(); }
 
+    // The toolkit the components share, for the background jobs that write mail.
+    Site& site() { return site_; }
+
     // Every route with who may use it, for tests that walk them all.
     std::vector<RouteSpec> routes() const { return routes_.specs(); }
 

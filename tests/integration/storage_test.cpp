@@ -12,6 +12,7 @@
 #include "app/events.hpp"
 #include "app/follow_up.hpp"
 #include "app/live.hpp"
+#include "app/mail.hpp"
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
@@ -1155,6 +1156,192 @@ TEST_P(StorageTest, ActionsKeepTheirHistoryAndListOverdueOnesFirst) {
     filter.werkplaats_id = werkplaats_;
     filter.public_only = true;
     EXPECT_EQ(queries.actions(filter, {1, 10}).total, 0u);
+}
+
+app::OutgoingMail mail_to(std::int64_t werkplaats_id, const std::string& email,
+                          const std::string& key,
+                          std::optional<std::int64_t> registration_id = std::nullopt) {
+    app::OutgoingMail mail;
+    mail.werkplaats_id = werkplaats_id;
+    mail.kind = app::MailKind::registration;
+    mail.recipient_email = email;
+    mail.recipient_name = "Anna de Vries";
+    mail.subject = "Je bent aangemeld: Jongeren en schulden";
+    mail.text = "Beste Anna,\n";
+    mail.html = "<p>Beste Anna,</p>";
+    mail.attachments = {{"kenniscafe.ics", "text/calendar; method=PUBLISH", "BEGIN:VCALENDAR\r\n"}};
+    mail.idempotency_key = key;
+    mail.registration_id = registration_id;
+    return mail;
+}
+
+TEST_P(StorageTest, AMailIsQueuedOnceWithItsAttachmentsAndPagedPerWerkplaatsAndState) {
+    std::int64_t other = 0;
+    std::vector<app::QueueResult> results;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        other = tx.insert_werkplaats("ander", "Andere Werkplaats");
+        results.push_back(
+            app::queue_mail(tx, mail_to(werkplaats_, " Anna@Voorbeeld.NL ", "a:1"), now));
+        // A job that runs twice queues nothing twice.
+        results.push_back(
+            app::queue_mail(tx, mail_to(werkplaats_, "anna@voorbeeld.nl", "a:1"), now));
+        results.push_back(app::queue_mail(tx, mail_to(werkplaats_, "geen adres", "a:2"), now));
+        results.push_back(
+            app::queue_mail(tx, mail_to(werkplaats_, "bob@voorbeeld.nl", "a:3"), now));
+        results.push_back(app::queue_mail(tx, mail_to(other, "cor@voorbeeld.nl", "a:4"), now));
+    });
+    EXPECT_EQ(results, (std::vector<app::QueueResult>{
+                           app::QueueResult::queued, app::QueueResult::already_queued,
+                           app::QueueResult::no_address, app::QueueResult::queued,
+                           app::QueueResult::queued}));
+    auto& queries = store_->read();
+    const auto page = queries.outbox_page(werkplaats_, app::MailState::waiting, {1, 1});
+    EXPECT_EQ(page.total, 2u);
+    ASSERT_EQ(page.items.size(), 1u);
+    EXPECT_EQ(page.items[0].mail.recipient_email, "bob@voorbeeld.nl") << "newest first";
+    const auto first =
+        queries.outbox_page(werkplaats_, app::MailState::waiting, {2, 1}).items.at(0);
+    EXPECT_EQ(first.mail.recipient_email, "anna@voorbeeld.nl") << "normalised";
+    EXPECT_EQ(first.mail.subject, "Je bent aangemeld: Jongeren en schulden");
+    ASSERT_EQ(first.mail.attachments.size(), 1u);
+    EXPECT_EQ(first.mail.attachments[0].content, "BEGIN:VCALENDAR\r\n");
+    EXPECT_EQ(first.state, app::MailState::waiting);
+    EXPECT_EQ(first.next_attempt_at, now);
+    EXPECT_EQ(queries.mail_counts(werkplaats_).waiting, 2);
+    EXPECT_EQ(queries.mail_counts(other).waiting, 1);
+    EXPECT_EQ(queries.waiting_mails(now, 10).size(), 3u);
+    EXPECT_EQ(queries.waiting_mails(now - 1, 10).size(), 0u);
+}
+
+TEST_P(StorageTest, DeliveryRetriesWithBackoffGivesUpAndAnOrganiserCanTryAgain) {
+    std::int64_t id = 0;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        id = *tx.insert_mail(mail_to(werkplaats_, "anna@voorbeeld.nl", "b:1"), now);
+    });
+    const app::DeliveryReport refused{app::DeliveryResult::temporary_failure,
+                                      "Couldn't connect to server"};
+    store_->write_and_wait([&](app::Transaction& tx) {
+        app::record_delivery(tx, id, refused, app::AttemptKind::scheduled, now);
+    });
+    auto mail = *store_->read().outbox_mail(id);
+    EXPECT_EQ(mail.attempts, 1);
+    EXPECT_EQ(mail.next_attempt_at, now + 60);
+    EXPECT_EQ(mail.last_error, "Couldn't connect to server");
+    // An early attempt (is the server back?) does not count towards giving up.
+    store_->write_and_wait([&](app::Transaction& tx) {
+        app::record_delivery(tx, id, refused, app::AttemptKind::early, now + 10);
+    });
+    EXPECT_EQ(store_->read().outbox_mail(id)->attempts, 1);
+    EXPECT_EQ(app::retry_delay(2), 120);
+    EXPECT_EQ(app::retry_delay(7), 3600);
+    EXPECT_EQ(app::retry_delay(30), 3600);
+    store_->write_and_wait([&](app::Transaction& tx) {
+        for (int i = 1; i < app::max_delivery_attempts; ++i) {
+            app::record_delivery(tx, id, refused, app::AttemptKind::scheduled, now + i);
+        }
+    });
+    mail = *store_->read().outbox_mail(id);
+    EXPECT_EQ(mail.state, app::MailState::failed);
+    EXPECT_EQ(mail.attempts, app::max_delivery_attempts);
+    EXPECT_TRUE(mail.finished_at);
+    app::RetryResult other = app::RetryResult::retried, retried = app::RetryResult::not_found,
+                     again = app::RetryResult::retried;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        other = app::retry_mail(tx, werkplaats_ + 1, id, now + 100);
+        retried = app::retry_mail(tx, werkplaats_, id, now + 100);
+        again = app::retry_mail(tx, werkplaats_, id, now + 100);
+    });
+    EXPECT_EQ(other, app::RetryResult::not_found) << "another Werkplaats's mail";
+    EXPECT_EQ(retried, app::RetryResult::retried);
+    EXPECT_EQ(again, app::RetryResult::not_failed);
+    mail = *store_->read().outbox_mail(id);
+    EXPECT_EQ(mail.state, app::MailState::waiting);
+    EXPECT_EQ(mail.attempts, 0);
+    EXPECT_EQ(mail.next_attempt_at, now + 100);
+    // A 5xx refusal of the recipient fails at once; success clears the error.
+    store_->write_and_wait([&](app::Transaction& tx) {
+        app::record_delivery(tx, id, {app::DeliveryResult::permanent_failure, "550 no such user"},
+                             app::AttemptKind::scheduled, now + 200);
+    });
+    EXPECT_EQ(store_->read().outbox_mail(id)->state, app::MailState::failed);
+    store_->write_and_wait([&](app::Transaction& tx) {
+        app::retry_mail(tx, werkplaats_, id, now + 300);
+        app::record_delivery(tx, id, {app::DeliveryResult::sent, ""}, app::AttemptKind::scheduled,
+                             now + 300);
+    });
+    mail = *store_->read().outbox_mail(id);
+    EXPECT_EQ(mail.state, app::MailState::sent);
+    EXPECT_EQ(mail.sent_at, now + 300);
+    EXPECT_EQ(mail.last_error, "");
+}
+
+TEST_P(StorageTest, TheCourierStopsAtADeadServerAndSendsEverythingOnceItIsBack) {
+    store_->write_and_wait([&](app::Transaction& tx) {
+        for (int i = 0; i < 3; ++i) {
+            app::queue_mail(tx,
+                            mail_to(werkplaats_, "p" + std::to_string(i) + "@voorbeeld.nl",
+                                    "c:" + std::to_string(i)),
+                            now);
+        }
+    });
+    bool server_up = false;
+    int calls = 0;
+    app::MailCourier courier(*store_, [&](const app::OutboxMail&) {
+        ++calls;
+        return server_up ? app::DeliveryReport{app::DeliveryResult::sent, ""}
+                         : app::DeliveryReport{app::DeliveryResult::temporary_failure, "down"};
+    });
+    auto report = courier.run(now);
+    EXPECT_EQ(calls, 1) << "the first failure stops the run";
+    EXPECT_EQ(report.failed, 1);
+    // Later, the others are due but the first waits a minute; the server is still down.
+    report = courier.run(now + 30);
+    EXPECT_EQ(calls, 2);
+    // Everything is put off now; within a minute of the server coming back, all goes out.
+    store_->write_and_wait([&](app::Transaction& tx) {
+        for (auto mail : tx.waiting_mails(std::nullopt, 10)) {
+            mail.next_attempt_at = now + 3600;
+            tx.update_mail_delivery(mail);
+        }
+    });
+    server_up = true;
+    report = courier.run(now + 100);
+    EXPECT_EQ(report.sent, 3);
+    EXPECT_EQ(store_->read().mail_counts(werkplaats_).sent, 3);
+    EXPECT_EQ(store_->read().mail_counts(werkplaats_).waiting, 0);
+}
+
+TEST_P(StorageTest, ErasureAndThePurgeTakeAPersonsMailsWithThem) {
+    const auto event_id = published_event(10);
+    const auto anna = register_person(event_id, "Anna", "anna@voorbeeld.nl");
+    const auto bob = register_person(event_id, "Bob", "bob@voorbeeld.nl");
+    store_->write_and_wait([&](app::Transaction& tx) {
+        app::queue_mail(tx, mail_to(werkplaats_, "anna@voorbeeld.nl", "d:1", anna.registration->id),
+                        now);
+        app::queue_mail(tx, mail_to(werkplaats_, "anna@voorbeeld.nl", "d:2"), now);
+        app::queue_mail(tx, mail_to(werkplaats_, "bob@voorbeeld.nl", "d:3", bob.registration->id),
+                        now);
+        const auto sent = *tx.insert_mail(mail_to(werkplaats_, "cor@voorbeeld.nl", "d:4"), now);
+        app::record_delivery(tx, sent, {app::DeliveryResult::sent, ""}, app::AttemptKind::scheduled,
+                             now);
+    });
+    store_->write_and_wait([&](app::Transaction& tx) {
+        app::erase_by_token(tx, anna.registration->cancel_token, app::Reach::this_registration,
+                            now);
+    });
+    auto& queries = store_->read();
+    EXPECT_EQ(queries.mail_counts(werkplaats_).waiting, 1) << "only Bob's mail waits";
+    // Sent mail goes after its retention; waiting mail stays until it is sent.
+    app::PurgeReport report;
+    store_->write_and_wait([&](app::Transaction& tx) {
+        report = app::purge_expired(tx, now + app::mail_retention_seconds - 1, werkplaats_);
+    });
+    EXPECT_EQ(report.mails, 0);
+    store_->write_and_wait([&](app::Transaction& tx) {
+        report = app::purge_expired(tx, now + app::mail_retention_seconds + 1, werkplaats_);
+    });
+    EXPECT_EQ(report.mails, 1);
+    EXPECT_EQ(queries.mail_counts(werkplaats_).sent, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(backends()),

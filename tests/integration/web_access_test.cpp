@@ -16,6 +16,7 @@
 #include "app/follow_up.hpp"
 #include "app/library.hpp"
 #include "app/live.hpp"
+#include "app/mail.hpp"
 #include "app/privacy.hpp"
 #include "app/registrations.hpp"
 #include "app/security.hpp"
@@ -180,6 +181,18 @@ class WebAccessTest : public ::testing::Test {
                             {"Folder in eenvoudige taal", "Gemeente", "Jan de Vries", "2026-12-20"},
                             "Admin", now)
                             .id;
+            // A mail of A that failed for good, for the outbox's "try again".
+            app::OutgoingMail mail;
+            mail.werkplaats_id = a_;
+            mail.recipient_email = "anouk@a.nl";
+            mail.recipient_name = "Anouk";
+            mail.subject = "Je bent aangemeld";
+            mail.text = "Beste Anouk,";
+            mail.idempotency_key = "registration:registration:test";
+            mail_a_ = *tx.insert_mail(mail, now);
+            app::record_delivery(tx, mail_a_,
+                                 {app::DeliveryResult::permanent_failure, "550 onbekend"},
+                                 app::AttemptKind::scheduled, now);
         });
         web::WebConfig config;
         config.share_dir = KC_SOURCE_SHARE_DIR;
@@ -257,18 +270,19 @@ class WebAccessTest : public ::testing::Test {
     std::int64_t werkteam_a_ = 0, werkteam_member_a_ = 0;
     std::int64_t harvest_item_a_ = 0, harvest_link_a_ = 0, action_a_ = 0;
     std::string harvest_token_a_;
+    std::int64_t mail_a_ = 0;
 };
 
 // The ids the bodies of write_bodies() name.
 struct BodyIds {
     std::int64_t event, registration, group, host, extra_host, werkplaats, question, spare_question,
-        werkteam_member, experience, harvest_item, harvest_link, action;
+        werkteam_member, experience, harvest_item, harvest_link, action, mail;
 };
 
 // A form or JSON body that would change something if the caller were let through.
 std::map<std::string, std::string> write_bodies(const BodyIds& ids) {
     const auto [event, registration, group, host, extra_host, werkplaats, question, spare_question,
-                werkteam_member, experience, harvest_item, harvest_link, action] = ids;
+                werkteam_member, experience, harvest_item, harvest_link, action, mail] = ids;
     const std::string event_form =
         "title=Nieuwe+titel&type=kenniscafe&date=2026-12-10&start_time=16%3A00&end_time=18%3A00"
         "&location_name=Bibliotheek&capacity=30";
@@ -304,6 +318,7 @@ std::map<std::string, std::string> write_bodies(const BodyIds& ids) {
          "retention_months=6&audit_retention_months=12&small_number_threshold=3"
          "&controller_name=Werkplaats&contact_email=privacy%40a.nl"},
         {"POST /beheer/privacy/wissen", "email=bram%40a.nl&bevestig=ja"},
+        {"POST /beheer/mail/opnieuw", "mail=" + std::to_string(mail)},
         {"POST /api/v1/events",
          R"({"title":"Via de API","starts_at":"2026-12-10T16:00","location":"Bibliotheek"})"},
         {"POST /api/v1/events/{id}/publish", ""},
@@ -368,9 +383,10 @@ std::map<std::string, std::string> write_bodies(const BodyIds& ids) {
 TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothing) {
     const auto group = store_->read().groups(a_).front().id;
     // The assigned host stays assigned, so that the host checks of later routes hold.
-    const auto bodies = write_bodies({event_a_, registration_a_, group, host_a_, organiser_a_, a_,
-                                      live_question_a_, spare_question_a_, werkteam_member_a_,
-                                      experience_a_, harvest_item_a_, harvest_link_a_, action_a_});
+    const auto bodies =
+        write_bodies({event_a_, registration_a_, group, host_a_, organiser_a_, a_, live_question_a_,
+                      spare_question_a_, werkteam_member_a_, experience_a_, harvest_item_a_,
+                      harvest_link_a_, action_a_, mail_a_});
     const std::map<std::string, std::string> path_values = {
         {"{id}", std::to_string(event_a_)},
         {"{registration}", std::to_string(registration_a_)},
@@ -487,6 +503,30 @@ TEST_F(WebAccessTest, EveryOrganiserRouteRefusesEveryWrongCallerAndChangesNothin
         ++walked;
     }
     EXPECT_GE(walked, 35) << "the router lists fewer organiser routes than expected";
+}
+
+TEST_F(WebAccessTest, TheOutboxShowsAndRetriesOnlyTheWerkplaatsOwnMail) {
+    const Reply own =
+        call("GET", "/beheer/mail?staat=failed", "", {{"cookie", session_of(admin_a_)}});
+    EXPECT_EQ(own.status, 200);
+    EXPECT_NE(own.body.find("Anouk"), std::string::npos);
+    EXPECT_NE(own.body.find("550 onbekend"), std::string::npos);
+    const Reply other =
+        call("GET", "/beheer/mail?staat=failed", "", {{"cookie", session_of(admin_b_)}});
+    EXPECT_EQ(other.status, 200);
+    EXPECT_EQ(other.body.find("Anouk"), std::string::npos);
+    EXPECT_EQ(post_form("/beheer/mail/opnieuw", "mail=" + std::to_string(mail_a_), admin_b_).status,
+              404);
+    EXPECT_EQ(post_form("/beheer/mail/opnieuw", "mail=geen-getal", admin_a_).status, 404);
+    EXPECT_EQ(store_->read().outbox_mail(mail_a_)->state, app::MailState::failed);
+    EXPECT_EQ(call("GET", "/beheer/mail", "", {{"cookie", session_of(host_a_)}}).status, 403);
+    const Reply retried =
+        post_form("/beheer/mail/opnieuw", "mail=" + std::to_string(mail_a_), admin_a_);
+    EXPECT_EQ(retried.status, 303);
+    EXPECT_EQ(store_->read().outbox_mail(mail_a_)->state, app::MailState::waiting);
+    EXPECT_EQ(post_form("/beheer/mail/opnieuw", "mail=" + std::to_string(mail_a_), admin_a_).status,
+              409)
+        << "a mail that waits already";
 }
 
 TEST_F(WebAccessTest, AHostOpensOnlyTheEventsAnOrganiserAssignedThemTo) {

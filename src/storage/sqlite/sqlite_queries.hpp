@@ -226,6 +226,19 @@ class SqliteQueries final : public app::Transaction {
     std::optional<app::ReportTexts> report_texts(std::int64_t event_id) override;
     void save_report_texts(const app::ReportTexts& texts) override;
 
+    // The mail outbox (src/storage/sqlite/sqlite_mail.cpp).
+    std::optional<app::OutboxMail> outbox_mail(std::int64_t id) override;
+    std::vector<app::OutboxMail> waiting_mails(std::optional<time::Timestamp> due_at,
+                                               std::size_t limit) override;
+    app::Page<app::OutboxMail> outbox_page(std::int64_t werkplaats_id, app::MailState state,
+                                           const app::PageRequest& page) override;
+    app::MailCounts mail_counts(std::int64_t werkplaats_id) override;
+    std::optional<std::int64_t> insert_mail(const app::OutgoingMail& mail,
+                                            time::Timestamp now) override;
+    void update_mail_delivery(const app::OutboxMail& mail) override;
+    int delete_mails_to(std::int64_t werkplaats_id, const std::string& email) override;
+    int delete_mails_finished_before(std::int64_t werkplaats_id, time::Timestamp cutoff) override;
+
   private:
     // Replaces the themes and events a publication belongs to.
     void write_publication_links(std::int64_t publication_id,

@@ -4,11 +4,13 @@
 #include <map>
 
 #include "app/accounts.hpp"
+#include "app/mail.hpp"
 #include "app/security.hpp"
 #include "core/text.hpp"
 #include "web/components.hpp"
 #include "web/cookies.hpp"
 #include "web/login_throttle.hpp"
+#include "web/mail/mail_messages.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
@@ -44,7 +46,7 @@ std::string date_text(const Visit& visit, std::optional<time::Timestamp> instant
 
 class AccountPages final : public Component {
   public:
-    explicit AccountPages(Site& site) : site_(site) {}
+    explicit AccountPages(Site& site) : site_(site), mail_(site) {}
 
     void add_routes(Routes& routes) override {
         routes.open("GET", "/login", bind_handler(this, &AccountPages::login_form));
@@ -119,6 +121,7 @@ class AccountPages final : public Component {
     }
 
     Site& site_;
+    MailWriter mail_;
     LoginThrottle login_throttle_;
 };
 
@@ -444,9 +447,18 @@ void AccountPages::invite_submit(const VisitPtr& visit, const Access& access) {
     if (!role) return site_.respond_error(visit, 400, "error.bad_form");
     site_.write(
         visit,
-        [actor = access.actor(), email = visit->form.get("email"), name = visit->form.get("name"),
-         role = *role, now = site_.now()](app::Transaction& tx) {
-            return app::invite_member(tx, actor, email, name, role, now);
+        [this, actor = access.actor(), email = visit->form.get("email"),
+         name = visit->form.get("name"), role = *role, now = site_.now(),
+         links = site_.site_url(*visit) + "/welkom/"](app::Transaction& tx) {
+            auto outcome = app::invite_member(tx, actor, email, name, role, now);
+            // The invitation goes out by mail too; the organiser still sees the link, to
+            // pass it on another way when the mail does not arrive.
+            if (outcome.result == app::AccountResult::done) {
+                app::queue_mail(
+                    tx, mail_.invite(tx, actor.werkplaats_id, email, name, links + outcome.token),
+                    now);
+            }
+            return outcome;
         },
         [this, visit, &access](const app::LinkOutcome& outcome) {
             if (outcome.result != app::AccountResult::done) {

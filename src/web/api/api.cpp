@@ -10,6 +10,7 @@
 #include "web/form_data.hpp"
 #include "web/json_answers.hpp"
 #include "web/json_body.hpp"
+#include "web/mail/mail_messages.hpp"
 #include "web/paging_view.hpp"
 #include "web/view_helpers.hpp"
 
@@ -42,7 +43,7 @@ json::object event_json(const domain::Event& event, const app::EventCounts& coun
 
 class Api final : public Component {
   public:
-    explicit Api(Site& site) : site_(site) {}
+    explicit Api(Site& site) : site_(site), mail_(site) {}
 
     void add_routes(Routes& routes) override {
         routes.open("GET", "/api/v1/events", bind_handler(this, &Api::events));
@@ -67,6 +68,7 @@ class Api final : public Component {
     void attendance(const VisitPtr& visit, const Access& access);
 
     Site& site_;
+    MailWriter mail_;
 };
 
 void Api::events(const VisitPtr& visit) {
@@ -227,8 +229,8 @@ void Api::registration_create(const VisitPtr& visit) {
     }
     site_.write(
         visit,
-        [event_id = event->id, form, now = site_.now()](app::Transaction& tx) {
-            return app::register_participant(tx, event_id, form, now);
+        [this, event_id = event->id, form, now = site_.now()](app::Transaction& tx) {
+            return register_and_confirm(tx, mail_, event_id, form, now);
         },
         [visit](const app::RegisterOutcome& outcome) {
             const auto error = [&](int status, const char* code, const char* key) {
@@ -257,8 +259,8 @@ void Api::registration_create(const VisitPtr& visit) {
 void Api::registration_cancel(const VisitPtr& visit) {
     site_.write(
         visit,
-        [token = visit->params.get("token"), now = site_.now()](app::Transaction& tx) {
-            return app::cancel_registration(tx, token, now);
+        [this, token = visit->params.get("token"), now = site_.now()](app::Transaction& tx) {
+            return cancel_and_promote(tx, mail_, token, now);
         },
         [visit](const app::CancelOutcome& outcome) {
             switch (outcome.result) {

@@ -8,6 +8,7 @@
 #include "app/privacy.hpp"
 #include "core/text.hpp"
 #include "web/components.hpp"
+#include "web/mail/mail_messages.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
@@ -166,7 +167,7 @@ Response json_download(std::string body, const std::string& filename) {
 
 class PrivacyPages final : public Component {
   public:
-    explicit PrivacyPages(Site& site) : site_(site) {}
+    explicit PrivacyPages(Site& site) : site_(site), mail_(site) {}
 
     void add_routes(Routes& routes) override {
         routes.open("GET", "/privacy", bind_handler(this, &PrivacyPages::privacy_statement));
@@ -230,6 +231,7 @@ class PrivacyPages final : public Component {
     }
 
     Site& site_;
+    MailWriter mail_;
 };
 
 void PrivacyPages::privacy_statement(const VisitPtr& visit) {
@@ -294,8 +296,10 @@ void PrivacyPages::own_erase_submit(const VisitPtr& visit) {
     }
     site_.write(
         visit,
-        [token = visit->params.get("token"), now = site_.now()](app::Transaction& tx) {
-            return app::erase_by_token(tx, token, app::Reach::this_registration, now);
+        [this, token = visit->params.get("token"), now = site_.now()](app::Transaction& tx) {
+            auto outcome = app::erase_by_token(tx, token, app::Reach::this_registration, now);
+            queue_promotion_mails(tx, mail_, outcome.promoted_ids, now);
+            return outcome;
         },
         [this, visit](const app::ErasureOutcome& outcome) {
             if (outcome.result != app::ErasureResult::erased) {
@@ -402,9 +406,11 @@ void PrivacyPages::person_erase_submit(const VisitPtr& visit, const Access& acce
     }
     site_.write(
         visit,
-        [werkplaats_id = access.werkplaats_id(), email, actor = access.audit_actor(),
+        [this, werkplaats_id = access.werkplaats_id(), email, actor = access.audit_actor(),
          now = site_.now()](app::Transaction& tx) {
-            return app::erase_by_email(tx, werkplaats_id, email, actor, now);
+            auto outcome = app::erase_by_email(tx, werkplaats_id, email, actor, now);
+            queue_promotion_mails(tx, mail_, outcome.promoted_ids, now);
+            return outcome;
         },
         [this, visit](const app::ErasureOutcome& outcome) {
             data values(data::type::object);

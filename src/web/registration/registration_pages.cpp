@@ -6,6 +6,7 @@
 #include "domain/evaluation.hpp"
 #include "web/components.hpp"
 #include "web/live/live_channel.hpp"
+#include "web/mail/mail_messages.hpp"
 #include "web/seating.hpp"
 #include "web/view_helpers.hpp"
 
@@ -30,7 +31,7 @@ domain::RegistrationForm registration_form_from(const FormData& form) {
 
 class RegistrationPages final : public Component {
   public:
-    explicit RegistrationPages(Site& site) : site_(site) {}
+    explicit RegistrationPages(Site& site) : site_(site), mail_(site) {}
 
     void add_routes(Routes& routes) override {
         routes.open("GET", "/events/{id}/aanmelden",
@@ -60,6 +61,7 @@ class RegistrationPages final : public Component {
                                     const FormData& values, const FieldErrors& errors);
 
     Site& site_;
+    MailWriter mail_;
 };
 
 Response RegistrationPages::registration_form_page(const VisitPtr& visit,
@@ -102,9 +104,9 @@ void RegistrationPages::registration_submit(const VisitPtr& visit) {
     const time::Timestamp now = site_.now();
     site_.write(
         visit,
-        [event_id = event->id, registration = registration_form_from(visit->form),
+        [this, event_id = event->id, registration = registration_form_from(visit->form),
          now](app::Transaction& tx) {
-            return app::register_participant(tx, event_id, registration, now);
+            return register_and_confirm(tx, mail_, event_id, registration, now);
         },
         [this, visit, event = *event](const app::RegisterOutcome& outcome) -> Response {
             switch (outcome.result) {
@@ -224,7 +226,9 @@ void RegistrationPages::registration_cancel(const VisitPtr& visit) {
     const time::Timestamp now = site_.now();
     site_.write(
         visit,
-        [token, now](app::Transaction& tx) { return app::cancel_registration(tx, token, now); },
+        [this, token, now](app::Transaction& tx) {
+            return cancel_and_promote(tx, mail_, token, now);
+        },
         [this, visit, token](const app::CancelOutcome& outcome) -> Response {
             switch (outcome.result) {
                 case app::CancelResult::cancelled:
