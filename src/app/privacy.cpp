@@ -356,8 +356,11 @@ ErasureOutcome erase_by_email(Transaction& tx, std::int64_t werkplaats_id, const
         tx.delete_werkteam_member(membership.member.werkteam_id, membership.member.id);
         ++outcome.werkteam_memberships;
     }
+    // Mail to the address goes too, also when no registration led to it (an invitation, a
+    // digest of actions): the address itself is what the organiser was asked to erase.
+    const int mails = tx.delete_mails_to(werkplaats_id, *normalized);
+    if (outcome.werkteam_memberships > 0 || mails > 0) outcome.result = ErasureResult::erased;
     if (outcome.werkteam_memberships > 0) {
-        outcome.result = ErasureResult::erased;
         record_audit(tx, werkplaats_id, actor, AuditAction::erased, std::nullopt, std::nullopt,
                      std::to_string(outcome.werkteam_memberships) +
                          (outcome.werkteam_memberships == 1 ? " werkteamlid" : " werkteamleden"),

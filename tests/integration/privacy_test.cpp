@@ -467,6 +467,14 @@ TEST_P(PrivacyTest, ASearchByEmailFindsAndErasesWerkteamMembershipsToo) {
         member.role = domain::MemberRole::trekker;
         ASSERT_EQ(app::add_werkteam_member(tx, werkplaats_, team, member).result,
                   app::WerkteamResult::done);
+        app::OutgoingMail mail;
+        mail.werkplaats_id = werkplaats_;
+        mail.kind = app::MailKind::action_digest;
+        mail.recipient_email = "wilma@voorbeeld.nl";
+        mail.subject = "Acties over tijd";
+        mail.text = "Beste Wilma,";
+        mail.idempotency_key = "digest:wilma";
+        ASSERT_TRUE(tx.insert_mail(mail, purge_day));
     });
     const auto found =
         app::personal_data_by_email(store_->read(), werkplaats_, "wilma@voorbeeld.nl");
@@ -485,6 +493,7 @@ TEST_P(PrivacyTest, ASearchByEmailFindsAndErasesWerkteamMembershipsToo) {
     EXPECT_EQ(erased.result, app::ErasureResult::erased);
     EXPECT_EQ(erased.werkteam_memberships, 1);
     EXPECT_TRUE(store_->read().werkteam_members(team).empty());
+    EXPECT_EQ(store_->read().mail_counts(werkplaats_).waiting, 0) << "mail to her address too";
     EXPECT_FALSE(stored_anywhere("Wilma Werkteamlid"));
     EXPECT_EQ(app::audit_log(store_->read(), werkplaats_).entries[0].detail, "1 werkteamlid");
 }
