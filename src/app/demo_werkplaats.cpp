@@ -6,6 +6,7 @@
 
 #include "app/demo_follow_up.hpp"
 #include "app/demo_library.hpp"
+#include "app/demo_live.hpp"
 #include "app/demo_reports.hpp"
 #include "app/evaluations.hpp"
 #include "app/registrations.hpp"
@@ -483,6 +484,7 @@ void load_demo_werkplaats(Transaction& tx, time::Timestamp now) {
 
     load_demo_follow_up(tx, werkplaats_id, now);
     load_demo_reports(tx, werkplaats_id, now);
+    load_demo_live_results(tx, werkplaats_id, now);
 
     // Upcoming cafés, open for registration: one nearly full, one with room.
     struct Upcoming {

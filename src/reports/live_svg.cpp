@@ -47,9 +47,10 @@ std::string shown_text(const ShownCount& count, const LiveSvgTexts& texts) {
     return {};
 }
 
-// What a bar of an option is called on the screen, in the question's own words.
-std::string option_label(const OptionResult& option, std::size_t index,
-                         const QuestionSettings& question, const LiveSvgTexts& texts) {
+}  // namespace
+
+std::string live_option_label(const OptionResult& option, std::size_t index,
+                              const QuestionSettings& question, const LiveSvgTexts& texts) {
     std::string label = option.label;
     if (question.kind == QuestionKind::statement && index < texts.statement_levels.size()) {
         label = texts.statement_levels[index];
@@ -68,6 +69,8 @@ std::string option_label(const OptionResult& option, std::size_t index,
     return label;
 }
 
+namespace {
+
 double value_of(const OptionResult& option, QuestionKind kind) {
     return kind == QuestionKind::ranking ? option.score : option.count;
 }
@@ -84,8 +87,8 @@ std::string bars(const Results& results, const QuestionSettings& question,
         .title = question.prompt, .description = summary(results, options.texts), .id = options.id};
     for (std::size_t i = 0; i < results.options.size(); ++i) {
         const OptionResult& option = results.options[i];
-        chart.bars.push_back(
-            {option_label(option, i, question, options.texts), {value_of(option, question.kind)}});
+        chart.bars.push_back({live_option_label(option, i, question, options.texts),
+                              {value_of(option, question.kind)}});
     }
     return svg_bar_chart(chart);
 }
@@ -165,7 +168,7 @@ std::string grouped_bars(const Results& results, const QuestionSettings& questio
     };
     for (std::size_t i = 0; i < results.options.size(); ++i) {
         const OptionResult& option = results.options[i];
-        const std::string label = option_label(option, i, question, texts);
+        const std::string label = live_option_label(option, i, question, texts);
         for (const std::string& line : svg::wrapped(label, content_width, group_font_size)) {
             body += svg::text_element(group_margin, y + group_font_size,
                                       text_fill() + " font-weight=\"bold\"", line);

@@ -28,6 +28,12 @@ struct LiveSvgOptions {
     LiveSvgTexts texts;
 };
 
+// An option's label as the charts write it: a statement's level in words, a scale's end
+// with its label, the correct quiz option marked in words once revealed.
+std::string live_option_label(const domain::live::OptionResult& option, std::size_t index,
+                              const domain::live::QuestionSettings& question,
+                              const LiveSvgTexts& texts);
+
 // The results of a live question as SVG for the presenter's screen and the report:
 // choice, quiz, scale and ranking as bars (ranking by score, the correct quiz option
 // marked in words, not by colour alone), a statement as its five levels, a word cloud

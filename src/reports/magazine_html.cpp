@@ -21,6 +21,9 @@ a { color: #0b5cad; }
 .report-facts dt { font-weight: bold; }
 .report-facts dd { margin: 0 0 0.5rem 0; }
 .report-chart svg { max-width: 100%; height: auto; }
+.table-scroll, .report-chart-wide { overflow-x: auto; }
+.table-scroll th, .table-scroll td { overflow-wrap: normal; }
+.report-chart-wide svg { min-width: 34rem; }
 .report-quote blockquote { margin: 0; font-style: italic; }
 @page { size: A4; margin: 20mm; }
 )css";

@@ -79,17 +79,50 @@ std::string attendance_html(const AttendanceTable& table, const Words& words,
 
 namespace {
 
-std::string live(const Report& report, const std::string& id) {
+// The numbers of a result by group beside its chart, for readers who want them exactly and
+// for screen readers.
+std::string live_table(const LiveSection& section, const Words& words) {
+    const LiveGroupTable table = live_group_table(section, words);
+    if (table.rows.empty()) return {};
+    // On a narrow phone the table scrolls sideways inside its own region, which keyboard
+    // users reach with Tab, rather than breaking words in narrow columns.
+    const std::string prompt = xml_escape(section.result.question.settings.prompt);
+    std::string html = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" +
+                       prompt + "\">\n<table class=\"report-table\">\n<caption>" + prompt +
+                       "</caption>\n<thead><tr><th scope=\"col\">" +
+                       xml_escape(words.text("report.answer")) + "</th>";
+    for (const auto& group : table.groups) {
+        html += "<th scope=\"col\">" + xml_escape(group) + "</th>";
+    }
+    html += "<th scope=\"col\">" + xml_escape(words.text("report.total")) +
+            "</th></tr></thead>\n<tbody>\n";
+    for (const auto& row : table.rows) {
+        html += "<tr><th scope=\"row\">" + xml_escape(row.label) + "</th>";
+        for (const auto& count : row.counts) html += "<td>" + xml_escape(count) + "</td>";
+        html += "<td>" + xml_escape(row.total) + "</td></tr>\n";
+    }
+    html += "</tbody>\n</table>\n</div>\n";
+    if (!table.note.empty()) html += "<p class=\"hint\">" + xml_escape(table.note) + "</p>\n";
+    return html;
+}
+
+std::string live(const Report& report, const Words& words, const std::string& id) {
     std::string html;
     int number = 0;
-    for (const auto& result : report.live) {
+    for (const auto& section : report.live) {
+        const auto& result = section.result;
         LiveSvgOptions options;
         options.id = id + "-q" + std::to_string(++number);
-        html += "<figure class=\"report-chart\">" +
+        // A chart by group has a row per group under every answer: on a phone it keeps a
+        // legible size and scrolls sideways, like the table under it.
+        const bool by_group = !result.group_names.empty();
+        html += std::string(by_group
+                                ? "<figure class=\"report-chart report-chart-wide\" tabindex=\"0\">"
+                                : "<figure class=\"report-chart\">") +
                 svg_live_results(result.results, result.question.settings, result.group_names,
                                  options) +
                 "<figcaption>" + xml_escape(result.question.settings.prompt) +
-                "</figcaption></figure>\n";
+                "</figcaption></figure>\n" + live_table(section, words);
     }
     return html;
 }
@@ -167,7 +200,8 @@ std::string report_html(const Report& report, const Words& words, int heading_le
                         attendance_html(*report.attendance, words, title, id("attendance")));
     }
     if (!report.live.empty()) {
-        html += section(level, id("live"), words.text("report.live"), live(report, id("live")));
+        html +=
+            section(level, id("live"), words.text("report.live"), live(report, words, id("live")));
     }
     if (!report.harvest.empty()) {
         html += section(level, id("harvest"), words.text("report.harvest"),

@@ -1,8 +1,10 @@
 #include "reports/report_model.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "domain/experience.hpp"
+#include "reports/live_svg.hpp"
 
 namespace kc::reports {
 
@@ -50,6 +52,46 @@ std::map<std::int64_t, int> present_by_group(const domain::AttendanceSummary& su
 bool belongs_in_report(const app::LiveResult& live) {
     const auto kind = live.question.settings.kind;
     return kind != QuestionKind::open && kind != QuestionKind::qa && live.results.respondents > 0;
+}
+
+// The group counts of the columns in `kept`, or none at all when no column is kept.
+void keep_columns(domain::live::GroupCounts& counts, const std::vector<std::size_t>& kept) {
+    if (kept.empty()) {
+        counts = {};
+        return;
+    }
+    std::vector<domain::ShownCount> by_group;
+    for (const std::size_t column : kept) {
+        if (column < counts.by_group.size()) by_group.push_back(counts.by_group[column]);
+    }
+    counts.by_group = std::move(by_group);
+}
+
+LiveSection with_groups_that_answered(app::LiveResult live) {
+    using Kind = domain::ShownCount::Kind;
+    LiveSection section;
+    auto& results = live.results;
+    std::vector<std::size_t> kept;
+    const auto& respondents = results.respondents_by_group.by_group;
+    for (std::size_t column = 0; column < respondents.size(); ++column) {
+        // A withheld count stands for a group the size of the threshold or more.
+        const auto& count = respondents[column];
+        if (count.kind == Kind::fewer_than) section.small_groups_below = count.value;
+        if (count.kind == Kind::withheld || (count.kind == Kind::exact && count.value > 0)) {
+            kept.push_back(column);
+        }
+    }
+    if (kept.empty()) section.small_groups_below = 0;
+    keep_columns(results.respondents_by_group, kept);
+    for (auto& option : results.options) keep_columns(option.groups, kept);
+    for (auto& word : results.words) keep_columns(word.groups, kept);
+    std::vector<std::string> names;
+    for (const std::size_t column : kept) {
+        if (column < live.group_names.size()) names.push_back(live.group_names[column]);
+    }
+    live.group_names = std::move(names);
+    section.result = std::move(live);
+    return section;
 }
 
 std::vector<HarvestSection> harvest_sections(const std::vector<domain::HarvestItem>& items,
@@ -121,6 +163,31 @@ std::vector<Fact> facts_of(const Report& report, const Words& words) {
     return facts;
 }
 
+LiveGroupTable live_group_table(const LiveSection& section, const Words& words) {
+    LiveGroupTable table;
+    const auto& live = section.result;
+    const auto& results = live.results;
+    const bool by_group =
+        std::any_of(results.options.begin(), results.options.end(),
+                    [](const auto& option) { return !option.groups.by_group.empty(); });
+    if (!by_group) return table;
+    table.groups = live.group_names;
+    const LiveSvgTexts texts;
+    for (std::size_t i = 0; i < results.options.size(); ++i) {
+        const auto& option = results.options[i];
+        LiveGroupRow row{live_option_label(option, i, live.question.settings, texts),
+                         {},
+                         count_text(option.groups.total, words)};
+        for (const auto& count : option.groups.by_group)
+            row.counts.push_back(count_text(count, words));
+        table.rows.push_back(std::move(row));
+    }
+    if (section.small_groups_below > 0) {
+        table.note = words.text("report.small_groups_left_out", section.small_groups_below);
+    }
+    return table;
+}
+
 Report build_report(const app::ReportSources& sources, const Words& words) {
     const auto& details = sources.event.details;
     Report report;
@@ -148,7 +215,7 @@ Report build_report(const app::ReportSources& sources, const Words& words) {
                                              sources.small_numbers);
     }
     for (const auto& live : sources.live) {
-        if (belongs_in_report(live)) report.live.push_back(live);
+        if (belongs_in_report(live)) report.live.push_back(with_groups_that_answered(live));
     }
     report.harvest = harvest_sections(sources.harvest, words);
     for (const auto& action : sources.actions) {

@@ -73,6 +73,14 @@ struct PublicationLine {
     std::string link;  // an http(s) address, or empty
 };
 
+// One live question in a report, its group columns already trimmed (see build_report).
+struct LiveSection {
+    app::LiveResult result;
+    // The small-number threshold when groups with fewer respondents than it were left out of
+    // the breakdown (they still count in the totals); 0 when none were.
+    int small_groups_below = 0;
+};
+
 struct Report {
     std::int64_t event_id = 0;
     std::string title;
@@ -86,7 +94,7 @@ struct Report {
     std::string introduction;  // Markdown
     std::string account;       // Markdown
     std::optional<AttendanceTable> attendance;
-    std::vector<app::LiveResult> live;  // questions that someone answered
+    std::vector<LiveSection> live;  // questions that someone answered
     std::vector<HarvestSection> harvest;
     std::vector<ActionLine> actions;
     std::vector<ExperienceLine> experiences;
@@ -103,8 +111,28 @@ struct Fact {
 // The facts that are known: theme, when, where, partners and speakers.
 std::vector<Fact> facts_of(const Report& report, const Words& words);
 
+// A live question's results by stakeholder group as a table: a row per option with its
+// label as the chart writes it, then the count of each group and the total as the public may
+// read them. `groups` and every row's `counts` follow the result's group names. Empty when
+// the result is in total only (nobody stated a group, or a kind without a breakdown: word
+// cloud, ranking). `note` says when small groups were left out.
+struct LiveGroupRow {
+    std::string label;
+    std::vector<std::string> counts;
+    std::string total;
+};
+struct LiveGroupTable {
+    std::vector<std::string> groups;
+    std::vector<LiveGroupRow> rows;
+    std::string note;
+};
+LiveGroupTable live_group_table(const LiveSection& live, const Words& words);
+
 // The report of one café. Attendance is left out when nobody was present, live questions
-// nobody answered and open questions are left out, and so are empty harvest kinds.
+// nobody answered and open questions are left out, and so are empty harvest kinds. Live
+// results keep the columns of the groups that answered: a group from which nobody answered is left
+// out (its zero says nothing and would crowd the chart), and when nobody stated a group at all the
+// results are in total only.
 Report build_report(const app::ReportSources& sources, const Words& words);
 
 // What a magazine is made of: the Werkplaats, its contact details, the period and the

@@ -314,19 +314,48 @@ std::vector<BarRow> live_bars(const app::LiveResult& live, const Words& words) {
     const LiveSvgTexts texts;
     for (std::size_t i = 0; i < results.options.size(); ++i) {
         const auto& option = results.options[i];
-        std::string label = option.label;
-        if (results.kind == QuestionKind::statement && i < texts.statement_levels.size()) {
-            label = texts.statement_levels[i];
-        }
-        if (option.correct) label += " " + texts.correct;
+        const std::string label = live_option_label(option, i, live.question.settings, texts);
         if (results.kind == QuestionKind::ranking) {
             rows.push_back({label, option.score, one_decimal(option.score, words)});
+        } else if (!option.groups.by_group.empty()) {
+            // By group the total is shown as the table under the bars shows it: an exact small
+            // total beside hidden group counts would tell what the hidden ones are.
+            const auto& total = option.groups.total;
+            const bool exact = total.kind == domain::ShownCount::Kind::exact;
+            rows.push_back(
+                {label, exact ? static_cast<double>(total.value) : 0.0, count_text(total, words)});
         } else {
             rows.push_back(
                 {label, static_cast<double>(option.count), std::to_string(option.count)});
         }
     }
     return rows;
+}
+
+// The numbers of a result by group under its bars, as the web page shows them.
+void live_group_counts(Flow& flow, const LiveSection& section, const Words& words) {
+    const LiveGroupTable table = live_group_table(section, words);
+    if (table.rows.empty()) return;
+    std::vector<std::string> header{words.text("report.answer")};
+    header.insert(header.end(), table.groups.begin(), table.groups.end());
+    header.push_back(words.text("report.total"));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : table.rows) {
+        std::vector<std::string> cells{row.label};
+        cells.insert(cells.end(), row.counts.begin(), row.counts.end());
+        cells.push_back(row.total);
+        rows.push_back(std::move(cells));
+    }
+    // The answer gets a third of the width, the counts share the rest.
+    const double label_share = 1.0 / 3;
+    std::vector<double> widths{label_share};
+    widths.resize(header.size(), (1 - label_share) / static_cast<double>(header.size() - 1));
+    flow.space(6);
+    flow.table(header, rows, widths);
+    if (!table.note.empty()) {
+        flow.space(3);
+        flow.text(plain(table.note), small);
+    }
 }
 
 // The body of one report, under its title: every part that has data, in the report's order.
@@ -358,11 +387,13 @@ void report_body(Flow& flow, const Report& report, const Words& words) {
     }
     if (!report.live.empty()) {
         flow.heading(words.text("report.live"), section_style, 16);
-        for (const auto& live : report.live) {
+        for (const auto& section : report.live) {
+            const auto& live = section.result;
             flow.heading(live.question.settings.prompt, label_style, 8);
             flow.text(plain(words.text("report.respondents", live.results.respondents)), small);
             flow.space(4);
             flow.bars(live_bars(live, words));
+            live_group_counts(flow, section, words);
         }
     }
     if (!report.harvest.empty()) {

@@ -3,6 +3,7 @@
 // refuses a reversed period with a plain message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { launchBrowser, baseUrl, logIn, accessibilityViolations } from './browser.mjs';
 
 let browser;
@@ -60,4 +61,47 @@ test('an organiser writes and previews a report, and the public reads it', async
   assert.match(await organiser.locator('main').innerText(), /De einddatum ligt voor de begindatum/);
   assert.deepEqual(await accessibilityViolations(organiser), []);
   await context.close();
+});
+
+test('on an old phone a report shows live results by group, and the magazine page is accessible', async () => {
+  const organiserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const organiser = await organiserContext.newPage();
+  await logIn(organiser, 'organisator@demo.kenniscafe.nl');
+  const row = organiser.getByRole('row').filter({ hasText: 'Samenwerking mbo en hbo' });
+  await row.getByRole('link', { name: /^Verslag/ }).click();
+  await organiser.getByRole('heading', { name: 'Verslag schrijven' }).waitFor();
+  const eventId = (await organiser.url()).match(/events\/(\d+)\/verslag/)[1];
+
+  // The demo's statements were answered by visitors of several groups: the report breaks the
+  // answers down by the groups large enough to show, and says that smaller ones are left out.
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const visitor = await phone.newPage();
+  await visitor.goto(`${baseUrl}/events/${eventId}/verslag`);
+  const table = visitor.getByRole('table', { name: 'In een wijkteam is duidelijk wie wat doet.' });
+  await table.waitFor();
+  const headers = await table.getByRole('columnheader').allInnerTexts();
+  assert.deepEqual(headers.map((text) => text.trim()),
+    ['Antwoord', 'Uitvoeringspraktijk', 'Docent(onderzoeker)', 'Student', 'Totaal']);
+  assert.match(await table.getByRole('row', { name: /^oneens/ }).innerText(), /minder dan 5/);
+  await visitor.getByText('Groepen met minder dan 5 deelnemers staan niet apart in de tabel.', { exact: false }).first().waitFor();
+  const overflow = await visitor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px on a 360px phone`);
+  assert.deepEqual(await accessibilityViolations(visitor), []);
+
+  // The magazine as one HTML file, opened as a reader would open it.
+  await organiser.goto(`${baseUrl}/beheer/magazine`);
+  await organiser.getByLabel('Van', { exact: true }).fill('2018-01-01');
+  await organiser.getByLabel('Tot en met', { exact: true }).fill('2019-12-31');
+  await organiser.getByLabel('Webpagina (HTML)').check();
+  const [download] = await Promise.all([
+    organiser.waitForEvent('download'),
+    organiser.getByRole('button', { name: 'Magazine downloaden' }).click(),
+  ]);
+  const magazine = await phone.newPage();
+  await magazine.setContent(await readFile(await download.path(), 'utf8'));
+  await magazine.getByRole('heading', { level: 1 }).first().waitFor();
+  assert.match(await magazine.locator('body').innerText(), /In een wijkteam is duidelijk wie wat doet\./);
+  assert.deepEqual(await accessibilityViolations(magazine), []);
+  await phone.close();
+  await organiserContext.close();
 });

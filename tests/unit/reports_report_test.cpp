@@ -126,9 +126,9 @@ std::string outline(const Report& report) {
         }
         out << "attendance total = " << count_text(report.attendance->total, KeyWords()) << "\n";
     }
-    for (const auto& live : report.live) {
-        out << "live: " << live.question.settings.prompt << " (" << live.results.respondents
-            << ")\n";
+    for (const auto& section : report.live) {
+        out << "live: " << section.result.question.settings.prompt << " ("
+            << section.result.results.respondents << ")\n";
     }
     for (const auto& part : report.harvest) {
         for (const auto& item : part.items)
@@ -214,6 +214,105 @@ TEST(ReportModel, SectionsWithoutDataAreLeftOutAltogether) {
     EXPECT_EQ(html.find("<section"), std::string::npos) << html;
     EXPECT_EQ(html.find("<h2"), std::string::npos);
     EXPECT_NE(html.find("[report.theme]"), std::string::npos) << "the café's facts stay";
+}
+
+// A statement answered through the live engine's own tally, asked by group as the report
+// asks it: residents 12, professionals 8, students 2, one visitor without a group.
+app::LiveResult statement_answered_by_group() {
+    domain::live::QuestionSettings question;
+    question.kind = domain::live::QuestionKind::statement;
+    question.prompt = "Bel huurders eerder.";
+    domain::live::Tally tally(question, {11, 12, 13});
+    const domain::live::WordFilter no_filter("");
+    std::int64_t participant = 0;
+    const auto answer = [&](std::int64_t group, int level, int times) {
+        for (int i = 0; i < times; ++i) {
+            ++participant;
+            tally.record(participant, group, {.number = level}, participant, 0, no_filter);
+        }
+    };
+    answer(11, 4, 7);
+    answer(11, 2, 5);
+    answer(12, 4, 6);
+    answer(12, 5, 2);
+    answer(13, 5, 2);
+    answer(0, 4, 1);
+    domain::live::ResultOptions options;
+    options.by_group = true;
+    options.small_numbers.threshold = 5;
+    app::LiveResult live;
+    live.question.settings = question;
+    live.results = tally.results(options);
+    live.group_names = {"Bewoners", "Professionals", "Studenten"};
+    return live;
+}
+
+std::string group_table_text(const LiveGroupTable& table) {
+    std::ostringstream out;
+    out << "|";
+    for (const auto& group : table.groups) out << " " << group << " |";
+    out << "\n";
+    for (const auto& row : table.rows) {
+        out << row.label << " |";
+        for (const auto& count : row.counts) out << " " << count << " |";
+        out << " " << row.total << "\n";
+    }
+    return out.str();
+}
+
+TEST(ReportModel, LiveResultsAreShownByTheGroupsThatAnsweredWithSmallNumbersHidden) {
+    auto sources = cafe_sources();
+    sources.live = {statement_answered_by_group()};
+    const Report report = build_report(sources, KeyWords());
+    ASSERT_EQ(report.live.size(), 1u);
+    EXPECT_EQ(report.live[0].result.results.respondents, 23);
+    // Two students answered, fewer than the threshold: their column would say nothing but
+    // "fewer than 5", so it is left out with a note (they count in the totals). On "eens" one
+    // visitor without a group is hidden inside the shown total of 14, so the professionals' 6 is
+    // withheld too, or 14 - 7 - 6 would give that one person away.
+    EXPECT_EQ(group_table_text(live_group_table(report.live[0], KeyWords())),
+              "| Bewoners | Professionals |\n"
+              "helemaal oneens | 0 | 0 | 0\n"
+              "oneens | 5 | 0 | 5\n"
+              "neutraal | 0 | 0 | 0\n"
+              "eens | 7 | [evaluation.withheld] | 14\n"
+              "helemaal eens | 0 | [privacy.fewer_than 5] | [privacy.fewer_than 5]\n");
+    EXPECT_EQ(live_group_table(report.live[0], KeyWords()).note,
+              "[report.small_groups_left_out 5]");
+
+    const std::string html = report_html(report, KeyWords(), 2, "r");
+    EXPECT_NE(html.find("<caption>Bel huurders eerder.</caption>"), std::string::npos) << html;
+    EXPECT_NE(html.find("<th scope=\"col\">[report.answer]</th><th scope=\"col\">Bewoners</th>"
+                        "<th scope=\"col\">Professionals</th><th scope=\"col\">[report.total]"),
+              std::string::npos)
+        << html;
+    // The attendance table lists every group; the live table only those that answered.
+    const auto live_table = html.substr(html.find("<caption>Bel huurders eerder.</caption>"));
+    EXPECT_EQ(live_table.find("Studenten"), std::string::npos);
+    EXPECT_NE(html.find("<td>[evaluation.withheld]</td>"), std::string::npos);
+    EXPECT_NE(html.find("<p class=\"hint\">[report.small_groups_left_out 5]</p>"),
+              std::string::npos);
+}
+
+TEST(ReportModel, LiveResultsWithoutAnyGroupStatedAreShownInTotalOnly) {
+    auto live = statement_answered_by_group();
+    domain::live::QuestionSettings question = live.question.settings;
+    domain::live::Tally tally(question, {11, 12, 13});
+    for (std::int64_t participant = 1; participant <= 9; ++participant) {
+        tally.record(participant, 0, {.number = 3}, participant, 0, domain::live::WordFilter(""));
+    }
+    domain::live::ResultOptions options;
+    options.by_group = true;
+    live.results = tally.results(options);
+    auto sources = cafe_sources();
+    sources.live = {live};
+    const Report report = build_report(sources, KeyWords());
+    ASSERT_EQ(report.live.size(), 1u);
+    EXPECT_TRUE(report.live[0].result.group_names.empty());
+    EXPECT_TRUE(live_group_table(report.live[0], KeyWords()).rows.empty());
+    const std::string html = report_html(report, KeyWords(), 2, "r");
+    EXPECT_EQ(html.find("<caption>Bel huurders eerder.</caption>"), std::string::npos);
+    EXPECT_NE(html.find("<svg"), std::string::npos);
 }
 
 TEST(ReportModel, TheMagazineAddsUpTheCafesAndHidesSmallGroupsInTheSum) {

@@ -22,6 +22,7 @@ std::optional<app::ReportSources> report_sources(app::Queries& queries,
         live::Room room;
         if (!room.load(queries, session.id)) continue;
         domain::live::ResultOptions options;
+        options.by_group = true;  // the report model keeps the groups that answered
         options.reveal_correct = true;
         options.small_numbers = room.small_numbers;
         for (const auto& question : room.questions) {
