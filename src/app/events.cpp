@@ -65,7 +65,7 @@ EventChangeOutcome update_event(Transaction& tx, std::int64_t werkplaats_id, std
         return outcome;
     }
     tx.update_event_details(event_id, details, now);
-    promote_from_waiting_list(tx, event_id, now);
+    outcome.promoted_ids = promote_from_waiting_list(tx, event_id, now);
     outcome.result = EventChangeResult::done;
     return outcome;
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "app/store.hpp"
 
@@ -13,6 +14,9 @@ struct EventChangeOutcome {
     EventChangeResult result = EventChangeResult::not_found;
     FieldErrors errors;
     std::int64_t event_id = 0;
+    // Registrations that moved up from the waiting list because the change made room, to
+    // tell them by mail.
+    std::vector<std::int64_t> promoted_ids;
 };
 
 // Creates a draft event after validating it, including that its partners belong

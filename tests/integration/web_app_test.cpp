@@ -469,6 +469,59 @@ TEST_F(WebAppTest, OrganiserCreatesAndPublishesAnEventThroughTheForm) {
     EXPECT_NE(edit.body.find("value=\"2027-03-04\""), std::string::npos);
 }
 
+TEST_F(WebAppTest, RaisingTheCapacityLetsTheWaitingListInAndTellsThemByMail) {
+    const auto login = login_as(app::DemoLogin::organiser_email);
+    std::string fields =
+        "csrf=" + login.csrf +
+        "&title=Klein+caf%C3%A9&theme=Wijk&type=kenniscafe&date=2027-03-04&start_time=16%3A00"
+        "&end_time=18%3A00&location_name=Huis+van+de+Wijk&location_address=Larenkamp+1"
+        "&accessibility=&capacity=1";
+    const auto created = post_form("/beheer/events/nieuw", fields, {login.cookies});
+    ASSERT_EQ(created.status, 303) << created.body;
+    const std::string id =
+        created.header("location").substr(created.header("location").find('=') + 1);
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/status",
+                        "csrf=" + login.csrf + "&status=published", {login.cookies})
+                  .status,
+              303);
+    const auto register_person = [&](const std::string& name, const std::string& email) {
+        return api("POST", "/api/v1/events/" + id + "/registrations",
+                   R"({"name":")" + name + R"(","email":")" + email + R"(","group":"Bewoner"})",
+                   false);
+    };
+    ASSERT_EQ(register_person("Anna", "anna@voorbeeld.nl").status, 201);
+    const auto waiting = register_person("Bram Visser", "bram@voorbeeld.nl");
+    ASSERT_EQ(waiting.status, 201) << waiting.body;
+    EXPECT_EQ(boost::json::parse(waiting.body).at("status").as_string(), "waitlisted");
+
+    const auto event_id = std::stoll(id);
+    const auto werkplaats_id = store_->read().event(event_id)->werkplaats_id;
+    const auto promotions_to_bram = [&] {
+        int found = 0;
+        for (const auto& mail :
+             store_->read().outbox_page(werkplaats_id, app::MailState::waiting, {1, 100}).items) {
+            if (mail.mail.kind == app::MailKind::promotion &&
+                mail.mail.recipient_email == "bram@voorbeeld.nl") {
+                ++found;
+                EXPECT_NE(mail.mail.text.find("Klein café"), std::string::npos) << mail.mail.text;
+            }
+        }
+        return found;
+    };
+    EXPECT_EQ(promotions_to_bram(), 0);
+
+    // A change that makes no room moves nobody; a larger capacity lets Bram in, by mail.
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/bewerken", fields, {login.cookies}).status, 303);
+    EXPECT_EQ(promotions_to_bram(), 0);
+    fields.replace(fields.find("capacity=1"), 10, "capacity=2");
+    ASSERT_EQ(post_form("/beheer/events/" + id + "/bewerken", fields, {login.cookies}).status, 303);
+    EXPECT_EQ(promotions_to_bram(), 1);
+    for (const auto& registration : store_->read().registrations(event_id)) {
+        EXPECT_EQ(registration.status, domain::RegistrationStatus::registered)
+            << registration.form.name;
+    }
+}
+
 TEST_F(WebAppTest, HostAddsAWalkInAndAMistakeKeepsWhatWasTyped) {
     const auto login = login_as(app::DemoLogin::host_email);
     const auto id = std::to_string(open_event());

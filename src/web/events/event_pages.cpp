@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "web/components.hpp"
 #include "web/event_form.hpp"
+#include "web/mail/mail_messages.hpp"
 #include "web/paging_view.hpp"
 #include "web/view_helpers.hpp"
 
@@ -22,7 +23,7 @@ using kainjow::mustache::data;
 
 class EventPages final : public Component {
   public:
-    explicit EventPages(Site& site) : site_(site) {}
+    explicit EventPages(Site& site) : site_(site), mail_(site) {}
 
     void add_routes(Routes& routes) override {
         routes.members("GET", "/beheer", Role::host, bind_handler(this, &EventPages::dashboard));
@@ -55,6 +56,7 @@ class EventPages final : public Component {
                              const FormData& values, const FieldErrors& errors);
 
     Site& site_;
+    MailWriter mail_;
 };
 
 void EventPages::dashboard(const VisitPtr& visit, const Access& access) {
@@ -154,9 +156,12 @@ void EventPages::event_update(const VisitPtr& visit, const Access& access) {
     }
     site_.write(
         visit,
-        [werkplaats_id = access.werkplaats_id(), event_id, details = std::move(parsed.details),
-         now = site_.now()](app::Transaction& tx) {
-            return app::update_event(tx, werkplaats_id, event_id, details, now);
+        [this, werkplaats_id = access.werkplaats_id(), event_id,
+         details = std::move(parsed.details), now = site_.now()](app::Transaction& tx) {
+            // A larger capacity lets waiting people in; they hear so in the same transaction.
+            auto outcome = app::update_event(tx, werkplaats_id, event_id, details, now);
+            queue_promotion_mails(tx, mail_, outcome.promoted_ids, now);
+            return outcome;
         },
         [this, visit, &access, event_id](const app::EventChangeOutcome& outcome) {
             switch (outcome.result) {
