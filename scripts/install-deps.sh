@@ -13,7 +13,7 @@ libgtest-dev libgmock-dev
 libcairo2-dev libpango1.0-dev poppler-utils libqrencode-dev zbar-tools
 libstemmer-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev libcurl4-openssl-dev
-python3-aiosmtpd python3-openpyxl
+python3-aiosmtpd python3-openpyxl openssl
 libpq-dev postgresql
 wrk curl jq chromium fonts-dejavu-core
 libxml2-utils

@@ -54,6 +54,11 @@ void add_mail_options(CLI::App& command, MailOptions& options) {
                        "Bestand met het wachtwoord van de mailserver (of KC_SMTP_PASSWORD)");
     command.add_flag("--smtp-require-tls", options.require_tls,
                      "Alleen versleuteld versturen (STARTTLS verplicht bij smtp://)");
+    command
+        .add_option("--smtp-ca-file", options.ca_file,
+                    "Certificaten (PEM) waarmee de mailserver te vertrouwen is, voor een server "
+                    "met een certificaat van een eigen certificaatautoriteit")
+        ->envname("KC_SMTP_CA_FILE");
     // Tests shorten the delivery rhythm; nobody else needs to.
     command.add_option("--mail-interval", options.interval_seconds)
         ->check(CLI::Range(1, 3600))
@@ -87,6 +92,14 @@ std::optional<mail::MailSettings> mail_settings(const MailOptions& options,
     if (!settings.smtp.password.empty() && settings.smtp.user.empty()) {
         problem = "een wachtwoord zonder --smtp-user / a password without --smtp-user";
         return std::nullopt;
+    }
+    if (!options.ca_file.empty()) {
+        if (!std::ifstream(options.ca_file)) {
+            problem = "het certificaatbestand " + options.ca_file +
+                      " is niet te lezen / cannot read the certificate file";
+            return std::nullopt;
+        }
+        settings.smtp.ca_file = options.ca_file;
     }
     settings.host = public_host.empty() ? "localhost" : public_host;
     settings.from = {options.from_name,

@@ -21,12 +21,13 @@ struct MailOptions {
     std::string user;
     std::string password_file;
     bool require_tls = false;
+    std::string ca_file;
     int interval_seconds = 15;
 };
 
 // Adds --smtp, --mail-from, --mail-from-name, --smtp-user, --smtp-password-file,
-// --smtp-require-tls and the hidden --mail-interval (for tests) to `command`. The password
-// comes from the file or the environment variable KC_SMTP_PASSWORD, never from the command
+// --smtp-require-tls, --smtp-ca-file and the hidden --mail-interval (for tests) to `command`. The
+// password comes from the file or the environment variable KC_SMTP_PASSWORD, never from the command
 // line, where every user of the machine could read it.
 void add_mail_options(CLI::App& command, MailOptions& options);
 

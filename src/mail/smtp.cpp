@@ -86,6 +86,8 @@ SmtpOutcome send_mail(const SmtpSettings& settings, const std::string& from, con
     curl_easy_setopt(handle, CURLOPT_USE_SSL,
                      settings.starttls == StartTls::required ? static_cast<long>(CURLUSESSL_ALL)
                                                              : static_cast<long>(CURLUSESSL_TRY));
+    if (!settings.ca_file.empty())
+        curl_easy_setopt(handle, CURLOPT_CAINFO, settings.ca_file.c_str());
     if (!settings.user.empty()) {
         curl_easy_setopt(handle, CURLOPT_USERNAME, settings.user.c_str());
         curl_easy_setopt(handle, CURLOPT_PASSWORD, settings.password.c_str());

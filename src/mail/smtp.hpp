@@ -20,6 +20,9 @@ struct SmtpSettings {
     std::string user;  // empty: no login
     std::string password;
     StartTls starttls = StartTls::when_offered;
+    // Certificates (PEM) to trust the server by, for a server with a certificate of an
+    // organisation's own authority; empty: the system's authorities.
+    std::string ca_file;
     // A dead server must not hold the delivery job: connecting and the whole exchange are
     // both bounded.
     std::chrono::seconds connect_timeout{10};

@@ -2,7 +2,9 @@
 // (tests/support/smtp_sink.py on Debian's aiosmtpd, which keeps each message in a file).
 // A registration's confirmation arrives with its calendar file and personal link; with
 // the server down the next one waits in the outbox, visible to the organiser, and goes
-// out once the server is back.
+// out once the server is back. Encrypted servers too: STARTTLS with a login and TLS from the
+// first byte, each with a certificate the test makes; a wrong password or a server that
+// cannot be trusted keeps the mail waiting with the reason.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -59,10 +61,13 @@ bool wait_for(const std::function<bool()>& done, int seconds) {
 // The SMTP sink as a child process, writing each message it takes into `folder`.
 class SmtpSink {
   public:
-    SmtpSink(const std::string& folder, std::uint16_t port, const std::string& log) {
+    // `options` as smtp_sink.py takes them: TLS (STARTTLS or from the first byte) and a login.
+    SmtpSink(const std::string& folder, std::uint16_t port, const std::string& log,
+             const std::vector<std::string>& options = {}) {
         std::vector<std::string> words = {KC_PYTHON,
                                           std::string(KC_TEST_SUPPORT_DIR) + "/smtp_sink.py",
                                           folder, std::to_string(port)};
+        words.insert(words.end(), options.begin(), options.end());
         std::vector<char*> argv;
         for (auto& word : words) argv.push_back(word.data());
         argv.push_back(nullptr);
@@ -253,6 +258,95 @@ TEST_F(MailDelivery, AConfirmationArrivesAndMailWaitsForAServerThatIsDownUntilIt
                          "'daan@voorbeeld.nl' AND state = 'sent'") == 1;
         },
         10));
+}
+
+TEST_F(MailDelivery, StartTlsWithALoginAndTlsFromTheFirstByteBothDeliver) {
+    // A certificate for 127.0.0.1 of the test's own making, so the server must be told to
+    // trust it (--smtp-ca-file), as with an organisation's own certificate authority.
+    const std::string cert = dir_.file("cert.pem");
+    const std::string key = dir_.file("key.pem");
+    const auto made = testing::run(
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "
+        "/CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " +
+        key + " -out " + cert);
+    ASSERT_EQ(made.first, 0) << made.second;
+    std::ofstream(dir_.file("wrong")) << "geraden\n";
+    std::ofstream(dir_.file("right")) << "geheim\n";
+    const auto smtp_port = free_port();
+    SmtpSink sink(folder_, smtp_port, dir_.file("sink.log"),
+                  {"--starttls", cert, key, "--login", "kenniscafe:geheim"});
+    ASSERT_TRUE(sink.ready()) << read_file(dir_.file("sink.log"));
+    const auto serve = [&](const std::string& url, const std::string& password,
+                           bool trusted) -> std::vector<std::string> {
+        std::vector<std::string> arguments = {"--demo",
+                                              "--smtp",
+                                              url,
+                                              "--smtp-require-tls",
+                                              "--smtp-user",
+                                              "kenniscafe",
+                                              "--smtp-password-file",
+                                              dir_.file(password),
+                                              "--mail-interval",
+                                              "1"};
+        if (trusted) arguments.insert(arguments.end(), {"--smtp-ca-file", cert});
+        return arguments;
+    };
+    const auto waiting_with = [&](const std::string& email, const std::string& error) {
+        return wait_for(
+            [&] {
+                return count(database_,
+                             "SELECT count(*) FROM mail_outbox WHERE recipient_email = '" + email +
+                                 "' AND state = 'waiting' AND last_error LIKE '%" + error + "%'") ==
+                       1;
+            },
+            20);
+    };
+    const std::string starttls = "smtp://127.0.0.1:" + std::to_string(smtp_port);
+    {
+        ServerProcess server(database_, dir_.file("server1.log"), {serve(starttls, "wrong", true)});
+        ASSERT_NE(server.port(), 0) << read_file(dir_.file("server1.log"));
+        const auto [event_id, title] = open_event(server.port());
+        ASSERT_EQ(register_for(server.port(), event_id, "Zoë Jansen", "zoe@voorbeeld.nl").status,
+                  201);
+        EXPECT_TRUE(waiting_with("zoe@voorbeeld.nl", "Login denied"))
+            << read_file(dir_.file("server1.log"));
+    }
+    {
+        // The right password: the mail that waited goes out over STARTTLS.
+        ServerProcess server(database_, dir_.file("server2.log"), {serve(starttls, "right", true)});
+        ASSERT_NE(server.port(), 0) << read_file(dir_.file("server2.log"));
+        ASSERT_TRUE(wait_for([&] { return !message_to(folder_, "zoe@voorbeeld.nl").empty(); }, 20))
+            << read_file(dir_.file("server2.log"));
+        EXPECT_EQ(parsed(message_to(folder_, "zoe@voorbeeld.nl")).at("defects").as_int64(), 0);
+    }
+
+    // TLS from the first byte (smtps://): refused while the certificate is not trusted.
+    const auto tls_port = free_port();
+    SmtpSink tls_sink(folder_, tls_port, dir_.file("tls_sink.log"),
+                      {"--tls", cert, key, "--login", "kenniscafe:geheim"});
+    ASSERT_TRUE(tls_sink.ready()) << read_file(dir_.file("tls_sink.log"));
+    const std::string smtps = "smtps://127.0.0.1:" + std::to_string(tls_port);
+    {
+        ServerProcess server(database_, dir_.file("server3.log"), {serve(smtps, "right", false)});
+        ASSERT_NE(server.port(), 0) << read_file(dir_.file("server3.log"));
+        const auto [event_id, title] = open_event(server.port());
+        ASSERT_EQ(register_for(server.port(), event_id, "Daan Çelik", "daan@voorbeeld.nl").status,
+                  201);
+        EXPECT_TRUE(waiting_with("daan@voorbeeld.nl", "certificate"))
+            << read_file(dir_.file("server3.log"));
+    }
+    ServerProcess server(database_, dir_.file("server4.log"), {serve(smtps, "right", true)});
+    ASSERT_NE(server.port(), 0) << read_file(dir_.file("server4.log"));
+    ASSERT_TRUE(wait_for([&] { return !message_to(folder_, "daan@voorbeeld.nl").empty(); }, 20))
+        << read_file(dir_.file("server4.log"));
+}
+
+TEST_F(MailDelivery, AnUnreadableCertificateFileStopsServeWithAClearMessage) {
+    const auto [code, output] = testing::run(
+        std::string(KC_BINARY) + " serve --db " + database_ +
+        " --port 0 --smtp smtp://127.0.0.1:25 --smtp-ca-file " + dir_.file("geen.pem"));
+    EXPECT_NE(code, 0);
+    EXPECT_NE(output.find("certificaatbestand"), std::string::npos) << output;
 }
 
 TEST_F(MailDelivery, WithoutAMailServerMailWaitsInTheOutboxAndTheOrganiserIsTold) {
