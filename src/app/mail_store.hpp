@@ -99,6 +99,9 @@ class MailWrites {
     // Deletes the Werkplaats's sent and failed mails finished before `cutoff`.
     virtual int delete_mails_finished_before(std::int64_t werkplaats_id,
                                              time::Timestamp cutoff) = 0;
+    // Records that the timed job `job` runs for `period` (text that sorts in time order, like
+    // "2026-11-30"); false when it ran for this period or a later one already.
+    virtual bool claim_mail_period(const std::string& job, const std::string& period) = 0;
 };
 
 }  // namespace kc::app

@@ -91,5 +91,15 @@ TEST(MailJobs, RemindersInvitationsAndTheDigestAreQueuedOnceEach) {
     EXPECT_NE(digest.mail.html.find("<li>Folder in eenvoudige taal"), std::string::npos);
 }
 
+TEST(MailJobs, TheWeeksDigestIsDueFromMondayMorning) {
+    const auto at = [](int month, int day_of_month, int hour, int minute) {
+        return time::from_amsterdam({2026, month, day_of_month, hour, minute, 0});
+    };
+    // Monday 30 November 2026.
+    EXPECT_FALSE(web::action_digest_due(at(11, 30, 7, 59)));
+    EXPECT_TRUE(web::action_digest_due(at(11, 30, 8, 0)));
+    EXPECT_TRUE(web::action_digest_due(at(11, 29, 7, 0))) << "a Sunday belongs to last week";
+}
+
 }  // namespace
 }  // namespace kc

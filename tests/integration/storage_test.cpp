@@ -1311,6 +1311,20 @@ TEST_P(StorageTest, TheCourierStopsAtADeadServerAndSendsEverythingOnceItIsBack) 
     EXPECT_EQ(store_->read().mail_counts(werkplaats_).waiting, 0);
 }
 
+TEST_P(StorageTest, AMailJobClaimsEachPeriodOnceAndNeverAnEarlierOne) {
+    const auto claim = [&](const std::string& job, const std::string& period) {
+        bool claimed = false;
+        store_->write_and_wait(
+            [&](app::Transaction& tx) { claimed = tx.claim_mail_period(job, period); });
+        return claimed;
+    };
+    EXPECT_TRUE(claim("action-digest", "2026-11-30"));
+    EXPECT_FALSE(claim("action-digest", "2026-11-30")) << "the same week twice";
+    EXPECT_TRUE(claim("another-job", "2026-11-30")) << "jobs are counted apart";
+    EXPECT_TRUE(claim("action-digest", "2026-12-07"));
+    EXPECT_FALSE(claim("action-digest", "2026-11-30")) << "a clock that jumps back";
+}
+
 TEST_P(StorageTest, ErasureAndThePurgeTakeAPersonsMailsWithThem) {
     const auto event_id = published_event(10);
     const auto anna = register_person(event_id, "Anna", "anna@voorbeeld.nl");

@@ -176,4 +176,14 @@ int SqliteQueries::delete_mails_finished_before(std::int64_t werkplaats_id,
     return db_.changes();
 }
 
+bool SqliteQueries::claim_mail_period(const std::string& job, const std::string& period) {
+    // The upsert changes nothing when the stored period is this one or later.
+    auto statement = db_.prepare(
+        "INSERT INTO mail_job_periods (job, period) VALUES (?, ?) ON CONFLICT (job) DO UPDATE "
+        "SET period = excluded.period WHERE excluded.period > mail_job_periods.period");
+    statement->bind(1, job).bind(2, period);
+    statement->run();
+    return db_.changes() == 1;
+}
+
 }  // namespace kc::storage::sqlite

@@ -238,6 +238,7 @@ class SqliteQueries final : public app::Transaction {
     void update_mail_delivery(const app::OutboxMail& mail) override;
     int delete_mails_to(std::int64_t werkplaats_id, const std::string& email) override;
     int delete_mails_finished_before(std::int64_t werkplaats_id, time::Timestamp cutoff) override;
+    bool claim_mail_period(const std::string& job, const std::string& period) override;
 
   private:
     // Replaces the themes and events a publication belongs to.

@@ -109,9 +109,18 @@ int queue_evaluation_invitations(app::Store& store, const MailWriter& writer, ti
         now);
 }
 
+bool action_digest_due(time::Timestamp now) {
+    const auto local = time::to_amsterdam(now);
+    const int weekday = time::weekday(now, time::amsterdam_offset_seconds(now));
+    return weekday != digest_weekday || local.hour >= digest_hour;
+}
+
 int queue_action_digests(app::Store& store, const MailWriter& writer, time::Timestamp now) {
     const std::string week = monday_of(now);
-    int queued = 0;
+    // Read first, then claim the week and queue every Werkplaats's digests in one write, so
+    // the week is never marked done without its mails.
+    std::vector<std::pair<std::int64_t, std::map<std::string, std::vector<domain::Action>>>>
+        digests;
     auto& queries = store.read();
     for (const auto& werkplaats : queries.werkplaatsen()) {
         app::ActionFilter filter;
@@ -127,17 +136,21 @@ int queue_action_digests(app::Store& store, const MailWriter& writer, time::Time
             }
             if (!actions.has_next()) break;
         }
-        if (per_contact.empty()) continue;
-        store.write_and_wait([&](app::Transaction& tx) {
+        if (!per_contact.empty()) digests.emplace_back(werkplaats.id, std::move(per_contact));
+    }
+    int queued = 0;
+    store.write_and_wait([&](app::Transaction& tx) {
+        if (!tx.claim_mail_period("action-digest", week)) return;
+        for (const auto& [werkplaats_id, per_contact] : digests) {
             for (const auto& [email, actions] : per_contact) {
                 if (app::queue_mail(tx,
-                                    writer.action_digest(tx, werkplaats.id, email, actions, week),
+                                    writer.action_digest(tx, werkplaats_id, email, actions, week),
                                     now) == app::QueueResult::queued) {
                     ++queued;
                 }
             }
-        });
-    }
+        }
+    });
     return queued;
 }
 
@@ -148,11 +161,14 @@ void add_mail_jobs(app::Scheduler& scheduler, Site& site) {
     scheduler.add("mail-evaluations", app::Schedule::every(hour, true), [&site, writer] {
         queue_evaluation_invitations(site.store(), *writer, site.now());
     });
-    scheduler.add("mail-action-digest", app::Schedule::daily_at(digest_hour, 0), [&site, writer] {
-        const time::Timestamp now = site.now();
-        if (time::weekday(now, time::amsterdam_offset_seconds(now)) != digest_weekday) return;
-        queue_action_digests(site.store(), *writer, now);
-    });
+    // Every morning at the digest's hour and when the server starts: the first run at which
+    // the week's digest is due makes it, so a server that was down on Monday morning sends it
+    // when it is back, and only once.
+    scheduler.add("mail-action-digest", app::Schedule::daily_at(digest_hour, 0, true),
+                  [&site, writer] {
+                      const time::Timestamp now = site.now();
+                      if (action_digest_due(now)) queue_action_digests(site.store(), *writer, now);
+                  });
 }
 
 }  // namespace kc::web

@@ -20,13 +20,17 @@ int queue_reminders(app::Store& store, const MailWriter& writer, time::Timestamp
 // place who was not marked absent and has not evaluated yet.
 int queue_evaluation_invitations(app::Store& store, const MailWriter& writer, time::Timestamp now);
 
+// Whether the digest of the week of `now` is due: from Monday 08:00 Amsterdam time on.
+bool action_digest_due(time::Timestamp now);
+
 // Per Werkplaats and contact address, one mail listing the actions past their date and not
-// finished; at most one per address a week. Contacts that are not an e-mail address
-// (a name, a phone number) are skipped.
+// finished. Once a week: the first call in a week (weeks start on Monday) queues the digests
+// and records the week, later calls in that week queue nothing, even for actions that fell
+// overdue since. Contacts that are not an e-mail address (a name, a phone number) are skipped.
 int queue_action_digests(app::Store& store, const MailWriter& writer, time::Timestamp now);
 
 // Registers the three jobs: reminders and invitations every hour, the digest on Monday
-// morning (Amsterdam time).
+// morning (Amsterdam time), or at the first start after it when the server was down then.
 void add_mail_jobs(app::Scheduler& scheduler, Site& site);
 
 }  // namespace kc::web
