@@ -92,6 +92,8 @@ constexpr std::chrono::seconds websocket_idle_timeout{50};
 // A channel message is one question or vote, so 64 KiB is plenty; the limit also caps the read
 // buffer a client can make the server hold.
 constexpr std::size_t max_channel_message_bytes = 64 * 1024;
+// A channel message is read in pieces of this size, large enough for most in one.
+constexpr std::size_t channel_read_piece_bytes = 256;
 // A WebSocket close frame carries at most 123 bytes of reason.
 constexpr std::size_t max_close_reason_bytes = 123;
 // Proxies and phones drop a connection that stays silent for about a minute, so an idle event
@@ -143,15 +145,18 @@ class IoWorker : public std::enable_shared_from_this<IoWorker> {
     // wait for a next request are closed now, and channels are closed after what they queued.
     void begin_draining();
 
-    // Runs `action` on this worker's thread, from any other thread. Actions that arrive
-    // together (the acknowledgements of one durable write, a broadcast to every phone) are
-    // gathered and run by one posted handler, so a burst wakes the thread once instead of
-    // once per connection.
-    void run_from_elsewhere(std::function<void()> action) {
+    // Hands a message (or, with a null message, the close) for one of this worker's channels
+    // over from any other thread. Deliveries that arrive together (the acknowledgements of one
+    // durable write, a broadcast to every phone) are gathered and run by one posted handler, so
+    // a burst wakes the thread once instead of once per connection. They are plain records in
+    // a vector that keeps its capacity, not one allocated closure each: the thread that frees a
+    // closure would not be the one that made it, which costs the allocator more than the copy.
+    void deliver_from_elsewhere(std::weak_ptr<ChannelConnection> connection,
+                                Outbox::Message message, std::string_view text) {
         bool wake = false;
         {
             std::lock_guard lock(mailbox_mutex_);
-            mailbox_.push_back(std::move(action));
+            mailbox_.push_back({std::move(connection), std::move(message), std::string(text)});
             wake = !mailbox_posted_;
             mailbox_posted_ = true;
         }
@@ -176,18 +181,19 @@ class IoWorker : public std::enable_shared_from_this<IoWorker> {
     asio::steady_timer heartbeat_timer{context};
 
   private:
-    void run_mailbox() {
-        std::vector<std::function<void()>> actions;
-        {
-            std::lock_guard lock(mailbox_mutex_);
-            actions.swap(mailbox_);
-            mailbox_posted_ = false;
-        }
-        for (auto& action : actions) action();
-    }
+    // A message for a channel, or its close when `message` is null.
+    struct Delivery {
+        std::weak_ptr<ChannelConnection> connection;
+        Outbox::Message message;
+        std::string text;  // the message's slot, or the close's reason
+    };
+
+    void run_mailbox();
 
     std::mutex mailbox_mutex_;
-    std::vector<std::function<void()>> mailbox_;
+    std::vector<Delivery> mailbox_;
+    // The deliveries being run; swapped with the mailbox so that both keep their capacity.
+    std::vector<Delivery> running_;
     bool mailbox_posted_ = false;
 };
 
@@ -629,9 +635,29 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
         notify_closed();
     }
 
-    virtual asio::awaitable<beast::error_code> write_message(Outbox::Message message) = 0;
-    virtual asio::awaitable<beast::error_code> write_close(const CloseRequest& request) = 0;
+    // Start writing one message, or the close; the completion calls written(). Plain
+    // completion handlers rather than a coroutine per write: an acknowledgement is one short
+    // write to a connection that is idle otherwise, and spawning a coroutine for each cost
+    // more than the write's own work in Asio and Beast.
+    virtual void write_message(Outbox::Message message) = 0;
+    virtual void write_close(const CloseRequest& request) = 0;
     virtual void close_transport() = 0;
+
+    // This connection as the class that completes its writes, which calls written().
+    template <typename Derived>
+    std::shared_ptr<Derived> self_as() {
+        return std::static_pointer_cast<Derived>(shared_from_this());
+    }
+
+    // The write started last has ended; the next one follows, one in flight at a time.
+    void written(const beast::error_code& error) {
+        if (error) {
+            close_transport();
+            writing_ = false;
+            return;
+        }
+        write_next();
+    }
 
     IoWorker& worker_;
     std::shared_ptr<web::Channel> channel_;
@@ -643,27 +669,17 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
         const bool close_pending = close_request_ && !close_written_;
         if (!open_ || writing_ || ended_ || (outbox_.empty() && !close_pending)) return;
         writing_ = true;
-        asio::co_spawn(worker_.context, write_pending(shared_from_this()), LogCoroutineFailure{});
+        write_next();
     }
 
     // The writer: the queued messages in order, then the close.
-    static asio::awaitable<void> write_pending(std::shared_ptr<ChannelConnection> self) {
-        while (!self->ended_) {
-            beast::error_code error;
-            if (!self->outbox_.empty()) {
-                error = co_await self->write_message(self->outbox_.pop());
-            } else if (self->close_request_ && !self->close_written_) {
-                self->close_written_ = true;
-                error = co_await self->write_close(*self->close_request_);
-            } else {
-                break;
-            }
-            if (error) {
-                self->close_transport();
-                break;
-            }
+    void write_next() {
+        if (!ended_ && !outbox_.empty()) return write_message(outbox_.pop());
+        if (!ended_ && close_request_ && !close_written_) {
+            close_written_ = true;
+            return write_close(*close_request_);
         }
-        self->writing_ = false;
+        writing_ = false;
     }
 
     void notify_closed() {
@@ -697,6 +713,26 @@ void IoWorker::begin_draining() {
     for (auto next = channels.begin(); next != channels.end();) (*next++)->close_for_draining();
 }
 
+// A message for the channel, or its close when `message` is null; on the channel's io thread.
+void deliver_to(ChannelConnection& connection, Outbox::Message message, std::string_view text) {
+    if (message) return connection.send(std::move(message), text);
+    connection.close(CloseRequest{websocket::close_code::normal, std::string(text)});
+}
+
+void IoWorker::run_mailbox() {
+    {
+        std::lock_guard lock(mailbox_mutex_);
+        running_.swap(mailbox_);
+        mailbox_posted_ = false;
+    }
+    for (auto& delivery : running_) {
+        if (const auto living = delivery.connection.lock()) {
+            deliver_to(*living, std::move(delivery.message), delivery.text);
+        }
+    }
+    running_.clear();
+}
+
 // The application's handle on a channel, usable from any thread.
 class ConnectionSink final : public web::ChannelSink {
   public:
@@ -704,34 +740,24 @@ class ConnectionSink final : public web::ChannelSink {
         : worker_(std::move(worker)), connection_(std::move(connection)) {}
 
     void send(std::shared_ptr<const std::string> message, std::string_view slot) override {
-        if (!message) return;
-        on_io_thread([message = std::move(message),
-                      slot = std::string(slot)](ChannelConnection& connection) mutable {
-            connection.send(std::move(message), slot);
-        });
+        if (message) on_io_thread(std::move(message), slot);
     }
 
-    void close(std::string_view reason) override {
-        on_io_thread([reason = std::string(reason)](ChannelConnection& connection) mutable {
-            connection.close(CloseRequest{websocket::close_code::normal, std::move(reason)});
-        });
-    }
+    void close(std::string_view reason) override { on_io_thread(nullptr, reason); }
 
   private:
     // Holding the worker while posting keeps its context from being destroyed meanwhile; a
-    // posted action that never runs is destroyed with the context.
-    template <typename Action>
-    void on_io_thread(Action action) {
+    // delivery that never runs is destroyed with the context.
+    void on_io_thread(Outbox::Message message, std::string_view text) {
         const std::shared_ptr<IoWorker> worker = worker_.lock();
         if (!worker) return;
         if (worker->context.get_executor().running_in_this_thread()) {
-            if (const auto connection = connection_.lock()) action(*connection);
+            if (const auto connection = connection_.lock()) {
+                deliver_to(*connection, std::move(message), text);
+            }
             return;
         }
-        worker->run_from_elsewhere(
-            [connection = connection_, action = std::move(action)]() mutable {
-                if (const auto living = connection.lock()) action(*living);
-            });
+        worker->deliver_from_elsewhere(connection_, std::move(message), text);
     }
 
     const std::weak_ptr<IoWorker> worker_;
@@ -802,15 +828,21 @@ class WebSocketConnection final : public ChannelConnection {
     }
 
     // Each message is read into a string of its own that goes to the application, so a large
-    // message leaves no large buffer behind. Binary messages are refused with close code 1003
-    // ("cannot accept this type of data"), which says exactly that; the reading continues until
-    // the closing handshake ends it.
+    // message leaves no large buffer behind. It is read in pieces of at most
+    // `channel_read_piece_bytes`: reading a whole message at once makes room for a full TCP
+    // frame (1,536 bytes, zeroed) first, an allocation too large for the allocator's fast
+    // path, for a message that is about a hundred bytes. Binary messages are refused with close
+    // code 1003 ("cannot accept this type of data"), which says exactly that; the reading
+    // continues until the closing handshake ends it.
     asio::awaitable<void> read_messages() {
         for (;;) {
             std::string text;
             auto buffer = asio::dynamic_buffer(text);
-            auto [error, bytes_read] = co_await socket_->async_read(buffer, nothrow_awaitable);
-            if (error) co_return;
+            do {
+                auto [error, bytes_read] = co_await socket_->async_read_some(
+                    buffer, channel_read_piece_bytes, nothrow_awaitable);
+                if (error) co_return;
+            } while (!socket_->is_message_done());
             if (socket_->got_text()) {
                 deliver(std::move(text));
             } else {
@@ -819,16 +851,18 @@ class WebSocketConnection final : public ChannelConnection {
         }
     }
 
-    asio::awaitable<beast::error_code> write_message(Outbox::Message message) override {
-        auto [error, bytes_written] =
-            co_await socket_->async_write(asio::buffer(*message), nothrow_awaitable);
-        co_return error;
+    void write_message(Outbox::Message message) override {
+        const auto buffer = asio::buffer(*message);
+        socket_->async_write(
+            buffer, [self = self_as<WebSocketConnection>(), message = std::move(message)](
+                        const beast::error_code& error, std::size_t) { self->written(error); });
     }
 
-    asio::awaitable<beast::error_code> write_close(const CloseRequest& request) override {
+    // Beast serialises the close frame when the operation starts, so `reason` may go.
+    void write_close(const CloseRequest& request) override {
         const websocket::close_reason reason(request.code, close_reason_text(request.reason));
-        auto [error] = co_await socket_->async_close(reason, nothrow_awaitable);
-        co_return error;
+        socket_->async_close(reason, [self = self_as<WebSocketConnection>()](
+                                         const beast::error_code& error) { self->written(error); });
     }
 
     void close_transport() override { beast::get_lowest_layer(*socket_).close(); }
@@ -939,27 +973,27 @@ class EventStreamConnection final : public ChannelConnection {
         return pieces;
     }
 
-    asio::awaitable<beast::error_code> write_message(Outbox::Message message) override {
+    void write_message(Outbox::Message message) override {
         wrote_since_tick_ = true;
         // A client that stops reading is dropped after the idle timeout instead of holding
         // its writer forever.
         stream_->expires_after(worker_.settings.idle_timeout);
+        auto done = [self = self_as<EventStreamConnection>(), message](
+                        const beast::error_code& error, std::size_t) { self->written(error); };
         if (message == heartbeat_message()) {
-            auto [error, bytes_written] =
-                co_await asio::async_write(*stream_, asio::buffer(*message), nothrow_awaitable);
-            co_return error;
+            asio::async_write(*stream_, asio::buffer(*message), std::move(done));
+            return;
         }
-        const std::vector<asio::const_buffer> pieces = event_pieces(*message);
-        auto [error, bytes_written] =
-            co_await asio::async_write(*stream_, pieces, nothrow_awaitable);
-        co_return error;
+        // The write operation keeps its own copy of the pieces; the message they point into
+        // lives in the completion handler.
+        asio::async_write(*stream_, event_pieces(*message), std::move(done));
     }
 
     // The end of the body; closing also wakes the reader, which then ends the channel.
-    asio::awaitable<beast::error_code> write_close(const CloseRequest&) override {
+    void write_close(const CloseRequest&) override {
         shut_down_sending(*stream_);
         close_transport();
-        co_return beast::error_code{};
+        written(beast::error_code{});
     }
 
     void close_transport() override { stream_->close(); }
