@@ -101,5 +101,44 @@ TEST(MailJobs, TheWeeksDigestIsDueFromMondayMorning) {
     EXPECT_TRUE(web::action_digest_due(at(11, 29, 7, 0))) << "a Sunday belongs to last week";
 }
 
+TEST(MailJobs, ADigestMissedOnMondayGoesOutLaterThatWeekOnceAndAgainNextMonday) {
+    const auto at = [](int month, int day_of_month, int hour) {
+        return time::from_amsterdam({2026, month, day_of_month, hour, 0, 0});
+    };
+    testing::TempDir dir;
+    storage::sqlite::SqliteStore store(dir.file("kenniscafe.db"));
+    store.write_and_wait([&](app::Transaction& tx) {
+        const auto werkplaats = tx.insert_werkplaats("test", "Test-Werkplaats");
+        domain::EventDetails details;
+        details.title = "Voorkomen huisuitzettingen";
+        details.location_name = "Huis van de Wijk";
+        details.starts_at = at(11, 20, 15);
+        details.ends_at = details.starts_at + 7200;
+        const auto created = app::create_event(tx, werkplaats, details, at(11, 1, 9));
+        ASSERT_EQ(created.result, app::EventChangeResult::done);
+        app::change_event_status(tx, werkplaats, created.event_id, domain::EventStatus::published,
+                                 at(11, 1, 9));
+        const app::EventScope scope{werkplaats, created.event_id};
+        // Lotte's action is overdue all week; Piet's only from Thursday 3 December.
+        for (const auto& [contact, due_on] : {std::pair{"lotte@gemeente.nl", "2026-11-20"},
+                                              std::pair{"piet@wijkteam.nl", "2026-12-03"}}) {
+            const auto action = app::create_action(
+                tx, scope, {"Folder in eenvoudige taal", "Gemeente", contact, due_on}, "Admin",
+                at(11, 20, 18));
+            ASSERT_EQ(action.status, app::FollowUpStatus::done);
+        }
+    });
+    web::WebConfig config;
+    config.share_dir = KC_SOURCE_SHARE_DIR;
+    web::WebApp application(store, config);
+    const web::MailWriter writer(application.site());
+
+    // The server was down on Monday 30 November; it starts again on Tuesday.
+    EXPECT_EQ(web::queue_action_digests(store, writer, at(12, 1, 10)), 1);
+    EXPECT_EQ(web::queue_action_digests(store, writer, at(12, 2, 8)), 0)
+        << "one digest a week, also when Piet's action falls due on Thursday";
+    EXPECT_EQ(web::queue_action_digests(store, writer, at(12, 7, 8)), 2);
+}
+
 }  // namespace
 }  // namespace kc
