@@ -85,9 +85,12 @@ constexpr std::size_t discard_chunk_bytes = 16 * 1024;
 // accept loop from spinning until connections close.
 constexpr std::chrono::milliseconds accept_failure_pause{50};
 
-// A WebSocket that stays silent this long gets a ping at half of it and is closed when the
-// ping is not answered by the end of it.
-constexpr std::chrono::seconds websocket_idle_timeout{50};
+// A WebSocket that stays silent for five sweeps (ServerOptions::channel_sweep_interval; 20 to
+// 25 s) gets a ping, within the 60 s after which common proxies (nginx's default) cut a silent
+// connection; one still silent after ten (45 to 50 s) has vanished without closing and is
+// closed.
+constexpr int websocket_ping_after_sweeps = 5;
+constexpr int websocket_close_after_sweeps = 10;
 
 // A channel message is one question or vote, so 64 KiB is plenty; the limit also caps the read
 // buffer a client can make the server hold.
@@ -96,9 +99,9 @@ constexpr std::size_t max_channel_message_bytes = 64 * 1024;
 constexpr std::size_t channel_read_piece_bytes = 256;
 // A WebSocket close frame carries at most 123 bytes of reason.
 constexpr std::size_t max_close_reason_bytes = 123;
-// Proxies and phones drop a connection that stays silent for about a minute, so an idle event
-// stream gets a comment line well within that.
-constexpr std::chrono::seconds event_stream_heartbeat_interval{15};
+// Proxies and phones drop a connection that stays silent for about a minute, so an event
+// stream that wrote nothing for three sweeps (15 s) gets a comment line well within that.
+constexpr int event_stream_heartbeat_after_sweeps = 3;
 constexpr std::string_view event_stream_heartbeat = ": \n\n";
 // An event stream's client sends nothing after its request; what it sends anyway is read in
 // chunks this small and ignored.
@@ -121,6 +124,7 @@ struct SessionSettings {
     std::size_t max_upload_body_bytes;
     std::uint32_t max_header_bytes;
     std::chrono::steady_clock::duration idle_timeout;
+    std::chrono::steady_clock::duration channel_sweep_interval;
 };
 
 // What the shutdown code needs to know about a live session.
@@ -130,7 +134,6 @@ struct SessionControl {
 };
 
 class ChannelConnection;
-class EventStreamConnection;
 
 // One io_context with the single thread that runs it, and the sessions and channels living on
 // it. Shared ownership lets a late Respond or ChannelSink call (after the Server is gone) still
@@ -172,13 +175,12 @@ class IoWorker : public std::enable_shared_from_this<IoWorker> {
     // destructor can still unregister themselves.
     std::list<SessionControl*> sessions;
     std::list<ChannelConnection*> channels;
-    std::list<EventStreamConnection*> event_streams;
     bool draining = false;
-    bool sending_heartbeats = false;
+    bool sweeping_channels = false;
     asio::io_context context{1};
     asio::executor_work_guard<asio::io_context::executor_type> keep_running{context.get_executor()};
-    // One timer for all event streams on this thread, instead of one per idle connection.
-    asio::steady_timer heartbeat_timer{context};
+    // One timer for all channels on this thread, instead of one per connection.
+    asio::steady_timer sweep_timer{context};
 
   private:
     // A message for a channel, or its close when `message` is null.
@@ -576,6 +578,8 @@ struct CloseRequest {
     std::string reason;
 };
 
+asio::awaitable<void> sweep_channels(IoWorker& worker);
+
 class ChannelConnection : public std::enable_shared_from_this<ChannelConnection> {
   public:
     explicit ChannelConnection(IoWorker& worker)
@@ -612,7 +616,17 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
         close(CloseRequest{websocket::close_code::going_away, "De server stopt."});
     }
 
+    // Called every `channel_sweep_interval` by the io thread's sweep.
+    virtual void on_sweep() = 0;
+
   protected:
+    // Starts the io thread's sweep unless it runs already; it ends once no channel is left.
+    void start_sweeping() {
+        if (worker_.sweeping_channels || worker_.draining) return;
+        worker_.sweeping_channels = true;
+        asio::co_spawn(worker_.context, sweep_channels(worker_), LogCoroutineFailure{});
+    }
+
     // The handshake or response header is written: queued messages may follow.
     void opened() {
         open_ = true;
@@ -705,7 +719,7 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
 void IoWorker::begin_draining() {
     draining = true;
     keep_running.reset();
-    heartbeat_timer.cancel();
+    sweep_timer.cancel();
     for (SessionControl* session : sessions) {
         if (session->waiting_for_request) session->stream->cancel();
     }
@@ -782,30 +796,46 @@ class WebSocketConnection final : public ChannelConnection {
     void start(std::shared_ptr<web::Channel> channel, Stream stream,
                BeastRequest upgrade) override {
         channel_ = std::move(channel);
-        // The WebSocket's own timeouts (and keep-alive pings) replace the stream's.
+        // Beast's timeouts for the handshake and the closing handshake replace the stream's;
+        // silence is the sweep's business (see on_sweep).
         stream.expires_never();
         WebSocket& socket = socket_.emplace(std::move(stream));
-        // Beast's suggested idle timeout (300 s, a ping after 150 s) outlasts the 60 s after
-        // which common proxies (nginx's default) cut a silent connection; a ping after 25 s of
-        // silence keeps the phone's channel through them, and a phone that vanished without
-        // closing is noticed within 50 s.
         websocket::stream_base::timeout timeouts =
             websocket::stream_base::timeout::suggested(beast::role_type::server);
-        timeouts.idle_timeout = websocket_idle_timeout;
-        timeouts.keep_alive_pings = true;
+        timeouts.idle_timeout = websocket::stream_base::none();
         socket.set_option(timeouts);
+        // A pong (or any control frame) counts as hearing from the client. The connection
+        // outlives its socket's read operations, which are the only ones that call this.
+        socket.control_callback(
+            [this](websocket::frame_type, beast::string_view) { silent_sweeps_ = 0; });
         socket.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
             response.set(bhttp::field::server, server_name);
         }));
         socket.read_message_max(max_channel_message_bytes);
         socket.text(true);
+        start_sweeping();
         asio::co_spawn(worker_.context,
                        run(std::static_pointer_cast<WebSocketConnection>(shared_from_this()),
                            std::move(upgrade)),
                        LogCoroutineFailure{});
     }
 
+    // A ping after some silence keeps the channel through proxies; a phone that vanished
+    // without closing (its network gone) is closed once it stays silent much longer.
+    void on_sweep() override {
+        if (!open_) return;
+        ++silent_sweeps_;
+        if (silent_sweeps_ >= websocket_close_after_sweeps) return close_transport();
+        if (silent_sweeps_ == websocket_ping_after_sweeps) send(ping_marker(), {});
+    }
+
   private:
+    // Queued like a message so that the ping waits for the write in flight.
+    static const Outbox::Message& ping_marker() {
+        static const Outbox::Message marker = std::make_shared<const std::string>();
+        return marker;
+    }
+
     // The reader. Bytes a client sends after its upgrade request, before the handshake's
     // answer, are lost; browsers wait for the answer.
     static asio::awaitable<void> run(std::shared_ptr<WebSocketConnection> self,
@@ -842,6 +872,7 @@ class WebSocketConnection final : public ChannelConnection {
                 auto [error, bytes_read] = co_await socket_->async_read_some(
                     buffer, channel_read_piece_bytes, nothrow_awaitable);
                 if (error) co_return;
+                silent_sweeps_ = 0;
             } while (!socket_->is_message_done());
             if (socket_->got_text()) {
                 deliver(std::move(text));
@@ -852,6 +883,11 @@ class WebSocketConnection final : public ChannelConnection {
     }
 
     void write_message(Outbox::Message message) override {
+        if (message == ping_marker()) {
+            socket_->async_ping({}, [self = self_as<WebSocketConnection>()](
+                                        const beast::error_code& error) { self->written(error); });
+            return;
+        }
         const auto buffer = asio::buffer(*message);
         socket_->async_write(
             buffer, [self = self_as<WebSocketConnection>(), message = std::move(message)](
@@ -868,36 +904,29 @@ class WebSocketConnection final : public ChannelConnection {
     void close_transport() override { beast::get_lowest_layer(*socket_).close(); }
 
     std::optional<WebSocket> socket_;
+    int silent_sweeps_ = 0;
 };
-
-asio::awaitable<void> send_heartbeats(IoWorker& worker);
 
 class EventStreamConnection final : public ChannelConnection {
   public:
-    explicit EventStreamConnection(IoWorker& worker)
-        : ChannelConnection(worker),
-          registration_(worker.event_streams.insert(worker.event_streams.end(), this)) {}
-
-    ~EventStreamConnection() override { worker_.event_streams.erase(registration_); }
+    using ChannelConnection::ChannelConnection;
 
     void start(std::shared_ptr<web::Channel> channel, Stream stream,
                BeastRequest request) override {
         channel_ = std::move(channel);
         stream_.emplace(std::move(stream));
-        if (!worker_.sending_heartbeats && !worker_.draining) {
-            worker_.sending_heartbeats = true;
-            asio::co_spawn(worker_.context, send_heartbeats(worker_), LogCoroutineFailure{});
-        }
+        start_sweeping();
         asio::co_spawn(worker_.context,
                        run(std::static_pointer_cast<EventStreamConnection>(shared_from_this()),
                            request.version()),
                        LogCoroutineFailure{});
     }
 
-    // A stream that wrote nothing since the previous tick gets a comment line.
-    void heartbeat_tick() {
-        if (open_ && !wrote_since_tick_ && outbox_.empty()) send(heartbeat_message(), {});
-        wrote_since_tick_ = false;
+    // A stream that wrote nothing for a while gets a comment line.
+    void on_sweep() override {
+        if (++quiet_sweeps_ < event_stream_heartbeat_after_sweeps) return;
+        quiet_sweeps_ = 0;
+        if (open_ && outbox_.empty()) send(heartbeat_message(), {});
     }
 
   private:
@@ -974,7 +1003,7 @@ class EventStreamConnection final : public ChannelConnection {
     }
 
     void write_message(Outbox::Message message) override {
-        wrote_since_tick_ = true;
+        quiet_sweeps_ = 0;
         // A client that stops reading is dropped after the idle timeout instead of holding
         // its writer forever.
         stream_->expires_after(worker_.settings.idle_timeout);
@@ -998,20 +1027,22 @@ class EventStreamConnection final : public ChannelConnection {
 
     void close_transport() override { stream_->close(); }
 
-    std::list<EventStreamConnection*>::iterator registration_;
     std::optional<Stream> stream_;
-    bool wrote_since_tick_ = false;
+    int quiet_sweeps_ = 0;
 };
 
-// Runs while this worker has event streams; the draining cancels its timer.
-asio::awaitable<void> send_heartbeats(IoWorker& worker) {
-    while (!worker.event_streams.empty()) {
-        worker.heartbeat_timer.expires_after(event_stream_heartbeat_interval);
-        co_await worker.heartbeat_timer.async_wait(nothrow_awaitable);
+// Runs while this worker has channels; the draining cancels its timer.
+asio::awaitable<void> sweep_channels(IoWorker& worker) {
+    while (!worker.channels.empty()) {
+        worker.sweep_timer.expires_after(worker.settings.channel_sweep_interval);
+        co_await worker.sweep_timer.async_wait(nothrow_awaitable);
         if (worker.draining) break;
-        for (EventStreamConnection* stream : worker.event_streams) stream->heartbeat_tick();
+        // Step past each channel first: a sweep may close it.
+        for (auto next = worker.channels.begin(); next != worker.channels.end();) {
+            (*next++)->on_sweep();
+        }
     }
-    worker.sending_heartbeats = false;
+    worker.sweeping_channels = false;
 }
 
 // The channel a request asks for, if any. Only a GET opens one: a HEAD or POST that carries
@@ -1209,6 +1240,10 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, web::Applica
         error = "Het aantal threads moet minstens 1 zijn.";
         return nullptr;
     }
+    if (options.channel_sweep_interval <= std::chrono::milliseconds::zero()) {
+        error = "De tijd tussen twee controles van open verbindingen moet groter dan 0 zijn.";
+        return nullptr;
+    }
     beast::error_code failure;
     const asio::ip::address address = asio::ip::make_address(options.address, failure);
     if (failure) {
@@ -1221,6 +1256,7 @@ std::unique_ptr<Server> Server::start(const ServerOptions& options, web::Applica
         std::max(options.max_body_bytes, options.max_upload_body_bytes),
         static_cast<std::uint32_t>(std::min<std::size_t>(options.max_header_bytes, UINT32_MAX)),
         options.idle_timeout,
+        options.channel_sweep_interval,
     };
     auto impl = std::make_unique<Impl>();
     impl->shutdown_grace = options.shutdown_grace;

@@ -22,6 +22,10 @@ struct ServerOptions {
     // How long a connection may take to send a complete request (or to accept a response)
     // before it is closed; also how long an idle keep-alive connection stays open.
     std::chrono::seconds idle_timeout{30};
+    // How often each io thread looks at its long-lived channels: a silent WebSocket gets a
+    // ping after five looks and is closed after ten, an event stream that wrote nothing for
+    // three gets a heartbeat. One timer per thread, instead of one re-armed per message read.
+    std::chrono::milliseconds channel_sweep_interval{5000};
     // How long stop() waits for requests in flight before it closes everything.
     std::chrono::milliseconds shutdown_grace{3000};
 };

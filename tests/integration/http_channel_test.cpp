@@ -129,6 +129,9 @@ class HttpChannelTest : public ::testing::Test {
         options.port = 0;
         options.threads = 2;
         options.shutdown_grace = 2000ms;
+        // Ten times a second, so that a ping comes after half a second of silence and a
+        // silent WebSocket is closed after a second.
+        options.channel_sweep_interval = 100ms;
         std::string error;
         server_ = kc::http::Server::start(options, application_, error);
         ASSERT_NE(server_, nullptr) << error;
@@ -194,6 +197,31 @@ TEST_F(HttpChannelTest, OnCloseIsCalledOnceWhenTheClientCloses) {
     server_->stop();
     EXPECT_EQ(application_.closed, 2);
     EXPECT_EQ(application_.closed_twice, 0);
+}
+
+TEST_F(HttpChannelTest, ASilentWebSocketIsPingedAndStaysOpenWhileItAnswers) {
+    LiveClient client(port());
+    ASSERT_EQ(client.connect("/live/echo"), switching_protocols);
+    EXPECT_EQ(client.receive(), "welkom");
+    // Reading answers each ping with a pong, which counts as hearing from the phone.
+    EXPECT_EQ(client.receive(2500ms), std::nullopt);
+    EXPECT_GE(client.pings_received(), 2);
+    EXPECT_FALSE(client.ended());
+    ASSERT_TRUE(client.send("nog hier"));
+    EXPECT_EQ(client.receive(), "echo: nog hier");
+    EXPECT_EQ(application_.closed, 0);
+}
+
+TEST_F(HttpChannelTest, AWebSocketThatAnswersNothingIsClosedAfterTenSweeps) {
+    LiveClient client(port());
+    ASSERT_EQ(client.connect("/live/echo"), switching_protocols);
+    EXPECT_EQ(client.receive(), "welkom");
+    // Not reading, like a phone whose network went away: no pong goes back.
+    std::this_thread::sleep_for(1500ms);
+    EXPECT_TRUE(eventually([&] { return application_.closed == 1; }));
+    while (client.receive(1000ms)) {
+    }
+    EXPECT_TRUE(client.ended());
 }
 
 TEST_F(HttpChannelTest, SinkOfAnEndedChannelDoesNothing) {

@@ -127,6 +127,7 @@ struct LiveClient::Impl {
     std::deque<std::string> received;
     bool reading = false;
     bool ended = false;
+    int pings = 0;
     std::optional<std::uint16_t> server_close_code;
     std::string refusal_body;
     bhttp::response<bhttp::empty_body> event_stream_response;
@@ -148,6 +149,10 @@ int LiveClient::connect(std::string_view path, const LiveHeaders& headers) {
         websocket::stream_base::decorator([headers](websocket::request_type& request) {
             for (const auto& [name, value] : headers) request.set(name, value);
         }));
+    // Beast answers a ping with a pong by itself while a read is pending; this only counts it.
+    socket.control_callback([&impl](websocket::frame_type kind, beast::string_view) {
+        if (kind == websocket::frame_type::ping) ++impl.pings;
+    });
 
     websocket::response_type response;
     bool finished = false;
@@ -163,6 +168,8 @@ int LiveClient::connect(std::string_view path, const LiveHeaders& headers) {
 }
 
 const std::string& LiveClient::refusal_body() const { return impl_->refusal_body; }
+
+int LiveClient::pings_received() const { return impl_->pings; }
 
 bool LiveClient::send(std::string_view text) {
     Impl& impl = *impl_;

@@ -42,6 +42,9 @@ class LiveClient {
     // read that timed out stays pending, so no message is lost.
     std::optional<std::string> receive(std::chrono::milliseconds timeout = default_timeout);
 
+    // How many pings the server sent that receive() has read (and answered with a pong).
+    int pings_received() const;
+
     // The code of the server's close frame, once receive() has seen it.
     std::optional<std::uint16_t> close_code() const;
 
