@@ -836,50 +836,50 @@ class WebSocketConnection final : public ChannelConnection {
         return marker;
     }
 
-    // The reader. Bytes a client sends after its upgrade request, before the handshake's
-    // answer, are lost; browsers wait for the answer.
+    // The handshake; read_next then reads. Bytes a client sends after its upgrade request,
+    // before the handshake's answer, are lost; browsers wait for the answer.
     static asio::awaitable<void> run(std::shared_ptr<WebSocketConnection> self,
                                      BeastRequest upgrade) {
-        const beast::error_code accept_error =
-            co_await accept_upgrade(*self->socket_, std::move(upgrade));
-        if (!accept_error) {
-            self->opened();
-            co_await self->read_messages();
+        auto [error] = co_await self->socket_->async_accept(upgrade, nothrow_awaitable);
+        if (error) {
+            self->finished();
+            co_return;
         }
-        self->finished();
-    }
-
-    // A coroutine of its own, so that the upgrade request's headers are freed once the
-    // handshake is done.
-    static asio::awaitable<beast::error_code> accept_upgrade(WebSocket& socket,
-                                                             BeastRequest upgrade) {
-        auto [error] = co_await socket.async_accept(upgrade, nothrow_awaitable);
-        co_return error;
+        self->opened();
+        self->read_next();
     }
 
     // Each message is read into a string of its own that goes to the application, so a large
     // message leaves no large buffer behind. It is read in pieces of at most
     // `channel_read_piece_bytes`: reading a whole message at once makes room for a full TCP
     // frame (1,536 bytes, zeroed) first, an allocation too large for the allocator's fast
-    // path, for a message that is about a hundred bytes. Binary messages are refused with close
-    // code 1003 ("cannot accept this type of data"), which says exactly that; the reading
-    // continues until the closing handshake ends it.
-    asio::awaitable<void> read_messages() {
-        for (;;) {
-            std::string text;
-            auto buffer = asio::dynamic_buffer(text);
-            do {
-                auto [error, bytes_read] = co_await socket_->async_read_some(
-                    buffer, channel_read_piece_bytes, nothrow_awaitable);
-                if (error) co_return;
-                silent_sweeps_ = 0;
-            } while (!socket_->is_message_done());
+    // path, for a message that is about a hundred bytes. Plain completion handlers rather than
+    // a coroutine: a phone that waits for the next question then holds no coroutine frame, and
+    // a message costs no coroutine resumption.
+    void read_next() {
+        if (!incoming_buffer_) incoming_buffer_.emplace(incoming_);
+        socket_->async_read_some(
+            *incoming_buffer_, channel_read_piece_bytes,
+            [self = self_as<WebSocketConnection>()](const beast::error_code& error, std::size_t) {
+                self->on_read(error);
+            });
+    }
+
+    // Binary messages are refused with close code 1003 ("cannot accept this type of data"),
+    // which says exactly that; the reading continues until the closing handshake ends it.
+    void on_read(const beast::error_code& error) {
+        if (error) return finished();
+        silent_sweeps_ = 0;
+        if (socket_->is_message_done()) {
+            incoming_buffer_.reset();
+            std::string text = std::exchange(incoming_, {});
             if (socket_->got_text()) {
                 deliver(std::move(text));
             } else {
                 close(CloseRequest{websocket::close_code::unknown_data, "Alleen tekstberichten."});
             }
         }
+        read_next();
     }
 
     void write_message(Outbox::Message message) override {
@@ -904,6 +904,10 @@ class WebSocketConnection final : public ChannelConnection {
     void close_transport() override { beast::get_lowest_layer(*socket_).close(); }
 
     std::optional<WebSocket> socket_;
+    // The message being read, and Beast's view of it while a read is pending.
+    std::string incoming_;
+    std::optional<asio::dynamic_string_buffer<char, std::char_traits<char>, std::allocator<char>>>
+        incoming_buffer_;
     int silent_sweeps_ = 0;
 };
 
