@@ -8,7 +8,7 @@ packages="
 build-essential cmake ninja-build ccache pkg-config clang-format git
 libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
 libsqlite3-dev libkainjow-mustache-dev
-libspdlog-dev libfmt-dev libcli11-dev libsodium-dev
+libspdlog-dev libfmt-dev libcli11-dev libsodium-dev libjemalloc-dev
 libgtest-dev libgmock-dev
 libcairo2-dev libpango1.0-dev poppler-utils libqrencode-dev zbar-tools
 libstemmer-dev
