@@ -1091,7 +1091,10 @@ struct Settings {
     int hold_seconds = 60;
     int step_seconds = 4;
     std::vector<int> hold_sizes = {5000, 10000, 15000};
-    std::vector<int> rates = {10000, 20000, 40000, 60000, 80000, 100000, 120000};
+    // Steps of 2,500 where servers on this machine reach their limit, so that the ratio of
+    // two highest sustained steps is not decided by the coarseness of the ladder.
+    std::vector<int> rates = {10000, 12500, 15000, 17500, 20000, 22500, 25000, 27500,  30000, 32500,
+                              35000, 37500, 40000, 45000, 50000, 60000, 80000, 100000, 120000};
     int participants = 10000;
 };
 
@@ -1355,7 +1358,7 @@ class Run {
             const long long acks_before = fleet.acks;
             const Spread spread =
                 co_await send_answers(rate, std::chrono::seconds(settings_.step_seconds));
-            Row row = base_row("answers " + std::to_string(rate / 1000) + "k/s, " +
+            Row row = base_row("answers " + thousands(rate) + "k/s, " +
                                std::to_string(settings_.step_seconds) + " s");
             measure_cpu(row);
             // Sent means written: answers still queued behind a write in flight are not.
@@ -1401,7 +1404,7 @@ class Run {
             }
         }
         if (stopped_at == 0 || stopped_at == settings_.rates.back()) co_return;
-        Row row = base_row("answers above " + std::to_string(stopped_at / 1000) + "k/s");
+        Row row = base_row("answers above " + thousands(stopped_at) + "k/s");
         row.valid = "NOT RUN";
         row.note = "the step below was not sustained";
         figures_.rows.push_back(row);
@@ -1487,6 +1490,11 @@ class Run {
         char text[32];
         std::snprintf(text, sizeof text, "%.*f", decimals, value);
         return text;
+    }
+
+    // A rate in thousands: "20" for 20,000 and "22.5" for 22,500.
+    static std::string thousands(int rate) {
+        return rate % 1000 == 0 ? std::to_string(rate / 1000) : fixed(rate / 1000.0, 1);
     }
 
     asio::io_context& context_;
