@@ -786,8 +786,12 @@ std::string_view close_reason_text(std::string_view reason) {
     return reason.substr(0, length);
 }
 
-// Permessage-deflate is compiled out: it costs about ten times the memory per connection.
-using WebSocket = websocket::stream<Stream, false>;
+// Permessage-deflate is compiled out: it costs about ten times the memory per connection. The
+// WebSocket sits on the bare socket, not on Beast's tcp_stream: its own timer keeps the
+// handshake's and the closing handshake's deadlines, the sweep watches silence, and the
+// stream's timeout layer would cost a reference count and a deadline check on every read and
+// every acknowledgement.
+using WebSocket = websocket::stream<tcp::socket, false>;
 
 class WebSocketConnection final : public ChannelConnection {
   public:
@@ -799,7 +803,7 @@ class WebSocketConnection final : public ChannelConnection {
         // Beast's timeouts for the handshake and the closing handshake replace the stream's;
         // silence is the sweep's business (see on_sweep).
         stream.expires_never();
-        WebSocket& socket = socket_.emplace(std::move(stream));
+        WebSocket& socket = socket_.emplace(stream.release_socket());
         websocket::stream_base::timeout timeouts =
             websocket::stream_base::timeout::suggested(beast::role_type::server);
         timeouts.idle_timeout = websocket::stream_base::none();
@@ -901,7 +905,10 @@ class WebSocketConnection final : public ChannelConnection {
                                          const beast::error_code& error) { self->written(error); });
     }
 
-    void close_transport() override { beast::get_lowest_layer(*socket_).close(); }
+    void close_transport() override {
+        beast::error_code ignored;
+        beast::get_lowest_layer(*socket_).close(ignored);
+    }
 
     std::optional<WebSocket> socket_;
     // The message being read, and Beast's view of it while a read is pending.
