@@ -690,6 +690,75 @@ TEST_P(StorageTest, LiveSessionsKeepQuestionsParticipantsAnswersAndModerationInO
                  std::exception);
 }
 
+TEST_P(StorageTest, ALargeBatchOfLiveAnswersIsStoredWholeAndInOrder) {
+    const auto event_id = published_event(30);
+    const app::EventScope scope{werkplaats_, event_id};
+    std::int64_t session_id = 0;
+    std::int64_t question_id = 0;
+    // As many answers in one write as a busy session's group commit brings.
+    constexpr int count = 70;
+    const auto answer = [&](int index) {
+        app::LiveAnswer made{100 + index,
+                             question_id,
+                             1 + index % 10,
+                             index % 2 == 0 ? resident_ : 0,
+                             "a" + std::to_string(index),
+                             {},
+                             index,
+                             now};
+        made.value.options = {index % 4, (index + 1) % 4};
+        if (index % 3 == 0) made.value.number = index;
+        if (index % 5 == 0) made.value.words = {"woord" + std::to_string(index)};
+        return made;
+    };
+    store_->write_and_wait([&](app::Transaction& tx) {
+        session_id = app::create_live_session(tx, scope, "Drukte", now).id;
+        domain::live::QuestionSettings question;
+        question.kind = domain::live::QuestionKind::choice;
+        question.prompt = "Wat past?";
+        question.options = {"A", "B", "C", "D"};
+        question.multiple = true;
+        question_id = app::save_live_question(tx, scope, session_id, std::nullopt, question).id;
+        std::vector<app::LiveParticipant> participants;
+        for (int id = 1; id <= 10; ++id) {
+            participants.push_back(
+                {id, session_id, "hash-" + std::to_string(id), 0, std::nullopt, "", now});
+        }
+        tx.insert_live_participants(participants);
+        std::vector<app::LiveAnswer> answers;
+        for (int index = 0; index < count; ++index) answers.push_back(answer(index));
+        tx.insert_live_answers(answers);
+    });
+    const auto stored = store_->read().live_answers(session_id);
+    ASSERT_EQ(stored.size(), static_cast<std::size_t>(count));
+    for (int index = 0; index < count; ++index) {
+        const auto expected = answer(index);
+        const auto& got = stored[static_cast<std::size_t>(index)];
+        EXPECT_EQ(got.id, expected.id);
+        EXPECT_EQ(got.participant_id, expected.participant_id);
+        EXPECT_EQ(got.group_id, expected.group_id);
+        EXPECT_EQ(got.client_id, expected.client_id);
+        EXPECT_EQ(got.value.options, expected.value.options);
+        EXPECT_EQ(got.value.number, expected.value.number);
+        EXPECT_EQ(got.value.words, expected.value.words);
+        EXPECT_EQ(got.elapsed_ms, expected.elapsed_ms);
+    }
+
+    // One answer id taken twice anywhere in a batch refuses the whole batch.
+    std::vector<app::LiveAnswer> again;
+    for (int index = 0; index < 40; ++index) {
+        auto fresh = answer(index);
+        fresh.id = 1000 + index;
+        fresh.client_id = index == 33 ? "a5" : "b" + std::to_string(index);
+        fresh.participant_id = index == 33 ? answer(5).participant_id : fresh.participant_id;
+        again.push_back(fresh);
+    }
+    EXPECT_THROW(
+        store_->write_and_wait([&](app::Transaction& tx) { tx.insert_live_answers(again); }),
+        std::exception);
+    EXPECT_EQ(store_->read().live_answers(session_id).size(), static_cast<std::size_t>(count));
+}
+
 TEST_P(StorageTest, ThemesMoveOnTheAgendaAndCountEachSupporterOnce) {
     const auto event_id = published_event(30);
     std::int64_t theme_id = 0;
