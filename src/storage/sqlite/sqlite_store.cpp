@@ -63,6 +63,12 @@ SqliteStore::SqliteStore(std::string path, SqliteOptions options)
         std::make_unique<Connection>(path_, Connection::Mode::read_write, options_.busy_timeout);
     writer_connection_->execute("PRAGMA journal_mode = WAL");
     writer_connection_->execute("PRAGMA synchronous = FULL");
+    // A batch with a savepoint per job needs statement journals; in memory they cost no
+    // temporary file to open, unlink and close for every commit.
+    writer_connection_->execute("PRAGMA temp_store = MEMORY");
+    // Up to 64 MiB of pages for the writer (taken only as pages are used), so the pages
+    // a busy live session keeps changing are not read back from the file for each batch.
+    writer_connection_->execute("PRAGMA cache_size = -65536");
     schema_version_ = migrate(*writer_connection_);
     writer_ = std::thread([this] { writer_loop(); });
 }
