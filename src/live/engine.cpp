@@ -331,12 +331,12 @@ void Engine::answer(std::int64_t session_id, std::int64_t participant_id, Answer
     PendingWrite write;
     write.session_id = session_id;
     AnswerStatus status = AnswerStatus::accepted;
+    std::string key = Room::answer_key(participant_id, message.client_id);
     {
         std::lock_guard lock(loaded->mutex);
         auto& room = *loaded;
         const auto participant = room.participants.find(participant_id);
         auto* question = room.find_question(message.question_id);
-        const std::string key = Room::answer_key(participant_id, message.client_id);
         if (participant == room.participants.end() || !question) {
             status = AnswerStatus::unknown_question;
         } else if (room.answer_keys.contains(key)) {
@@ -357,7 +357,7 @@ void Engine::answer(std::int64_t session_id, std::int64_t participant_id, Answer
             status = status_of(room.record(*question, participant_id, group_id, message.value,
                                            answer_id, elapsed));
             if (is_acknowledged(status)) {
-                room.answer_keys.insert(key);
+                room.answer_keys.insert(std::move(key));
                 app::LiveAnswer answer;
                 answer.id = answer_id;
                 answer.question_id = question->record.id;
