@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -790,8 +791,24 @@ std::string_view close_reason_text(std::string_view reason) {
 // WebSocket sits on the bare socket, not on Beast's tcp_stream: its own timer keeps the
 // handshake's and the closing handshake's deadlines, the sweep watches silence, and the
 // stream's timeout layer would cost a reference count and a deadline check on every read and
-// every acknowledgement.
-using WebSocket = websocket::stream<tcp::socket, false>;
+// every acknowledgement. The socket names its io_context's executor instead of the
+// type-erased any_io_executor, so that starting each read and write does not copy and
+// convert a polymorphic executor to track the outstanding work.
+using ChannelSocket = asio::basic_stream_socket<tcp, asio::io_context::executor_type>;
+using WebSocket = websocket::stream<ChannelSocket, false>;
+
+// Moves the accepted connection's descriptor into the channel's socket; false (and the
+// connection closed) in the unlikely case that the kernel refuses the hand-over.
+bool adopt(tcp::socket& accepted, ChannelSocket& channel_socket) {
+    beast::error_code error;
+    const auto protocol = accepted.local_endpoint(error).protocol();
+    if (error) return false;
+    const auto descriptor = accepted.release(error);
+    if (error) return false;
+    channel_socket.assign(protocol, descriptor, error);
+    if (error) ::close(descriptor);
+    return !error;
+}
 
 class WebSocketConnection final : public ChannelConnection {
   public:
@@ -803,7 +820,9 @@ class WebSocketConnection final : public ChannelConnection {
         // Beast's timeouts for the handshake and the closing handshake replace the stream's;
         // silence is the sweep's business (see on_sweep).
         stream.expires_never();
-        WebSocket& socket = socket_.emplace(stream.release_socket());
+        WebSocket& socket = socket_.emplace(worker_.context.get_executor());
+        tcp::socket accepted = stream.release_socket();
+        if (!adopt(accepted, socket.next_layer())) return finished();
         websocket::stream_base::timeout timeouts =
             websocket::stream_base::timeout::suggested(beast::role_type::server);
         timeouts.idle_timeout = websocket::stream_base::none();
