@@ -12,10 +12,6 @@ using kainjow::mustache::data;
 
 constexpr std::size_t max_rows = 40;
 
-std::string row_field(const char* name, std::size_t row) {
-    return std::string(name) + "_" + std::to_string(row);
-}
-
 std::size_t rows_in(const FormData& form, const char* probe) {
     std::size_t rows = 0;
     while (rows < max_rows && form.has(row_field(probe, rows + 1))) ++rows;

@@ -96,4 +96,11 @@ std::string query_value(std::string_view query, std::string_view name) {
     return FormData::parse(query).value_or(FormData{}).get(name);
 }
 
+std::string row_field(std::string_view name, std::size_t row) {
+    std::string field(name);
+    field += '_';
+    field += std::to_string(row);
+    return field;
+}
+
 }  // namespace kc::web

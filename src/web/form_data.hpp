@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,5 +36,9 @@ class FormData {
 
 // One parameter of a query string; empty when it is missing or the query is malformed.
 std::string query_value(std::string_view query, std::string_view name);
+
+// The name of a field in the numbered rows of a form that lists several of one thing
+// ("speaker_name_2", "table_capacity_5"); rows count from 1.
+std::string row_field(std::string_view name, std::size_t row);
 
 }  // namespace kc::web

@@ -5,6 +5,7 @@
 #include "app/werkplaats_settings.hpp"
 #include "core/text.hpp"
 #include "web/components.hpp"
+#include "web/form_data.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
@@ -12,10 +13,6 @@ namespace kc::web {
 namespace {
 
 using kainjow::mustache::data;
-
-std::string row_field(const char* name, std::size_t row) {
-    return std::string(name) + "_" + std::to_string(row);
-}
 
 // The group rows as the admin sent them, in the order of their position numbers.
 std::vector<app::GroupEdit> group_edits_from(const FormData& form) {

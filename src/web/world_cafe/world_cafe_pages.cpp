@@ -9,6 +9,7 @@
 #include "web/audit_trail.hpp"
 #include "web/background_worker.hpp"
 #include "web/components.hpp"
+#include "web/form_data.hpp"
 #include "web/view_helpers.hpp"
 
 namespace kc::web {
@@ -24,10 +25,6 @@ constexpr const char* colour_names[] = {"Oranje", "Blauw", "Groen", "Geel",  "Ro
 // How long the planner may search when an organiser presses the button. Rooms up to
 // 200 people are planned well within this.
 constexpr std::chrono::milliseconds planning_time{900};
-
-std::string row_field(const char* name, std::size_t row) {
-    return std::string(name) + "_" + std::to_string(row);
-}
 
 domain::WorldCafe setup_from(std::int64_t event_id, const FormData& form) {
     domain::WorldCafe cafe;
