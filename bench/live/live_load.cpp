@@ -1618,6 +1618,13 @@ std::optional<int> integer_option(const std::string& value) {
     return number;
 }
 
+// Says which option got a value it cannot use, and what it needs; the exit code of a usage
+// error.
+int bad_value(const std::string& name, const std::string& value, const char* needed) {
+    std::fprintf(stderr, "live_load: %s needs %s, not '%s'\n", name.c_str(), needed, value.c_str());
+    return 2;
+}
+
 // A list such as "40000,60000,80000", for trying a few answer steps only.
 std::optional<std::vector<int>> rates_option(const std::string& value) {
     std::vector<int> rates;
@@ -1647,12 +1654,16 @@ int main(int argc, char** argv) {
             settings.baseline = value;
         } else if (name == "--workdir") {
             settings.workdir = value;
-        } else if (name == "--hold-seconds" && integer_option(value)) {
-            settings.hold_seconds = *integer_option(value);
-        } else if (name == "--step-seconds" && integer_option(value)) {
-            settings.step_seconds = *integer_option(value);
-        } else if (name == "--rates" && rates_option(value)) {
-            settings.rates = *rates_option(value);
+        } else if (name == "--hold-seconds" || name == "--step-seconds") {
+            const auto seconds = integer_option(value);
+            if (!seconds) return bad_value(name, value, "a positive whole number of seconds");
+            (name == "--hold-seconds" ? settings.hold_seconds : settings.step_seconds) = *seconds;
+        } else if (name == "--rates") {
+            auto rates = rates_option(value);
+            if (!rates)
+                return bad_value(name, value,
+                                 "answers/s as positive whole numbers, such as 20000,22500");
+            settings.rates = std::move(*rates);
         } else if (name == "--only") {
             only = value;
         } else {

@@ -28,7 +28,7 @@ thread_local std::unordered_map<std::uint64_t, ThreadReader> thread_readers;
 
 }  // namespace
 
-int migrate(Connection& connection) {
+int migrate(Connection& connection, int up_to) {
     connection.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
         "NULL, applied_at INTEGER NOT NULL DEFAULT (unixepoch()))");
@@ -41,6 +41,7 @@ int migrate(Connection& connection) {
     }
     for (const auto& migration : sqlite_migrations()) {
         if (migration.version <= current) continue;
+        if (migration.version > up_to) break;
         connection.execute("BEGIN IMMEDIATE");
         try {
             connection.execute(std::string(migration.sql));

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -68,7 +69,9 @@ class SqliteStore final : public app::Store {
     std::thread writer_;
 };
 
-// Applies pending migrations on a read-write connection; returns the new version.
-int migrate(Connection& connection);
+// Applies pending migrations on a read-write connection, up to and including `up_to`;
+// returns the new version. A lower `up_to` builds a database as an older release left it,
+// so that a test can check what a later migration does to its data.
+int migrate(Connection& connection, int up_to = std::numeric_limits<int>::max());
 
 }  // namespace kc::storage::sqlite
